@@ -1,0 +1,202 @@
+"""Result models: what `extract` returns.
+
+Every item carries ``start``/``end``/``text`` indexing the caller's original string, so a
+highlight or a join back to the source never needs the morphemes. Values are ``Decimal`` and
+units are strings of newsfigs' pint registry, so the JSON stays plain and exact; the pint
+quantity is built on demand.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:
+    import pint
+
+FigureKind = Literal[
+    "money",
+    "percent",
+    "percentage_point",
+    "energy",
+    "power",
+    "mass",
+    "length",
+    "area",
+    "volume",
+    "temperature",
+    "data_size",
+    "count",
+    "ordinal",
+    "multiplier",
+    "duration",
+    "age",
+    "date",
+    "time",
+]
+"""Every kind of figure newsfigs reports (see docs/figures.md)."""
+
+FIGURE_KINDS: tuple[str, ...] = FigureKind.__args__  # type: ignore[attr-defined]
+
+Bound = Literal["at_least", "more_than", "at_most", "less_than"]
+"""이상 → at_least, 초과/넘는 → more_than, 이하/최대 → at_most, 미만 → less_than."""
+
+DatePrecision = Literal[
+    "year", "half", "quarter", "month", "part_of_month", "day", "decade", "hour", "minute"
+]
+
+
+class Spanned(BaseModel):
+    """A piece of the caller's text: ``original[start:end] == text``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: int = Field(ge=0, description="Index of the first character in the original text.")
+    end: int = Field(ge=0, description="Index one past the last character (exclusive).")
+    text: str = Field(description="Exactly original[start:end].")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Spanned:
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) precedes start ({self.start})")
+        if len(self.text) != self.end - self.start:
+            raise ValueError("text length does not match the span")
+        return self
+
+
+class DateInfo(BaseModel):
+    """Structured fields of a date or time figure; ``resolved*`` only with a reference date."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    part: Literal["early", "mid", "late"] | None = None
+    decade: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    weekday: int | None = Field(default=None, description="0 = Monday, as written in the text.")
+    relative: str | None = Field(
+        default=None, description="The relative cue as a normalized word, e.g. 'last', 'next'."
+    )
+    precision: DatePrecision | None = None
+    resolved: datetime.date | None = None
+    resolved_start: datetime.date | None = None
+    resolved_end: datetime.date | None = None
+
+
+class Figure(Spanned):
+    """A unit-bearing number: money, energy, a count, a date …
+
+    A single value has ``value`` set; a range has ``low`` and ``high`` (and no ``value``).
+    """
+
+    kind: FigureKind
+    value: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = Field(
+        default=None, description="A unit of newsfigs' pint registry (None for dates and times)."
+    )
+    approximate: bool = Field(default=False, description="약, 여, 가량, 안팎, 정도, 수십 …")
+    bound: Bound | None = None
+    classifier: str | None = Field(default=None, description="명, 개, 대 … for counts.")
+    counted: str | None = Field(default=None, description="The counted noun when adjacent.")
+    equivalent: Figure | None = Field(
+        default=None, description="The parenthetical conversion, e.g. (약 240조원)."
+    )
+    date: DateInfo | None = None
+
+    @model_validator(mode="after")
+    def _values(self) -> Figure:
+        if self.value is None and self.kind not in ("date", "time"):
+            if self.low is None or self.high is None:
+                raise ValueError("a figure needs a value or both low and high")
+        for v in (self.value, self.low, self.high):
+            if v is not None and not v.is_finite():
+                raise ValueError("figure values must be finite")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError("low must not exceed high")
+        return self
+
+    @property
+    def is_range(self) -> bool:
+        """True when the figure is a range (``low``–``high``)."""
+        return self.value is None and self.low is not None
+
+    @property
+    def quantity(self) -> pint.Quantity | None:
+        """``value`` with its unit as a pint quantity (None for ranges, dates, times)."""
+        if self.value is None or self.unit is None:
+            return None
+        from newsfigs.units import quantity
+
+        return quantity(self.value, self.unit)
+
+    @property
+    def range_quantities(self) -> tuple[pint.Quantity, pint.Quantity] | None:
+        """``(low, high)`` as pint quantities for a range, else None."""
+        if self.low is None or self.high is None or self.unit is None:
+            return None
+        from newsfigs.units import quantity
+
+        return quantity(self.low, self.unit), quantity(self.high, self.unit)
+
+
+class Mention(Spanned):
+    """One place in the text where an entity is named."""
+
+
+class Person(BaseModel):
+    """A person of the document with every mention of them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    title: str | None = None
+    affiliation: str | None = None
+
+
+OrgCategory = Literal[
+    "company",
+    "government",
+    "media",
+    "investor",
+    "university",
+    "party",
+    "international",
+    "research",
+    "association",
+    "other",
+]
+
+
+class Organization(BaseModel):
+    """An organization of the document with every mention of it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    category: OrgCategory | None = None
+
+
+class Document(BaseModel):
+    """Everything newsfigs found in one text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    reference_date: datetime.date | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)

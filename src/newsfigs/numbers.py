@@ -1,0 +1,122 @@
+"""Korean numerals → ``Decimal``: Arabic, 만/억/조/경 mixed, Sino-Korean and native words.
+
+Pure functions, no analyzer: ``parse_number("4조9000억") == Decimal("4900000000000")``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+import regex
+
+from newsfigs.lexicon import read_rows
+
+SINO_DIGITS: dict[str, int] = {
+    "영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4,
+    "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
+}  # fmt: skip
+SMALL_UNITS: dict[str, int] = {"십": 10, "백": 100, "천": 1000}
+BIG_UNITS: dict[str, int] = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+
+_ARABIC = regex.compile(r"\d++(?:\.\d++)?")
+_COMMA_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?")
+
+
+@cache
+def native_numerals() -> dict[str, int]:
+    """Native numeral words and determiners (하나, 두, 스무, 서른 …) → value."""
+    return {row[0]: int(row[1]) for row in read_rows("numerals.tsv")}
+
+
+def _native_value(text: str) -> int | None:
+    """Value of a native numeral such as 스물다섯 or 열한 (tens word + unit word)."""
+    table = native_numerals()
+    if text in table:
+        return table[text]
+    for i in range(1, len(text)):
+        tens, ones = text[:i], text[i:]
+        tv, ov = table.get(tens), table.get(ones)
+        if tv is not None and ov is not None and tv % 10 == 0 and tv >= 10 and 0 < ov < 10:
+            return tv + ov
+    return None
+
+
+def _strip_commas(text: str) -> str:
+    """Drop thousands separators, insisting they group by three (1,700 yes; 1,70 no)."""
+
+    def fix(m: regex.Match[str]) -> str:
+        return m.group(0).replace(",", "")
+
+    out = _COMMA_GROUPED.sub(fix, text)
+    if "," in out:
+        raise ValueError(f"misplaced thousands separator in {text!r}")
+    return out
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse a Korean or Arabic numeral into an exact ``Decimal``.
+
+    Accepts ``1,700``, ``98.32``, ``4조9000억``, ``2억 4천 4백만``, ``삼천오백``,
+    ``이천칠백사십오억``, ``서른다섯``, ``두``. Raises ``ValueError`` for anything else.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_number expects a str, got {type(text).__name__}")
+    s = "".join(_strip_commas(text.strip()).split())
+    if not s:
+        raise ValueError("empty numeral")
+    native = _native_value(s)
+    if native is not None:
+        return Decimal(native)
+    total = Decimal(0)  # finished big-unit groups
+    section = Decimal(0)  # small-unit terms of the current group
+    pending: Decimal | None = None  # a digit string or Sino digit not yet placed
+    last_big = 10**20
+    last_small = 10**5
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        m = _ARABIC.match(s, i)
+        if m:
+            if pending is not None:
+                raise ValueError(f"two numbers in a row in {text!r}")
+            try:
+                pending = Decimal(m.group(0))
+            except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
+                raise ValueError(text) from exc
+            i = m.end()
+            continue
+        if ch in SINO_DIGITS:
+            if pending is not None:
+                raise ValueError(f"two digits in a row in {text!r}")
+            pending = Decimal(SINO_DIGITS[ch])
+        elif ch in SMALL_UNITS:
+            mult = SMALL_UNITS[ch]
+            if mult >= last_small:
+                raise ValueError(f"small units out of order in {text!r}")
+            last_small = mult
+            section += (Decimal(1) if pending is None else pending) * mult
+            pending = None
+        elif ch in BIG_UNITS:
+            mult = BIG_UNITS[ch]
+            if mult >= last_big:
+                raise ValueError(f"big units out of order in {text!r}")
+            last_big = mult
+            group = section + (pending if pending is not None else Decimal(0))
+            if group == 0:
+                group = Decimal(1)  # 만 alone = 10000, 억 alone = 10^8
+            total += group * mult
+            section, pending, last_small = Decimal(0), None, 10**5
+        else:
+            raise ValueError(f"not a numeral: {text!r}")
+        i += 1
+    result = total + section + (pending if pending is not None else Decimal(0))
+    return result.normalize() if result != result.to_integral_value() else result.quantize(1)
+
+
+def parse_fraction(denominator: str, numerator: str) -> Decimal:
+    """``3분의 1`` is written denominator first: returns numerator / denominator."""
+    den = parse_number(denominator)
+    if den == 0:
+        raise ValueError("zero denominator")
+    return parse_number(numerator) / den
