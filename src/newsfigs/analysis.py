@@ -46,6 +46,8 @@ class Analysed:
     starts: frozenset[int] = field(default_factory=frozenset)
     ends: frozenset[int] = field(default_factory=frozenset)
     tag_at: dict[int, str] = field(default_factory=dict)
+    user_entities: dict[str, str] = field(default_factory=dict)
+    """Names the user supplied (``Extractor(organizations=..., people=...)``) → label."""
 
     @property
     def text(self) -> str:
@@ -54,7 +56,11 @@ class Analysed:
 
     @classmethod
     def build(
-        cls, norm: Normalized, tokens: Sequence[Tok], reference_date: datetime.date | None
+        cls,
+        norm: Normalized,
+        tokens: Sequence[Tok],
+        reference_date: datetime.date | None,
+        user_entities: dict[str, str] | None = None,
     ) -> Analysed:
         """Index the tokens: where morphemes start and end, and the tag starting at each."""
         starts = frozenset(t.start for t in tokens)
@@ -62,7 +68,9 @@ class Analysed:
         tag_at: dict[int, str] = {}
         for t in tokens:
             tag_at.setdefault(t.start, t.tag)
-        return cls(norm, tuple(tokens), reference_date, starts, ends, tag_at)
+        return cls(
+            norm, tuple(tokens), reference_date, starts, ends, tag_at, user_entities or {}
+        )
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
         """Tokens overlapping ``[start, end)`` (linear scan; spans are short)."""
@@ -101,8 +109,10 @@ def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 class Analyzer:
     """A kiwipiepy ``Kiwi`` built on first use, with user words added before that."""
 
-    def __init__(self, user_words: Iterable[tuple[str, str]] = ()) -> None:
-        self._user_words = tuple(user_words)
+    def __init__(self, user_entities: Iterable[tuple[str, str]] = ()) -> None:
+        """``user_entities``: (name, label) pairs, label "person" or "organization"."""
+        self._user_words = tuple(user_entities)
+        self.user_entities: dict[str, str] = dict(self._user_words)
         self._kiwi: Any = None
         self._lock = threading.Lock()
 
@@ -122,8 +132,8 @@ class Analyzer:
                     from kiwipiepy import Kiwi
 
                     kiwi = Kiwi()
-                    for word, tag in self._user_words:
-                        kiwi.add_user_word(word, tag, 0.0)
+                    for word, _label in self._user_words:
+                        kiwi.add_user_word(word, "NNP", 0.0)
                     kiwi.tokenize("워밍업 1개")  # build the lazy parts now, not on first use
                     self._kiwi = kiwi
         return self._kiwi
@@ -149,5 +159,6 @@ class Analyzer:
                     s = t.start + offset
                     out.append(Tok(t.form, t.tag, s, t.end + offset))
         return [
-            Analysed.build(nm, toks, reference_date) for nm, toks in zip(norms, per_doc)
+            Analysed.build(nm, toks, reference_date, self.user_entities)
+            for nm, toks in zip(norms, per_doc)
         ]

@@ -73,7 +73,8 @@ class Extractor:
     ) -> None:
         self.organizations = tuple(dict.fromkeys(_check_text(o).strip() for o in organizations))
         self.people = tuple(dict.fromkeys(_check_text(p).strip() for p in people))
-        words = [(w, "NNP") for w in (*self.organizations, *self.people) if w]
+        words = [(w, "organization") for w in self.organizations if w]
+        words += [(w, "person") for w in self.people if w]
         self.analyzer = Analyzer(words)
         self._recognizers = list(recognizers) if recognizers is not None else None
 
