@@ -68,9 +68,7 @@ class Analysed:
         tag_at: dict[int, str] = {}
         for t in tokens:
             tag_at.setdefault(t.start, t.tag)
-        return cls(
-            norm, tuple(tokens), reference_date, starts, ends, tag_at, user_entities or {}
-        )
+        return cls(norm, tuple(tokens), reference_date, starts, ends, tag_at, user_entities or {})
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
         """Tokens overlapping ``[start, end)`` (linear scan; spans are short)."""
@@ -153,12 +151,12 @@ class Analyzer:
         if jobs:
             kiwi = self.kiwi
             results = kiwi.tokenize(jobs) if len(jobs) > 1 else [kiwi.tokenize(jobs[0])]
-            for (doc, offset), toks in zip(owners, results):
+            for (doc, offset), toks in zip(owners, results, strict=True):
                 out = per_doc[doc]
                 for t in toks:
                     s = t.start + offset
                     out.append(Tok(t.form, t.tag, s, t.end + offset))
         return [
             Analysed.build(nm, toks, reference_date, self.user_entities)
-            for nm, toks in zip(norms, per_doc)
+            for nm, toks in zip(norms, per_doc, strict=True)
         ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -115,9 +115,9 @@ class Figure(Spanned):
 
     @model_validator(mode="after")
     def _values(self) -> Figure:
-        if self.value is None and self.kind not in ("date", "time"):
-            if self.low is None or self.high is None:
-                raise ValueError("a figure needs a value or both low and high")
+        needs_value = self.kind not in ("date", "time")
+        if needs_value and self.value is None and (self.low is None or self.high is None):
+            raise ValueError("a figure needs a value or both low and high")
         for v in (self.value, self.low, self.high):
             if v is not None and not v.is_finite():
                 raise ValueError("figure values must be finite")
@@ -131,16 +131,17 @@ class Figure(Spanned):
         return self.value is None and self.low is not None
 
     @property
-    def quantity(self) -> pint.Quantity | None:
+    def quantity(self) -> pint.Quantity[Any] | None:
         """``value`` with its unit as a pint quantity (None for ranges, dates, times)."""
         if self.value is None or self.unit is None:
             return None
         from newsfigs.units import quantity
 
-        return quantity(self.value, self.unit)
+        q: pint.Quantity[Any] = quantity(self.value, self.unit)
+        return q
 
     @property
-    def range_quantities(self) -> tuple[pint.Quantity, pint.Quantity] | None:
+    def range_quantities(self) -> tuple[pint.Quantity[Any], pint.Quantity[Any]] | None:
         """``(low, high)`` as pint quantities for a range, else None."""
         if self.low is None or self.high is None or self.unit is None:
             return None

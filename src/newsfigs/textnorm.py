@@ -58,11 +58,8 @@ def normalize(text: str) -> Normalized:
     n = len(text)
     while pos < n:
         m = _UNSAFE.search(text, pos)
-        if m is None:
-            safe_end = n
-        else:
-            # the character before an unsafe one may combine with it (가 + ᆨ → 각)
-            safe_end = max(pos, m.start() - 1)
+        # the character before an unsafe one may combine with it (가 + ᆨ → 각)
+        safe_end = n if m is None else max(pos, m.start() - 1)
         if safe_end > pos:
             parts.append(text[pos:safe_end])
             starts.extend(range(pos, safe_end))

@@ -26,7 +26,7 @@ def registry() -> Any:
             if _registry is None:
                 import pint
 
-                reg = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
+                reg: Any = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
                 for line in read_text("units.txt").splitlines():
                     line = line.strip()
                     if line and not line.startswith("#"):
@@ -47,15 +47,16 @@ class UnitEntry:
     surface: str
     unit: str
     kind: str
+    position: str = "after"  # "before" for symbols written ahead of the number ($, ₩, €)
 
 
 @cache
 def unit_surfaces() -> dict[str, UnitEntry]:
     """Unit surfaces (달러, GWh, %p …) → entry; keys are NFKC-normalized text."""
-    return {r[0]: UnitEntry(r[0], r[1], r[2]) for r in read_rows("unit_surfaces.tsv")}
+    return {r[0]: UnitEntry(*r) for r in read_rows("unit_surfaces.tsv")}
 
 
 @cache
 def classifiers() -> dict[str, UnitEntry]:
     """Counting words (명, 개, 위, 배, 개월, 세 …) → entry."""
-    return {r[0]: UnitEntry(r[0], r[1], r[2]) for r in read_rows("classifiers.tsv")}
+    return {r[0]: UnitEntry(*r) for r in read_rows("classifiers.tsv")}

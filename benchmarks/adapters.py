@@ -1,0 +1,179 @@
+"""Label adapters: newsfigs' output as spans labelled in a corpus's own convention.
+
+Each convention is one table from a newsfigs label (``person``, ``organization`` or a figure
+kind) to a corpus label. A key ``"kind:unit"`` refines a kind by its unit and wins over the
+plain kind: KLUE-style corpora put durations in hours or minutes under TI and longer ones under
+DT, as the TTA guidelines they follow do. The library's own conventions are never bent to a
+corpus; the mapping lives here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsfigs.models import FIGURE_KINDS, Document
+
+# KLUE / klp2016 style: PS, OG, LC, DT, TI, QT (QT = every quantity that is not a date or time).
+KLUE: dict[str, str] = {
+    "person": "PS",
+    "organization": "OG",
+    "date": "DT",
+    "time": "TI",
+    "duration": "DT",
+    "duration:hour": "TI",
+    "duration:minute": "TI",
+    "duration:second": "TI",
+    "money": "QT",
+    "percent": "QT",
+    "percentage_point": "QT",
+    "energy": "QT",
+    "power": "QT",
+    "mass": "QT",
+    "length": "QT",
+    "area": "QT",
+    "volume": "QT",
+    "temperature": "QT",
+    "data_size": "QT",
+    "count": "QT",
+    "ordinal": "QT",
+    "multiplier": "QT",
+    "age": "QT",
+}
+
+# KMOU style: money MNY, ratios PNT (the corpus tags 1.8배 as PNT), every other number NOH.
+KMOU: dict[str, str] = {
+    "person": "PER",
+    "organization": "ORG",
+    "date": "DAT",
+    "time": "TIM",
+    "duration": "DUR",
+    "money": "MNY",
+    "percent": "PNT",
+    "percentage_point": "PNT",
+    "multiplier": "PNT",
+    "energy": "NOH",
+    "power": "NOH",
+    "mass": "NOH",
+    "length": "NOH",
+    "area": "NOH",
+    "volume": "NOH",
+    "temperature": "NOH",
+    "data_size": "NOH",
+    "count": "NOH",
+    "ordinal": "NOH",
+    "age": "NOH",
+}
+
+# Our own gold (seeds/gold.jsonl): labels are newsfigs' labels, unchanged.
+NEWSFIGS: dict[str, str] = {
+    "person": "person",
+    "organization": "organization",
+    **{kind: kind for kind in FIGURE_KINDS},
+}
+
+
+@dataclass(frozen=True)
+class Convention:
+    """A corpus labelling convention: the mapping table and every label such corpora use."""
+
+    name: str
+    table: Mapping[str, str]
+    labels: frozenset[str]
+    """Every label of the convention, including those newsfigs never produces (LOC, POH …)."""
+
+    @property
+    def produced(self) -> frozenset[str]:
+        """Corpus labels newsfigs can output under this convention."""
+        return frozenset(self.table.values())
+
+    def map(self, label: str, unit: str | None = None) -> str | None:
+        """The corpus label of a newsfigs label (figure kind refined by unit), None if unmapped."""
+        if unit is not None:
+            refined = self.table.get(f"{label}:{unit}")
+            if refined is not None:
+                return refined
+        return self.table.get(label)
+
+
+CONVENTIONS: dict[str, Convention] = {
+    "klue": Convention("klue", KLUE, frozenset({"PS", "OG", "LC", "DT", "TI", "QT"})),
+    "kmou": Convention(
+        "kmou",
+        KMOU,
+        frozenset({"PER", "ORG", "LOC", "DAT", "TIM", "DUR", "MNY", "PNT", "NOH", "POH"}),
+    ),
+    "newsfigs": Convention("newsfigs", NEWSFIGS, frozenset(NEWSFIGS.values())),
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """One labelled span of a sentence; ``fields`` hold a figure's values for value scoring."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    fields: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass
+class Adapted:
+    """Predicted spans in corpus labels, and what was dropped on the way (with why)."""
+
+    spans: list[Span]
+    dropped: dict[str, int] = field(default_factory=dict)
+    """Corpus label (or ``newsfigs:<label>`` when unmapped) → predictions not scored."""
+
+
+def _figure_fields(f: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "value": f.value,
+        "low": f.low,
+        "high": f.high,
+        "unit": f.unit,
+    }
+    if f.date is not None:
+        out["date"] = f.date.model_dump(exclude_none=True)
+    return out
+
+
+def newsfigs_spans(doc: Document) -> list[Span]:
+    """Every span newsfigs reports in ``doc`` with its newsfigs label (figures and mentions).
+
+    Equivalents (``1700억 달러(약 240조원)``) are separate items of ``doc.figures`` already, so
+    nested ``equivalent`` figures are not walked again.
+    """
+    spans = [
+        Span(f.start, f.end, f.kind, f.text, _figure_fields(f))
+        for f in doc.figures
+    ]
+    for person in doc.people:
+        spans.extend(Span(m.start, m.end, "person", m.text) for m in person.mentions)
+    for org in doc.organizations:
+        spans.extend(Span(m.start, m.end, "organization", m.text) for m in org.mentions)
+    unique = {(s.start, s.end, s.label): s for s in spans}
+    return sorted(unique.values(), key=lambda s: (s.start, s.end, s.label))
+
+
+def adapt(doc: Document, convention: Convention, annotated: Iterable[str]) -> Adapted:
+    """``doc``'s spans in ``convention``'s labels, keeping only labels the corpus annotates.
+
+    A prediction whose label the corpus never annotates (QT on klp2016) cannot be judged, so it
+    is dropped and counted instead of being scored as a false positive.
+    """
+    keep = frozenset(annotated)
+    out: list[Span] = []
+    dropped: dict[str, int] = {}
+    for s in newsfigs_spans(doc):
+        label = convention.map(s.label, s.fields.get("unit"))
+        if label is None:
+            key = f"newsfigs:{s.label}"
+            dropped[key] = dropped.get(key, 0) + 1
+        elif label not in keep:
+            dropped[label] = dropped.get(label, 0) + 1
+        else:
+            out.append(Span(s.start, s.end, label, s.text, s.fields))
+    return Adapted(out, dropped)

@@ -1,0 +1,104 @@
+"""Compiled patterns for the figure recognizer, built once from the data tables.
+
+Every quantifier is possessive or bounded, so no pattern backtracks on long digit runs or
+repeated unit characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from newsfigs.lexicon import read_rows, read_words
+from newsfigs.numbers import native_numerals
+from newsfigs.units import UnitEntry, classifiers, unit_surfaces
+
+# Arabic number: 1,700 / 98.32 / 4900 (thousands groups only when they are real groups)
+AR = r"(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d++)?+"
+UNIT_CHARS = "십백천만억조경"
+SINO_DIGITS = "영일이삼사오육칠팔구"
+
+# 4조9000억, 2억 4천 4백만: after a unit char another group may follow; across a space only
+# when that group carries a unit char itself (so "5억 100㎡" stays two things)
+_AR_NUMERAL = (
+    rf"{AR}[{UNIT_CHARS}]{{0,4}}+"
+    rf"(?:(?<=[{UNIT_CHARS}])(?:\x20{AR}[{UNIT_CHARS}]{{1,4}}+|{AR}[{UNIT_CHARS}]{{0,4}}+)){{0,6}}+"
+)
+_SINO_NUMERAL = rf"(?:[{SINO_DIGITS}]?+[{UNIT_CHARS}]){{1,12}}+[{SINO_DIGITS}]?+"
+_SU_NUMERAL = r"수[십백천만억조]{1,3}+"
+RANGE_SEP = r"\x20?+[~∼〜\-–—]\x20?+"
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest-first alternation of literal words."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def native_pattern() -> str:
+    """Native numerals: 하나 … 아흔아홉, including determiners (두, 세, 스무 …)."""
+    table = native_numerals()
+    tens = [w for w, v in table.items() if v >= 10 and v % 10 == 0]
+    ones = [w for w, v in table.items() if v < 10 and w != "첫"]
+    return rf"(?:(?:{_alternation(tens)})(?:{_alternation(ones)})?+|{_alternation(ones)}|첫)"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """All compiled regexes and lookup tables of the figure recognizer."""
+
+    numeral: regex.Pattern[str]
+    unit: regex.Pattern[str]
+    units: dict[str, UnitEntry]
+    symbols: dict[str, UnitEntry]
+    echo: regex.Pattern[str]
+    before: regex.Pattern[str]
+    after: regex.Pattern[str]
+    qualifiers: dict[str, str]
+    range_sep: regex.Pattern[str]
+    duration_cue: regex.Pattern[str]
+    half: regex.Pattern[str]
+    fraction: regex.Pattern[str]
+    decade_suffix: regex.Pattern[str]
+    counted_stop: frozenset[str]
+
+
+@cache
+def patterns() -> Patterns:
+    """Build the patterns (once per process)."""
+    units = {k: v for k, v in {**classifiers(), **unit_surfaces()}.items() if v.position == "after"}
+    symbols = {k: v for k, v in unit_surfaces().items() if v.position == "before"}
+    classifier_alt = _alternation(list(classifiers()))
+    numeral = regex.compile(
+        rf"(?P<ar>{_AR_NUMERAL})"
+        rf"|(?P<su>{_SU_NUMERAL})"
+        rf"|(?P<sino>{_SINO_NUMERAL})"
+        rf"|(?P<native>{native_pattern()})(?=\x20?+(?:{classifier_alt}))"
+    )
+    unit = regex.compile(_alternation(list(units)))
+    quals = {row[0]: row[1] for row in read_rows("qualifiers.tsv")}
+    before_words = [row[0] for row in read_rows("qualifiers.tsv") if row[2] == "before"]
+    after_words = [row[0] for row in read_rows("qualifiers.tsv") if row[2] == "after"]
+    prefix_words = [*before_words, "섭씨", "화씨", "영하", "영상", "제"]
+    return Patterns(
+        numeral=numeral,
+        unit=unit,
+        units=units,
+        symbols=symbols,
+        echo=regex.compile(r"\((" + _alternation(list(units)) + r")\)"),
+        # a qualifier or role word right before the number (searched with endpos = start)
+        before=regex.compile(rf"(?:(?<![가-힣])(?P<w>{_alternation(prefix_words)})\x20?+)\Z"),
+        after=regex.compile(rf"(?:\x20?+|이\x20)(?P<w>{_alternation(after_words)})(?![가-힣])"),
+        qualifiers=quals,
+        range_sep=regex.compile(RANGE_SEP),
+        duration_cue=regex.compile(r"간|째|\x20?+(?:동안|만에)(?![가-힣])"),
+        half=regex.compile(r"\x20?+반(?![가-힣])"),
+        fraction=regex.compile(
+            rf"(?P<den>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)\x20?+분의\x20?+"
+            rf"(?P<num>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)"
+        ),
+        decade_suffix=regex.compile(r"대(?![가-힣])"),
+        counted_stop=frozenset(read_words("counted_stopwords.txt")) | frozenset(quals),
+    )
