@@ -20,7 +20,16 @@ from typing import Any, get_args
 import pytest
 
 import newsfigs
-from newsfigs.models import FIGURE_KINDS, Bound, DateInfo, Document, Figure, OrgCategory
+from newsfigs.models import (
+    FIGURE_KINDS,
+    Bound,
+    DateInfo,
+    Document,
+    Figure,
+    Organization,
+    OrgCategory,
+    Person,
+)
 from newsfigs.units import registry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,18 +153,24 @@ def _near(doc: Document, span: tuple[int, int]) -> str:
     return f"library figures near it: {shown}{note}"
 
 
+def named(doc: Document) -> list[Person | Organization]:
+    """The people and organizations of a document."""
+    return [*doc.people, *doc.organizations]
+
+
 def named_mismatch(gold: dict[str, Any], doc: Document) -> str | None:
     """None when a person/organization with this mention and canonical name exists."""
     span = (gold["start"], gold["end"])
-    group = doc.people if gold["label"] == "person" else doc.organizations
+    is_person = gold["label"] == "person"
+    group = [ent for ent in named(doc) if isinstance(ent, Person) == is_person]
     owners = [ent for ent in group if any((m.start, m.end) == span for m in ent.mentions)]
     if not owners:
-        other = doc.organizations if gold["label"] == "person" else doc.people
+        other = [ent for ent in named(doc) if isinstance(ent, Person) != is_person]
         wrong = [ent.name for ent in other if any((m.start, m.end) == span for m in ent.mentions)]
         lo, hi = span
         overlapping = [
             f"{ent.name}[{m.start}:{m.end}]"
-            for ent in [*doc.people, *doc.organizations]
+            for ent in named(doc)
             for m in ent.mentions
             if m.start < hi and m.end > lo
         ]
@@ -289,17 +304,17 @@ def test_gold_date_found(item: Item, documents: dict[str, Document]) -> None:
     assert not diffs, f"{item.where}: " + "; ".join(diffs)
 
 
-def extra_figures(documents: dict[str, Document]) -> list[str]:
-    """Non-date figures the library reports on spans the gold has no non-date figure for."""
+def extra_figures(documents: dict[str, Document], dates: bool = False) -> list[str]:
+    """Library figures (non-date, or date/time) on spans the gold has no such figure for."""
     out: list[str] = []
     for n, d in enumerate(GOLD, 1):
         gold_spans = {
             (e["start"], e["end"])
             for e in d["entities"]
-            if e["label"] in FIGURE_KINDS and e["label"] not in DATE_KINDS
+            if e["label"] in FIGURE_KINDS and (e["label"] in DATE_KINDS) == dates
         }
         for f in documents[d["id"]].figures:
-            if f.kind not in DATE_KINDS and (f.start, f.end) not in gold_spans:
+            if (f.kind in DATE_KINDS) == dates and (f.start, f.end) not in gold_spans:
                 out.append(f"article {n} [{f.start}:{f.end}] {f.text!r} {f.kind}")
     return out
 
@@ -349,22 +364,32 @@ def report(documents: dict[str, Document]) -> list[str]:
                 continue
             span_ok += 1
             diffs = check(item.entity, fig)
-            full_ok += not diffs
+            full_ok += int(not diffs)
             if diffs:
                 misses.append(f"  wrong {item.where}: " + "; ".join(diffs))
         lines.append(_scores(name, len(group), found_n, span_ok, full_ok))
-    found_named = sum(
-        len(ent.mentions) for doc in documents.values() for ent in [*doc.people, *doc.organizations]
-    )
+    found_named = sum(len(ent.mentions) for doc in documents.values() for ent in named(doc))
     named_ok = 0
     for item in NAMED_ITEMS:
         problem = named_mismatch(item.entity, documents[item.doc_id])
-        named_ok += problem is None
+        named_ok += int(problem is None)
         if problem is not None:
             misses.append(f"  miss  {item.where}: {problem}")
     lines.append(_scores("entity mentions", len(NAMED_ITEMS), found_named, None, named_ok))
     extras = extra_figures(documents)
-    return [*lines, "", "misses and mismatches:", *misses, "", "extra figures:", *extras]
+    extra_dates = extra_figures(documents, dates=True)
+    return [
+        *lines,
+        "",
+        "misses and mismatches:",
+        *misses,
+        "",
+        "extra figures:",
+        *extras,
+        "",
+        "extra dates/times (informational):",
+        *extra_dates,
+    ]
 
 
 def main() -> int:

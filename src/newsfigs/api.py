@@ -134,7 +134,13 @@ class Extractor:
         if isinstance(texts, (str, bytes)):
             raise TypeError("extract_many expects an iterable of str; for one text use extract")
         ref = _check_date(reference_date)
-        it = iter(texts)
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        return self._batches(iter(texts), ref, batch_size)
+
+    def _batches(
+        self, it: Iterator[str], ref: datetime.date | None, batch_size: int
+    ) -> Iterator[Document]:
         while True:
             batch = [_check_text(t) for t in islice(it, batch_size)]
             if not batch:

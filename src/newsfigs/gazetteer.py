@@ -1,0 +1,127 @@
+"""Names newsfigs knows before reading: its own word lists and kiwipiepy's WikiData nouns.
+
+Two sources, both built once per process on first use:
+
+* ``lexicon()`` — the package's data files (titles, surnames, places, well-known
+  organizations, organization suffixes, cue nouns), a few hundred rows each.
+* ``wikidata()`` — the multi-word proper nouns that ``kiwipiepy_model`` ships in
+  ``multi.dict``, each tagged with its WikiData class (``# Q5`` = human). Only the classes
+  whose bare hits proved precise on the development corpora are kept (see
+  docs/entities.md); the file is read from the installed package, never copied.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from newsfigs.lexicon import read_rows, read_words
+
+WIKIDATA_CLASSES: dict[str, tuple[str, str | None]] = {
+    "Q5": ("person", None),  # human
+    "Q4830453": ("organization", "company"),  # business
+    "Q891723": ("organization", "company"),  # public company
+    "Q6881511": ("organization", "company"),  # enterprise
+    "Q43229": ("organization", None),  # organization
+    "Q7278": ("organization", "party"),  # political party
+    "Q3918": ("organization", "university"),  # university
+}
+"""WikiData classes read from ``multi.dict`` → (label, organization category)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A gazetteer entry: what the name is and the canonical spelling it stands for."""
+
+    label: str  # "person" | "organization"
+    category: str | None
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The package's entity word lists, indexed for O(1) lookups on the hot path."""
+
+    titles: dict[str, str]  # title → kind (title, weak, honorific, modifier)
+    surnames: dict[str, str]  # surname → "common" | "rare"
+    places: frozenset[str]
+    organizations: dict[str, str]  # well-known name → category
+    suffixes: dict[str, tuple[str, bool]]  # suffix → (category, may stand as its own word)
+    suffix_lengths: tuple[int, ...]  # longest first
+    cues_before: dict[str, str]  # 'AI 기업 앤트로픽': cue noun → category
+    cues_after: frozenset[str]  # '삼성 관계자': word after a name
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The entity word lists (read once per process)."""
+    titles = {row[0]: row[1] for row in read_rows("titles.tsv")}
+    surnames = {row[0]: row[1] for row in read_rows("surnames.tsv")}
+    suffixes = {row[0]: (row[1], row[2] == "bare") for row in read_rows("org_suffixes.tsv")}
+    before: dict[str, str] = {}
+    after: set[str] = set()
+    for word, position, category in read_rows("entity_cues.tsv"):
+        if position == "before":
+            before[word] = category
+        else:
+            after.add(word)
+    return Lexicon(
+        titles=titles,
+        surnames=surnames,
+        places=frozenset(read_words("places.txt")),
+        organizations={row[0]: row[1] for row in read_rows("organizations.tsv")},
+        suffixes=suffixes,
+        suffix_lengths=tuple(sorted({len(s) for s in suffixes}, reverse=True)),
+        cues_before=before,
+        cues_after=frozenset(after),
+    )
+
+
+def _multi_dict_path() -> Path | None:
+    try:
+        import kiwipiepy_model
+    except ImportError:  # pragma: no cover - kiwipiepy always brings it
+        return None
+    path = Path(kiwipiepy_model.get_model_path()) / "multi.dict"
+    return path if path.is_file() else None
+
+
+_lock = threading.Lock()
+_wikidata: dict[str, Known] | None = None
+
+
+def parse_multi_dict(lines: list[str]) -> dict[str, Known]:
+    """Entries of ``multi.dict`` lines whose WikiData class is one newsfigs uses.
+
+    A line is ``surface<TAB>NNP or canonical/NNP<TAB>score<TAB># Qid``; an alias line points
+    to its canonical surface, which is kept so both spellings land on one entity.
+    """
+    out: dict[str, Known] = {}
+    for line in lines:
+        hash_at = line.rfind("# Q")
+        if hash_at < 0:
+            continue
+        cls = WIKIDATA_CLASSES.get(line[hash_at + 2 :].strip())
+        if cls is None:
+            continue
+        parts = line.split("\t", 2)
+        if len(parts) < 3:
+            continue
+        surface, target = parts[0], parts[1]
+        canonical = target[:-4] if target.endswith("/NNP") else surface
+        out.setdefault(surface, Known(cls[0], cls[1], canonical))
+    return out
+
+
+def wikidata() -> dict[str, Known]:
+    """Multi-word WikiData names (people, companies, parties …) keyed by surface."""
+    global _wikidata
+    if _wikidata is None:
+        with _lock:
+            if _wikidata is None:
+                path = _multi_dict_path()
+                lines = path.read_text(encoding="utf-8").splitlines() if path else []
+                _wikidata = parse_multi_dict(lines)
+    return _wikidata
