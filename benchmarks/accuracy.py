@@ -155,9 +155,9 @@ def evaluate(spec: GoldSpec, limit: int | None = None) -> AccuracyResult:
     )
 
 
-def worst_errors(errors: Sequence[ErrorCase], label: str, kind: str, n: int) -> list[
-    tuple[int, ErrorCase]
-]:
+def worst_errors(
+    errors: Sequence[ErrorCase], label: str, kind: str, n: int
+) -> list[tuple[int, ErrorCase]]:
     """The ``n`` most frequent errors of one label and kind, one example each."""
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], ErrorCase] = {}

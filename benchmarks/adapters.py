@@ -146,10 +146,7 @@ def newsfigs_spans(doc: Document) -> list[Span]:
     Equivalents (``1700억 달러(약 240조원)``) are separate items of ``doc.figures`` already, so
     nested ``equivalent`` figures are not walked again.
     """
-    spans = [
-        Span(f.start, f.end, f.kind, f.text, _figure_fields(f))
-        for f in doc.figures
-    ]
+    spans = [Span(f.start, f.end, f.kind, f.text, _figure_fields(f)) for f in doc.figures]
     for person in doc.people:
         spans.extend(Span(m.start, m.end, "person", m.text) for m in person.mentions)
     for org in doc.organizations:

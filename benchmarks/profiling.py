@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex as re
+
 from benchmarks.markdown import table
 
 
@@ -21,8 +23,12 @@ class HotFunction:
     cumulative: float
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-f]++")
+
+
 def _short(file: str, line: int, func: str) -> str:
     if file == "~" or file.startswith("<"):
+        func = _ADDRESS.sub("", func)
         return func.strip("<>") if file == "~" else f"{file}:{func}"
     for marker in ("/site-packages/", "/src/", "/lib/python3"):
         if marker in file:

@@ -90,7 +90,7 @@ def patterns() -> Patterns:
         echo=regex.compile(r"\((" + _alternation(list(units)) + r")\)"),
         # a qualifier or role word right before the number (searched with endpos = start)
         before=regex.compile(rf"(?:(?<![가-힣])(?P<w>{_alternation(prefix_words)})\x20?+)\Z"),
-        after=regex.compile(rf"(?:\x20?+|이\x20)(?P<w>{_alternation(after_words)})(?![가-힣])"),
+        after=regex.compile(rf"(?:\x20?+|이\x20)(?P<w>{_alternation(after_words)})"),
         qualifiers=quals,
         range_sep=regex.compile(RANGE_SEP),
         duration_cue=regex.compile(r"간|째|\x20?+(?:동안|만에)(?![가-힣])"),

@@ -247,7 +247,7 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
     echo = P.echo.match(t, end)
     if echo and P.units[echo.group(1)].unit == entry.unit:
         end = echo.end()
-    am = P.after.match(t, end)
+    am = _after(a, P, end)
     if am:
         role = P.qualifiers[am.group("w")]
         if role == "approximate":
@@ -261,6 +261,14 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
     else:
         fields["value"] = value
     return Candidate(start, end, "figure", fields, priority=1)
+
+
+def _after(a: Analysed, P: Patterns, end: int) -> regex.Match[str] | None:
+    """A qualifier after the figure (이상, 가량 …) that is a whole morpheme."""
+    m = P.after.match(a.text, end)
+    if m is None or m.start("w") not in a.starts or m.end() not in a.ends:
+        return None
+    return m
 
 
 def _symbol_before(P: Patterns, t: str, start: int) -> str | None:
@@ -300,7 +308,7 @@ def _fractions(a: Analysed, P: Patterns) -> list[Candidate]:
 
 def _with_after(a: Analysed, P: Patterns, start: int, end: int, value: Decimal) -> Candidate:
     fields: dict[str, Any] = {"kind": "multiplier", "unit": "dimensionless", "value": value}
-    am = P.after.match(a.text, end)
+    am = _after(a, P, end)
     if am:
         role = P.qualifiers[am.group("w")]
         fields["approximate" if role == "approximate" else "bound"] = (
