@@ -8,6 +8,7 @@ tokens and the set of token boundaries, all in normalized coordinates.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import threading
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,10 @@ CHUNK_CHARS = 2000
 # The character before the punctuation must not be a digit (so "3. 5%" is never split).
 _CUT = regex.compile(r"(?<=[^\d\s][.!?。]['\"”’)\]]?)\s++|\n++")
 _SPACE = regex.compile(r"\s++")
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
 
 
 class Tok(NamedTuple):
@@ -71,8 +76,18 @@ class Analysed:
         return cls(norm, tuple(tokens), reference_date, starts, ends, tag_at, user_entities or {})
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
-        """Tokens overlapping ``[start, end)`` (linear scan; spans are short)."""
-        return [t for t in self.tokens if t.start < end and t.end > start]
+        """Tokens overlapping ``[start, end)``, found by bisection (tokens sorted by start)."""
+        toks = self.tokens
+        i = bisect.bisect_left(toks, start, key=_tok_start) - 1
+        while i > 0 and toks[i].end > start:  # back up over tokens that started earlier
+            i -= 1
+        out: list[Tok] = []
+        for t in toks[max(i, 0) :]:
+            if t.start >= end:
+                break
+            if t.start < end and t.end > start:
+                out.append(t)
+        return out
 
 
 def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
