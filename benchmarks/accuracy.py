@@ -19,11 +19,13 @@ from pathlib import Path
 from benchmarks.adapters import CONVENTIONS, Convention, Span, adapt
 from benchmarks.markdown import fmt_float, fmt_pct, table
 from benchmarks.scoring import ErrorCase, LabelScore, Scorer
+from newsfigs.models import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS_GOLD = ROOT / "seeds" / "gold.jsonl"
 GOLD_FIELDS = ("value", "low", "high", "unit", "date")
+ERROR_KINDS = (("fp", "false positive"), ("miss", "missed"), ("value", "wrong value"))
 
 
 @dataclass(frozen=True)
@@ -142,11 +144,11 @@ def evaluate(spec: GoldSpec, limit: int | None = None) -> AccuracyResult:
     dropped: Counter[str] = Counter()
     newsfigs.warm_up()
     t0 = time.perf_counter()
-    predicted = []
+    predicted: list[Document] = []
     for ref, group in _batches(docs):
         predicted.extend(newsfigs.extract_many([d.text for d in group], ref))
     seconds = time.perf_counter() - t0
-    for d, doc in zip(docs, predicted):
+    for d, doc in zip(docs, predicted, strict=True):
         adapted = adapt(doc, conv, annotated)
         dropped.update(adapted.dropped)
         scorer.add(d.id, d.text, d.spans, adapted.spans)
@@ -205,7 +207,7 @@ def render(result: AccuracyResult, errors_per_label: int = 5) -> str:
     for only in (True, False):
         m = result.scorer.micro(only)
         m.produced = True
-        rows.append([f"*{m.label}*", *_score_row(m)[1:8], "–"])
+        rows.append([f"*{m.label}*", "", *_score_row(m)[2:8], "–"])
     out += table(head, rows)
     notes = []
     not_produced = [s.label for s in result.rows() if not s.produced]
@@ -245,7 +247,7 @@ def render_errors(result: AccuracyResult, n: int) -> list[str]:
     for s in result.rows():
         if not s.produced:
             continue
-        for kind, title in (("fp", "false positive"), ("miss", "missed")):
+        for kind, title in ERROR_KINDS:
             worst = worst_errors(result.scorer.errors, s.label, kind, n)
             if not worst:
                 continue
@@ -265,7 +267,7 @@ def print_errors(result: AccuracyResult, n: int) -> None:
     for s in result.rows():
         if not s.produced:
             continue
-        for kind in ("fp", "miss"):
+        for kind, _title in ERROR_KINDS:
             for count, e in worst_errors(result.scorer.errors, s.label, kind, n):
                 print(f"  {s.label:>16} {kind:<4} ×{count:<3} {e.text!r:<20} {e.note}")
                 print(f"  {'':>16}      {e.doc_id}: {e.context}")

@@ -5,7 +5,6 @@ Pure code (no newsfigs calls), so the arithmetic is unit-tested on hand-made spa
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -13,11 +12,13 @@ from functools import cache
 from typing import Any
 
 from benchmarks.adapters import Span
+from newsfigs.models import DateInfo
 
 CONTEXT = 30
 """Characters of context shown on each side of an error."""
 
 VALUE_KEYS = ("value", "low", "high", "unit")
+DATE_FIELDS = frozenset(DateInfo.model_fields)
 
 
 def prf(tp: int, gold: int, pred: int) -> tuple[float, float, float]:
@@ -75,7 +76,7 @@ class LabelScore:
 
 @dataclass(frozen=True)
 class ErrorCase:
-    """A false positive (``fp``) or a miss (``miss``), with what overlapped it."""
+    """A false positive (``fp``), a miss (``miss``) or a wrong value (``value``), and why."""
 
     kind: str
     label: str
@@ -112,11 +113,12 @@ def canonical_unit(unit: str) -> str:
         return unit
 
 
-def value_matches(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool | None:
-    """Whether ``pred`` has the values gold states (value/low/high/unit, date fields).
+def value_check(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> tuple[bool | None, str]:
+    """Whether ``pred`` has the values gold states (value/low/high/unit, date fields), and why not.
 
-    Only keys present in the gold entity are checked; None when it states none of them (e.g. a
-    date annotated by span alone), so such figures count toward span accuracy only.
+    Only keys present in the gold entity are checked, and only date fields the model has; the
+    verdict is None when gold states none of them (a span-only annotation), so such figures
+    count toward span accuracy only.
     """
     checked = False
     for key in VALUE_KEYS:
@@ -125,24 +127,24 @@ def value_matches(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool | No
         checked = True
         g, p = gold[key], pred.get(key)
         if key == "unit":
-            if (g is None) != (p is None):
-                return False
-            if g is not None and canonical_unit(str(g)) != canonical_unit(str(p)):
-                return False
-            continue
-        gd, pd = _decimal(g), _decimal(p)
-        if (gd is None) != (pd is None):
-            return False
-        if gd is not None and pd is not None and not _close(gd, pd):
-            return False
+            same = (g is None) == (p is None) and (
+                g is None or canonical_unit(str(g)) == canonical_unit(str(p))
+            )
+        else:
+            gd, pd = _decimal(g), _decimal(p)
+            same = (gd is None) == (pd is None) and (gd is None or pd is None or _close(gd, pd))
+        if not same:
+            return False, f"{key}: gold {g}, got {p}"
     gold_date = gold.get("date")
     if isinstance(gold_date, Mapping):
         pred_date = pred.get("date") or {}
         for key, g in gold_date.items():
+            if key not in DATE_FIELDS:
+                continue
             checked = True
             if str(pred_date.get(key)) != str(g):
-                return False
-    return True if checked else None
+                return False, f"date.{key}: gold {g}, got {pred_date.get(key)}"
+    return (True, "") if checked else (None, "")
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT) -> str:
@@ -208,10 +210,14 @@ class Scorer:
                 )
                 continue
             sc.tp += 1
-            ok = value_matches(g.fields, p.fields)
+            ok, why = value_check(g.fields, p.fields)
             if ok is not None:
                 sc.value_checked += 1
                 sc.value_ok += int(ok)
+            if ok is False:
+                self.errors.append(
+                    ErrorCase("value", g.label, g.text, doc_id, context(text, g.start, g.end), why)
+                )
         for key, p in pred_by_key.items():
             self.score(p.label).pred += 1
             if key not in gold_by_key:
@@ -244,8 +250,3 @@ def _chars(spans: Iterable[Span]) -> dict[str, set[int]]:
     for s in spans:
         out.setdefault(s.label, set()).update(range(s.start, s.end))
     return out
-
-
-def finite(x: float | None) -> bool:
-    """True for a real number (None counts as "not applicable", which is fine)."""
-    return x is None or math.isfinite(x)

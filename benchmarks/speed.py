@@ -104,6 +104,8 @@ class SpeedResult:
     scaling: list[tuple[int, int, float]] = field(default_factory=list)
     """(factor, characters, best seconds)."""
     profiles: list[tuple[str, list[profiling.HotFunction]]] = field(default_factory=list)
+    load: list[float] = field(default_factory=list)
+    """1-minute load average before and after the measurements (other work skews timings)."""
 
     def best(self, method: str) -> float:
         """Best (shortest) time of ``method`` over the rounds."""
@@ -191,6 +193,14 @@ def _consume(it: Any) -> None:
         pass
 
 
+def load_average() -> float:
+    """The 1-minute load average (0.0 where the platform has none)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
 def cpu_count() -> int:
     """Cores this process may run on."""
     try:
@@ -203,8 +213,9 @@ def measure_throughput(
     sample: Sequence[str], repeats: int
 ) -> tuple[dict[str, list[float]], Any, Any]:
     """Time the four methods over ``sample``, interleaved, rotating their order each round."""
-    import newsfigs
     from kiwipiepy import Kiwi
+
+    import newsfigs
 
     kiwi = Kiwi()
     kiwi.tokenize("워밍업 1개")
@@ -325,6 +336,7 @@ def benchmark(
         sum(len(d) for d in sample),
         cpu_count(),
     )
+    result.load.append(load_average())
     result.runs, extractor, _kiwi = measure_throughput(sample, repeats)
     result.scaling = measure_scaling(extractor, prefix(sample, scale_chars), repeats)
     corpus_file: Path | None = None
@@ -351,6 +363,7 @@ def benchmark(
     finally:
         if corpus_file is not None:
             corpus_file.unlink(missing_ok=True)
+    result.load.append(load_average())
     return result
 
 
@@ -362,7 +375,7 @@ def render(r: SpeedResult) -> str:
         f"### {r.corpus}",
         "",
         f"{r.docs:,} documents, {r.chars:,} characters{rep}; best of {rounds} interleaved "
-        f"rounds; {r.cores} core(s).",
+        f"rounds; {r.cores} core(s); load average {_load(r.load)}.",
         "",
     ]
     rows = [
@@ -405,6 +418,11 @@ def render(r: SpeedResult) -> str:
     for title, rows_p in r.profiles:
         out += profiling.render(title, rows_p)
     return "\n".join(out) + "\n"
+
+
+def _load(load: Sequence[float]) -> str:
+    """``0.4 → 1.1``; a load near the core count means other work competed for the CPU."""
+    return " → ".join(f"{x:.1f}" for x in load) or "unknown"
 
 
 def _verdict(ok: bool | None) -> str:

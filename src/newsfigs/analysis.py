@@ -82,10 +82,11 @@ class Analysed:
         while i > 0 and toks[i].end > start:  # back up over tokens that started earlier
             i -= 1
         out: list[Tok] = []
-        for t in toks[max(i, 0) :]:
+        for j in range(max(i, 0), len(toks)):  # index, not a slice: a slice copies the tail
+            t = toks[j]
             if t.start >= end:
                 break
-            if t.start < end and t.end > start:
+            if t.end > start:
                 out.append(t)
         return out
 

@@ -1,12 +1,144 @@
-"""Linking person and organization mentions into document entities (stub)."""
+"""Linking person and organization mentions into document entities.
+
+Mentions that name the same thing become one entity: the same canonical name, an alias
+defined in parentheses (``에너지정보청(EIA)``, ``에너테크인터내셔널(이하 에너테크)``), a
+later repeat of a name or alias, and a family name alone after the full name
+(``리하체프 CEO`` after ``알렉세이 리하체프``; ``박 대통령`` after ``박근혜 대통령`` when the
+document names only one 박). Titles, affiliations and categories are taken from the most
+reliable mention that has one.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from newsfigs.analysis import Analysed
-from newsfigs.models import Organization, Person
+from newsfigs.models import Mention, Organization, Person
 from newsfigs.pipeline import Candidate
+
+_SOURCE_RANK = {
+    "user": 0,
+    "byline": 0,
+    "known": 1,
+    "suffix": 2,
+    "title": 2,
+    "cue": 3,
+    "latin": 3,
+    "honorific": 3,
+    "age": 3,
+    "wikidata": 4,
+    "corp_mark": 4,
+    "frame": 5,
+    "surname": 5,
+    "alias": 6,
+    "repeat": 7,
+}
+
+
+@dataclass
+class _Group:
+    """Mentions gathered for one entity, with the best field values seen so far."""
+
+    name: str
+    label: str
+    rank: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    fields: dict[str, tuple[int, str]] = field(default_factory=dict)  # key → (rank, value)
+    aliases: list[str] = field(default_factory=list)
+
+    def take(self, c: Candidate, rank: int) -> None:
+        self.mentions.append((c.start, c.end))
+        for key in ("title", "affiliation", "category"):
+            value = c.fields.get(key)
+            if value and (key not in self.fields or rank < self.fields[key][0]):
+                self.fields[key] = (rank, str(value))
+        name = str(c.fields.get("name") or "")
+        if name and name != self.name and name not in self.aliases:
+            self.aliases.append(name)
+
+
+def _groups(candidates: list[Candidate], label: str) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    alias_of: dict[str, str] = {}
+    for c in candidates:
+        if c.label == label and c.fields.get("alias_of"):
+            alias_of.setdefault(str(c.fields["name"]), str(c.fields["alias_of"]))
+    for c in candidates:
+        if c.label != label:
+            continue
+        key = str(c.fields.get("alias_of") or c.fields.get("name"))
+        seen = {key}
+        while key in alias_of and alias_of[key] not in seen:  # an alias of an alias
+            key = alias_of[key]
+            seen.add(key)
+        rank = _SOURCE_RANK.get(str(c.fields.get("source")), 5)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(key, label, rank)
+        g.rank = min(g.rank, rank)
+        g.take(c, rank)
+    return groups
+
+
+def _merge_short_names(groups: dict[str, _Group]) -> None:
+    """Fold a lone family name into the one full name of the document that it ends or starts."""
+    full = [g for g in groups.values() if len(g.name) > 1]
+    for key in list(groups):
+        g = groups[key]
+        if " " in g.name:
+            continue
+        if len(g.name) == 1:  # Korean surname alone: 박 (씨, 대통령) → the one 박XX
+            targets = [
+                t
+                for t in full
+                if t.name[0] == g.name and " " not in t.name and 2 <= len(t.name) <= 4
+            ]
+        else:  # foreign family name: 리하체프 → 알렉세이 리하체프
+            targets = [t for t in full if " " in t.name and t.name.rsplit(" ", 1)[1] == g.name]
+        if len(targets) != 1 or targets[0] is g:
+            continue
+        target = targets[0]
+        target.mentions.extend(g.mentions)
+        for k, v in g.fields.items():
+            if k not in target.fields or v[0] < target.fields[k][0]:
+                target.fields[k] = v
+        for alias in [g.name, *g.aliases]:
+            if alias != target.name and alias not in target.aliases:
+                target.aliases.append(alias)
+        del groups[key]
+
+
+def _mentions(g: _Group, a: Analysed) -> list[Mention]:
+    out: list[Mention] = []
+    for s, e in sorted(set(g.mentions)):
+        start, end = a.norm.to_original(s, e)
+        out.append(Mention(start=start, end=end, text=a.norm.original[start:end]))
+    return out
 
 
 def link(candidates: list[Candidate], a: Analysed) -> tuple[list[Person], list[Organization]]:
-    """Group mention candidates into people and organizations."""
-    return [], []
+    """Group mention candidates into people and organizations (in order of first mention)."""
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    person_groups = _groups(ordered, "person")
+    _merge_short_names(person_groups)
+    org_groups = _groups(ordered, "organization")
+    people = [
+        Person(
+            name=g.name,
+            aliases=g.aliases,
+            mentions=_mentions(g, a),
+            title=g.fields["title"][1] if "title" in g.fields else None,
+            affiliation=g.fields["affiliation"][1] if "affiliation" in g.fields else None,
+        )
+        for g in sorted(person_groups.values(), key=lambda g: min(g.mentions))
+    ]
+    organizations = [
+        Organization(
+            name=g.name,
+            aliases=g.aliases,
+            mentions=_mentions(g, a),
+            category=g.fields["category"][1] if "category" in g.fields else None,  # type: ignore[arg-type]
+        )
+        for g in sorted(org_groups.values(), key=lambda g: min(g.mentions))
+    ]
+    return people, organizations

@@ -91,9 +91,7 @@ _wikidata: dict[str, Known] | None = None
 # Stdlib ``re`` here (not ``regex``): on the 12 MB file it is twice as fast, and the pattern
 # cannot backtrack badly — every quantifier stops at the next tab, and lines are short.
 _LINE = re.compile(
-    r"^([^\t\n]+)\t([^\t\n]*)\t[^\t\n]*\t# ("
-    + "|".join(WIKIDATA_CLASSES)
-    + r")[ \t]*$",
+    r"^([^\t\n]+)\t([^\t\n]*)\t[^\t\n]*\t# (" + "|".join(WIKIDATA_CLASSES) + r")[ \t]*$",
     re.MULTILINE,
 )
 
@@ -123,3 +121,21 @@ def wikidata() -> dict[str, Known]:
                 text = path.read_text(encoding="utf-8") if path else ""
                 _wikidata = parse_multi_dict(text)
     return _wikidata
+
+
+@cache
+def person_surnames() -> frozenset[str]:
+    """Last words of WikiData people (``트럼프`` of ``도널드 트럼프``), minus known words.
+
+    A lone transliterated word before a title is a person only when it is such a family
+    name (or already named in the document): ``트럼프 대통령`` yes, ``테슬라 CEO`` no.
+    """
+    lex = lexicon()
+    out: set[str] = set()
+    for surface, (label, _category, _canonical) in wikidata().items():
+        if label != "person":
+            continue
+        last = surface.rsplit(" ", 1)[-1]
+        if len(last) >= 2 and last not in lex.organizations and last not in lex.places:
+            out.add(last)
+    return frozenset(out)

@@ -45,8 +45,23 @@ Bound = Literal["at_least", "more_than", "at_most", "less_than"]
 """이상 → at_least, 초과/넘는 → more_than, 이하/최대 → at_most, 미만 → less_than."""
 
 DatePrecision = Literal[
-    "year", "half", "quarter", "month", "part_of_month", "day", "decade", "hour", "minute"
+    "year",
+    "half",
+    "quarter",
+    "month",
+    "part_of_month",
+    "day",
+    "decade",
+    "hour",
+    "minute",
+    "week",
+    "part_of_year",
+    "part_of_decade",
+    "part_of_day",
 ]
+
+DayPart = Literal["dawn", "morning", "am", "daytime", "noon", "pm", "evening", "night", "midnight"]
+"""새벽, 아침, 오전, 낮, 정오, 오후, 저녁, 밤, 자정 (see docs/dates.md)."""
 
 
 class Spanned(BaseModel):
@@ -68,7 +83,11 @@ class Spanned(BaseModel):
 
 
 class DateInfo(BaseModel):
-    """Structured fields of a date or time figure; ``resolved*`` only with a reference date."""
+    """Structured fields of a date or time figure (rules in docs/dates.md).
+
+    ``resolved`` (one day) or ``resolved_start``/``resolved_end`` (a period) are set only when
+    the text alone or the text plus the reference date pins the date down; nothing is guessed.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -83,9 +102,19 @@ class DateInfo(BaseModel):
     minute: int | None = None
     weekday: int | None = Field(default=None, description="0 = Monday, as written in the text.")
     relative: str | None = Field(
-        default=None, description="The relative cue as a normalized word, e.g. 'last', 'next'."
+        default=None,
+        description="The relative cue: 'last', 'this', 'next', 'ago' or 'later'.",
     )
+    offset: int | None = Field(
+        default=None,
+        description="Signed count of offset_unit from the reference date (지난해 → -1 year).",
+    )
+    offset_unit: Literal["day", "week", "month", "year"] | None = None
+    day_part: DayPart | None = None
     precision: DatePrecision | None = None
+    end: DateInfo | None = Field(
+        default=None, description="The end of a range, as written (its fields only)."
+    )
     resolved: datetime.date | None = None
     resolved_start: datetime.date | None = None
     resolved_end: datetime.date | None = None
@@ -201,3 +230,17 @@ class Document(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the text with figures, people and organizations highlighted."""
+        from newsfigs.html import render
+
+        return render(self)
+
+    def to_records(
+        self, *, decimals: Literal["decimal", "float", "str"] = "decimal"
+    ) -> list[dict[str, Any]]:
+        """One flat dict per figure and entity mention, ready for ``pandas.DataFrame``."""
+        from newsfigs.records import to_records
+
+        return to_records(self, decimals=decimals)

@@ -1,11 +1,455 @@
-"""Dates and times (stub until the dates recognizer lands)."""
+"""Dates and times: ``2026년 3월 22일``, ``지난 3일``, ``올 상반기``, ``22일 오후 3시`` …
+
+One precompiled regex finds *atoms* (a number with 년/월/일/분기/시/분, an ISO or dotted date,
+``15:30``, a word of ``data/date_words.tsv``); adjacent atoms (nothing or one space between)
+are joined when they go from coarse to fine (year → month → day → weekday → part of day → hour
+→ minute), so ``2026년 3월 22일(월) 오후 3시`` is one figure. Small anchored regexes then look
+right after an atom for what only makes sense there: a part (``말``, ``초순``), a weekday in
+parentheses, ``반``, a range (``~``), ``께``/``경``, a duration cue (``간``, ``동안`` …: then it is
+not a date). Tokens only disambiguate: a word must start and end on morpheme boundaries.
+Resolution lives in ``newsfigs.dates``; the conventions are in docs/dates.md.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+
+from newsfigs import dates
 from newsfigs.analysis import Analysed
+from newsfigs.lexicon import read_rows
 from newsfigs.pipeline import Candidate
+
+PRIORITY = 1
+"""Ties with an equally long figure of another recognizer go to the date."""
+
+# slot order: an expression goes from coarse to fine
+_ORDER = {
+    "cue": 0,
+    "year": 1,
+    "sub": 2,
+    "month": 3,
+    "week": 3,
+    "day": 4,
+    "weekday": 5,
+    "daypart": 6,
+    "hour": 7,
+    "minute": 8,
+}
+_WEEKDAYS = "월화수목금토일"
+_UNITS = "년대|년도|년|개월|월|일|분기|시|분|주"
+_SEP = r"[~∼〜\-–]"
+
+# right after a number + unit, these make it a length of time, not a date
+_DUR_AFTER = regex.compile(
+    r"(?:간|째|여|\x20?(?:동안|만에|만의|만이|만으로|가량|남짓|안팎"
+    r"|이상|이하|이내|미만|넘게|가까이|내내|내에|내로|안에))"
+)
+# … and after a day only: 3일치, 3일분, 5일선, 3일 연속, 1일 평균
+_DUR_AFTER_DAY = regex.compile(
+    r"(?:치|분(?!기)|선(?=[이을은의에도과와]?(?![가-힣]))|\x20?(?:연속|평균|이동평균))"
+)
+# 1일 2회, 1일 3잔: "per day", not the 1st
+_PER_DAY = regex.compile(r"\x20?\d{1,3}+\x20?(?:회|번|차례|잔|알|끼|시간)(?![가-힣])")
+# before an expression: a recurring date (매주 월요일, 매월 25일) is no particular date
+_RECURRING_BEFORE = regex.compile(r"(?<![가-힣])(?:매주|매달|매월|매년|매일|격주|격월)\x20?$")
+_CUE_BEFORE = regex.compile(r"(?<![가-힣])(?:지난|오는)\x20?$")
+_APPROX_BEFORE = regex.compile(r"(?<![가-힣])약\x20?$")
+# right before a bare day or month, these make it a length of time
+_DUR_BEFORE = regex.compile(
+    r"(?<![가-힣])(?:최근|향후|앞으로|무려|불과|단|약|총|꼬박|장장|거의|최소|최대|적어도|평균|연속)"
+    r"\x20?$"
+)
+_AGO = regex.compile(r"\x20?(?P<dir>전|후|뒤)(?!후)")
+_PART = regex.compile(r"\x20?(?P<part>초순|상순|중순|하순|초반|중반|후반|초|말)")
+_WEEKDAY_PAREN = regex.compile(rf"\x20?\((?P<wd>[{_WEEKDAYS}])(?:요일)?\)")
+_HALF_HOUR = regex.compile(r"\x20?반")
+_APPROX = regex.compile(r"께|경|쯤|\x20?(?:무렵|전후)")
+_RANGE = regex.compile(rf"\x20?{_SEP}\x20?")
+_HM_CONTEXT = regex.compile(r"\x20?(?:에|부터|까지|께|경|쯤|현재|기준)")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    atoms: regex.Pattern[str]
+    words: dict[str, tuple[str, str, str]]
+    parts: dict[str, str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """The atom regex, built once from the word table."""
+    words: dict[str, tuple[str, str, str]] = {}
+    parts: dict[str, str] = {}
+    alts: list[str] = []
+    for row in read_rows("date_words.tsv"):
+        word, role, value = row[0], row[1], row[2]
+        extra = row[3] if len(row) > 3 else ""
+        if role == "part":
+            parts[word] = value
+            continue
+        words[word.replace(" ", "")] = (role, value, extra)
+        pat = regex.escape(word).replace(r"\ ", " ").replace(" ", r"\x20?")
+        if role == "cue":
+            pat += rf"(?=\x20?(?:\d|[{_WEEKDAYS}]요일|상반기|하반기))"
+        elif role == "year_prefix":
+            pat += r"(?=\x20?(?:\d|상반기|하반기|연말|연초))"
+        elif extra.startswith("!"):  # words that must not follow: 연말정산 is a tax return
+            pat += rf"(?!\x20?(?:{extra[1:]}))"
+        alts.append(pat)
+    alts.sort(key=len, reverse=True)
+    atoms = regex.compile(
+        r"(?P<iso>(?<![\w.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
+        r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![\w.]))"
+        r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
+        r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
+        rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<unit>{_UNITS}))"
+        rf"|(?P<word>{'|'.join(alts)})"
+    )
+    return _Lexicon(atoms, words, parts)
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    slots: tuple[str, ...]
+    fields: dict[str, Any]
+    numeric: bool = True  # may be part of the end of a range
+    terminal: bool = False  # nothing finer may follow
+
+
+@dataclass(slots=True)
+class _Expr:
+    start: int = -1
+    end: int = -1
+    slots: list[str] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    terminal: bool = False
+    numeric: bool = True
+
+    def add(self, atom: _Atom) -> None:
+        if self.start < 0:
+            self.start = atom.start
+        self.end = atom.end
+        self.slots.extend(atom.slots)
+        self.fields.update(atom.fields)
+        self.terminal = atom.terminal
+        self.numeric = self.numeric and atom.numeric
+
+    def accepts(self, atom: _Atom) -> bool:
+        """May ``atom`` continue this expression (coarse to fine, sensible neighbours)?"""
+        if not self.slots:
+            return True
+        first, has = atom.slots[0], set(self.slots)
+        if self.terminal or _ORDER[first] <= _ORDER[self.slots[-1]]:
+            return False
+        only_cue = has == {"cue"}
+        if "_rel" in atom.fields or first == "week":
+            return False  # 이날, 지난달, 지난주 … start an expression
+        if first == "day":
+            return "month" in has or only_cue
+        if first == "weekday":
+            return bool(has & {"day", "week"}) or only_cue
+        if first in ("daypart", "hour"):
+            return bool(has & {"day", "weekday", "daypart"})
+        if first == "minute":
+            return self.slots[-1] == "hour"
+        if first == "sub":
+            return "year" in has or only_cue
+        return True
+
+
+def _word_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends:
+        return None
+    role, value, extra = lex.words[m.group().replace(" ", "")]
+    if role in ("day", "week", "month", "year", "year_prefix"):
+        k = int(value)
+        unit = "year" if role == "year_prefix" else role
+        rel = "last" if k < 0 else "next" if k > 0 else "this"
+        f: dict[str, Any] = {"offset": k, "offset_unit": unit, "relative": rel, "_rel": True}
+        if role == "year_prefix":
+            f["_needs_more"] = True
+        return _Atom(s, e, (_REL_SLOT[unit],), f, numeric=False)
+    if role == "cue":
+        return _Atom(s, e, ("cue",), {"relative": value, "_needs_more": True}, numeric=False)
+    if role == "half":
+        return _Atom(s, e, ("sub",), {"half": int(value)}, numeric=False, terminal=True)
+    if role == "year_part":
+        return _Atom(s, e, ("sub",), {"part": value}, numeric=False, terminal=True)
+    if role == "weekday":
+        return _Atom(s, e, ("weekday",), {"weekday": int(value)}, numeric=False)
+    if role == "day_part":
+        if not a.tag_at.get(s, "").startswith("NN"):
+            return None  # 낮은 (low) is not 낮 (daytime)
+        f = {"day_part": value}
+        if value in ("noon", "midnight"):
+            f["hour"] = 12 if value == "noon" else 0
+        if extra != "alone":
+            f["_attached"] = True
+        return _Atom(s, e, ("daypart",), f)
+    if role == "count":
+        return _ago(a, s, e, int(value), extra)
+    return None
+
+
+_REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _ago(a: Analysed, s: int, e: int, n: int, unit: str) -> _Atom | None:
+    """``3일 전``, ``2년 후``, ``한 달 뒤``: a relative date, or None without 전/후/뒤."""
+    m = _AGO.match(a.text, e)
+    if m is None or m.end() not in a.ends:
+        return None
+    sign = -1 if m.group("dir") == "전" else 1
+    f = {
+        "relative": "ago" if sign < 0 else "later",
+        "offset": sign * n,
+        "offset_unit": unit,
+    }
+    return _Atom(s, m.end(), ("cue",), f, numeric=False, terminal=True)
+
+
+_AGO_UNITS = {"년": "year", "개월": "month", "주": "week", "일": "day"}
+
+
+def _num_atom(a: Analysed, m: regex.Match[str]) -> _Atom | None:
+    text = a.text
+    s, e = m.span()
+    unit = m.group("unit")
+    u0 = e - len(unit)
+    if a.tag_at.get(u0) not in ("NNB", "NNG") or (unit in ("시", "분") and a.tag_at[u0] != "NNB"):
+        return None  # 3시장, 5시즌 …
+    n1 = int(m.group("n1"))
+    raw2 = m.group("n2")
+    n2 = int(raw2) if raw2 is not None else None
+    apos = m.group("apos") is not None
+    if apos and unit not in ("년", "년도", "년대"):
+        return None
+    digits = len(m.group("n1"))
+    if n2 is None and unit in _AGO_UNITS and not (unit == "년" and digits == 4):
+        ago = _ago(a, s, e, n1, _AGO_UNITS[unit])
+        if ago is not None:
+            return ago
+    if _DUR_AFTER.match(text, e) or unit in _AGO_UNITS.keys() - {"년", "일"}:
+        return None
+    if unit == "일" and (
+        _DUR_AFTER_DAY.match(text, e) or (n1 == 1 and n2 is None and _PER_DAY.match(text, e))
+    ):
+        return None
+    if unit == "년대":
+        if n1 % 10 or digits not in (2, 4):
+            return None
+        decade = n1 if digits == 4 else dates.two_digit_year(n1)
+        f: dict[str, Any] = {"decade": decade}
+        if n2 is not None and raw2 is not None:  # 1980~1990년대, 1980~90년대
+            last = n2 if len(raw2) == 4 else decade - decade % 100 + n2
+            if n2 % 10 or len(raw2) not in (2, 4) or not decade < last <= 2190:
+                return None
+            f["_end"] = {"decade": last}
+        return _Atom(s, e, ("year",), f, terminal=n2 is not None)
+    if unit in ("년", "년도"):
+        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1)
+        return _year_atom(s, e, n1, digits, n2, raw2, marked)
+    if unit in ("월", "일") and _DUR_BEFORE.search(text, max(0, s - 6), s):
+        return None
+    lo, hi, slot, key = _RANGES[unit]
+    if not lo <= n1 <= hi or (n2 is not None and (not lo <= n2 <= hi or n2 == n1)):
+        return None
+    if unit == "분기" and n2 is not None and n2 < n1:
+        return None
+    f = {key: n1}
+    if n2 is not None:
+        f["_end"] = {key: n2}
+    return _Atom(s, e, (slot,), f, terminal=unit == "분기" or n2 is not None)
+
+
+_RANGES = {
+    "월": (1, 12, "month", "month"),
+    "일": (1, 31, "day", "day"),
+    "분기": (1, 4, "sub", "quarter"),
+    "시": (0, 24, "hour", "hour"),
+    "분": (0, 59, "minute", "minute"),
+}
+
+
+def _past_year(text: str, s: int, n: int) -> bool:
+    """``지난 84년`` is 1984, but ``지난 10년``/``지난 30년`` read as "the past N years"."""
+    return n % 5 != 0 and _CUE_BEFORE.search(text, max(0, s - 3), s) is not None
+
+
+def _year_atom(
+    s: int, e: int, n1: int, digits: int, n2: int | None, raw2: str | None, marked: bool
+) -> _Atom | None:
+    """4-digit years 1100–2199 are years; 2-digit ones need ' or 도 or a finer neighbour."""
+    if digits == 4:
+        year = n1
+        if not 1100 <= year <= 2199:
+            return None
+    elif digits == 2:
+        year = dates.two_digit_year(n1)
+    else:
+        return None
+    f: dict[str, Any] = {"year": year}
+    if digits == 2 and not marked:
+        f["_two_digit"] = True
+    if n2 is not None and raw2 is not None:
+        end = n2 if len(raw2) == 4 else year - year % 100 + n2 if len(raw2) == 2 else -1
+        if not year < end <= 2199:
+            return None
+        f["_end"] = {"year": end}
+    return _Atom(s, e, ("year",), f, terminal=n2 is not None)
+
+
+def _atoms(a: Analysed) -> list[_Atom]:
+    lex = _lexicon()
+    out: list[_Atom] = []
+    for m in lex.atoms.finditer(a.text):
+        kind = m.lastgroup
+        atom: _Atom | None
+        if kind == "word":
+            atom = _word_atom(a, m, lex)
+        elif kind == "num":
+            atom = _num_atom(a, m)
+        elif kind == "iso":
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            ok = 1 <= mo <= 12 and 1 <= d <= 31
+            f = {"year": y, "month": mo, "day": d}
+            atom = _Atom(*m.span(), ("year", "month", "day"), f) if ok else None
+        else:  # hm
+            f = {"hour": int(m.group("hh")), "minute": int(m.group("mm")), "_hm": True}
+            atom = _Atom(*m.span(), ("hour", "minute"), f)
+        if atom is not None:
+            out.append(atom)
+    return out
+
+
+def _attachments(a: Analysed, expr: _Expr, lex: _Lexicon) -> None:
+    """What may follow the last atom directly: a part, a weekday in parentheses, 반."""
+    text, last = a.text, expr.slots[-1]
+    if last in ("year", "month") and "sub" not in expr.slots:
+        m = _PART.match(text, expr.end)
+        if m and m.end() in a.ends and "_end" not in expr.fields:
+            expr.add(
+                _Atom(
+                    m.start(),
+                    m.end(),
+                    ("sub" if last == "year" else "day",),
+                    {"part": lex.parts[m.group("part")]},
+                    terminal=True,
+                )
+            )
+            return
+    if last == "day" and "day" in expr.fields:
+        m = _WEEKDAY_PAREN.match(text, expr.end)
+        if m:
+            expr.add(_Atom(m.start(), m.end(), ("weekday",), {"weekday": _wd(m)}))
+    elif last == "hour" and "_end" not in expr.fields:
+        m = _HALF_HOUR.match(text, expr.end)
+        if m and m.end() in a.ends:
+            expr.add(_Atom(m.start(), m.end(), ("minute",), {"minute": 30}))
+
+
+def _wd(m: regex.Match[str]) -> int:
+    return _WEEKDAYS.index(m.group("wd"))
+
+
+def _expression(a: Analysed, atoms: list[_Atom], i: int, lex: _Lexicon) -> tuple[_Expr, int]:
+    """The longest expression starting at ``atoms[i]``; returns it and the next index."""
+    expr = _Expr()
+    expr.add(atoms[i])
+    _attachments(a, expr, lex)
+    j = i + 1
+    while j < len(atoms):
+        nxt = atoms[j]
+        gap = a.text[expr.end : nxt.start]
+        if gap not in ("", " ") or not expr.accepts(nxt):
+            break
+        expr.add(nxt)
+        _attachments(a, expr, lex)
+        j += 1
+    return expr, j
+
+
+def _valid(expr: _Expr, a: Analysed) -> bool:
+    f = expr.fields
+    finer = set(expr.slots) - {"cue", "year"}
+    if f.get("_needs_more") and len(expr.slots) < 2:
+        return False
+    if f.get("_two_digit") and not finer and "_end" not in f:
+        return False
+    if f.get("_attached") and expr.slots == ["daypart"]:
+        return False
+    if expr.slots == ["minute"]:
+        return False
+    if f.get("_hm") and not (set(expr.slots) & {"day", "weekday", "daypart"}):
+        return _HM_CONTEXT.match(a.text, expr.end) is not None
+    return True
+
+
+def _end_fields(e1: _Expr, e2: _Expr | None) -> dict[str, Any] | None:
+    """The written end of a range, with the start's part of day when the end has none."""
+    if e2 is None:
+        end = e1.fields.get("_end")
+        if end is None:
+            return None
+        end = dict(end)
+    else:
+        end = {k: v for k, v in e2.fields.items() if not k.startswith("_")}
+    if "hour" in end and "day_part" not in end and "day_part" in e1.fields:
+        end["day_part"] = e1.fields["day_part"]
+    return end
 
 
 def recognize(a: Analysed) -> list[Candidate]:
-    """Date and time candidates of ``a``."""
-    return []
+    """Date and time candidates of ``a`` (normalized coordinates), resolved when possible."""
+    lex = _lexicon()
+    atoms = _atoms(a)
+    out: list[Candidate] = []
+    i = 0
+    while i < len(atoms):
+        expr, j = _expression(a, atoms, i, lex)
+        if not _valid(expr, a):
+            i += 1
+            continue
+        e2: _Expr | None = None
+        sep = _RANGE.match(a.text, expr.end) if "_end" not in expr.fields else None
+        if sep and j < len(atoms) and atoms[j].start == sep.end():
+            cand, k = _expression(a, atoms, j, lex)
+            first = next((s for s in expr.slots if s != "cue"), "cue")
+            if (
+                first != "cue"
+                and cand.numeric
+                and dates.precision_of(cand.fields) == dates.precision_of(expr.fields)
+                and _ORDER[cand.slots[0]] >= _ORDER[first]
+                and _valid(cand, a)
+            ):
+                e2, j = cand, k
+        if _RECURRING_BEFORE.search(a.text, max(0, expr.start - 4), expr.start):
+            i = j
+            continue
+        start, end = expr.start, e2.end if e2 else expr.end
+        approx = _APPROX.match(a.text, end)
+        approximate = approx is not None and approx.end() in a.ends
+        if approximate and approx is not None:
+            end = approx.end()
+        if expr.fields.get("relative") in ("ago", "later"):
+            before = _APPROX_BEFORE.search(a.text, max(0, start - 3), start)
+            if before is not None:
+                start, approximate = before.start(), True
+        end_fields = _end_fields(expr, e2)
+        if end_fields is not None:
+            end_fields = {k: v for k, v in end_fields.items() if not k.startswith("_")}
+        info = dates.resolve(dates.build(expr.fields, end_fields), a.reference_date)
+        kind = "time" if info.hour is not None or info.day_part is not None else "date"
+        fields: dict[str, Any] = {"kind": kind, "value": None, "unit": None, "date": info}
+        if approximate:
+            fields["approximate"] = True
+        out.append(Candidate(start, end, "figure", fields, PRIORITY))
+        i = j
+    return out

@@ -1,11 +1,362 @@
-"""People and organizations (stub until the entity recognizer lands)."""
+"""People and organizations: the rules of ``people``, ``organizations`` and ``bylines`` in order.
+
+1. bylines (fixed shapes on the characters);
+2. organizations (user names, well-known names, WikiData, suffixes, cue nouns, frames);
+3. people (titles with affiliations, honorifics, ages, Latin originals, WikiData, user names);
+4. aliases defined in parentheses right after a mention (``(EIA)``, ``(이하 에너테크)``);
+5. every later occurrence of a name found so far (``로사톰은``, ``리하체프 CEO``, ``GIC·QIA``).
+
+All spans are in normalized coordinates; ``newsfigs.entities.link`` groups them.
+"""
 
 from __future__ import annotations
 
+import regex
+
 from newsfigs.analysis import Analysed
+from newsfigs.gazetteer import Known, Lexicon, lexicon, person_surnames, wikidata
 from newsfigs.pipeline import Candidate
+from newsfigs.recognizers import bylines
+from newsfigs.recognizers import organizations as orgs
+from newsfigs.recognizers import people
+from newsfigs.recognizers.words import PARTICLES, Word, segment
+
+_ALIAS = regex.compile(
+    r"\((?:이하\s?+['\"‘“]?+(?P<defined>[^()'\"‘“’”\n]{1,20}?)['\"’”]?+"
+    r"|(?P<latin>[A-Za-z][A-Za-z0-9&.'\-]{0,30}+(?: [A-Za-z0-9&.'\-]{1,20}+){0,5}+))\)"
+)
+_LATIN_HEAD = regex.compile(r"[A-Za-z]")
+_CATEGORY_RANK = {
+    "user": 0,
+    "byline": 0,
+    "known": 1,
+    "suffix": 2,
+    "title": 2,
+    "cue": 3,
+    "wikidata": 4,
+    "alias": 6,
+    "repeat": 7,
+}
+
+
+class _Lookup:
+    """User names first, then the WikiData gazetteer (one dict lookup each)."""
+
+    def __init__(self, a: Analysed) -> None:
+        self.user = a.user_entities
+        self.wd = wikidata()
+
+    def __call__(self, key: str) -> Known | None:
+        label = self.user.get(key)
+        if label is not None:
+            return (label, None, key)
+        return self.wd.get(key)
+
+
+def _gazetteer_hits(words: list[Word], lookup: _Lookup, lex: Lexicon) -> list[Candidate]:
+    """Multi-word WikiData and user names, and single-word user and well-known names."""
+    out: list[Candidate] = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if not w.stem:
+            continue
+        for k in (4, 3, 2):
+            j = i + k - 1
+            if j >= n or not all(words[x].joined for x in range(i + 1, j + 1)):
+                continue
+            hit = lookup(" ".join(x.stem for x in words[i : j + 1]))
+            if hit is None:
+                continue
+            source = "user" if hit[2] in lookup.user else "wikidata"
+            if hit[0] == "person":
+                out.append(people.person(words, i, j, hit[2], source))
+            else:
+                out.append(orgs.org(words, i, j, hit[1], source, hit[2]))
+            break
+        label = lookup.user.get(w.stem)
+        if label == "person":
+            out.append(people.person(words, i, i, w.stem, "user"))
+        elif label is not None:
+            out.append(orgs.org(words, i, i, None, "user"))
+        elif w.stem in lex.organizations and (w.proper or w.latin or len(w.stem) > 2):
+            category = lex.organizations[w.stem]
+            if category == "government" and orgs._place_before(words, i, lex):
+                out.append(orgs.org(words, i - 1, i, category, "known"))
+            else:
+                out.append(orgs.org(words, i, i, category, "known"))
+    return out
+
+
+def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = a.text
+    for i, w in enumerate(words):
+        if not w.stem:
+            continue
+        c = orgs.by_suffix(words, i, lex)
+        if c is not None:
+            out.append(c)
+        cue = orgs.by_cue_before(text, words, i, lex)
+        if cue is not None:
+            out.append(orgs.org(words, cue[0], cue[1], cue[2], "cue"))
+        if orgs._proper_name(w, lex) and orgs.by_cue_after(text, words, i, lex):
+            if not people.korean_name(w.stem, lex) and w.stem not in person_surnames():
+                out.append(orgs.org(words, i, i, None, "frame"))
+    return out
+
+
+def _people(
+    a: Analysed, words: list[Word], lex: Lexicon, org_cands: list[Candidate], lookup: _Lookup
+) -> list[Candidate]:
+    text = a.text
+    org_names = {str(c.fields["name"]) for c in org_cands}
+    first_at = {w.start: i for i, w in enumerate(words)}
+    org_end: dict[int, tuple[int, str]] = {}  # last word → (first word, name as written)
+    end_at = {w.stem_end: i for i, w in enumerate(words) if w.stem}
+    for i, w in enumerate(words):
+        if w.stem in org_names:
+            org_end[i] = (i, w.stem)
+    for c in sorted(org_cands, key=lambda c: c.start - c.end):
+        last = end_at.get(c.end)
+        if last is not None and c.start in first_at:
+            org_end.setdefault(last, (first_at[c.start], text[c.start : c.end]))
+    surnames_of = person_surnames()
+    out: list[Candidate] = []
+    latin_end: dict[int, tuple[int, str]] = {}
+    for i, w in enumerate(words):
+        lat = people.latin_original(text, w) if w.stem else None
+        if lat is not None and lat[1] >= 2:
+            for c in _latin_person(words, i, lat, lex, org_names):
+                first = first_at[c.start]
+                latin_end[i] = (first, str(c.fields["name"]))
+                quoted = orgs.OPEN_QUOTES.intersection(words[first].gap)
+                if not quoted and all(x.proper for x in words[first : i + 1]):
+                    out.append(c)
+    for i, w in enumerate(words):
+        if not w.stem:
+            continue
+        kind = lex.titles.get(w.stem)
+        if kind in ("title", "weak"):
+            out.extend(
+                _at_title(a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of)
+            )
+        h = people.by_honorific(a, words, i, lex)
+        if h is not None:
+            out.append(h)
+        g = people.by_age(a, w, lex)
+        if g is not None:
+            out.append(g)
+        elif people.bare_korean_name(text, words, i, lex):
+            out.append(people.person(words, i, i, w.stem, "bare"))
+    return out
+
+
+def _latin_person(
+    words: list[Word], i: int, lat: tuple[str, int], lex: Lexicon, org_names: set[str]
+) -> list[Candidate]:
+    """``에민 아스케로브(Emin Askerov)``: as many Hangul words as Latin ones → a person."""
+    latin, n = lat
+    first = i - n + 1
+    if first < 0 or any(not words[x].joined for x in range(first + 1, i + 1)):
+        return []
+    part = words[first : i + 1]
+    for x in part:
+        s = x.stem
+        if not x.hangul or s in lex.places or s in lex.titles or s in lex.cues_before:
+            return []
+        if s in lex.organizations or s in org_names:
+            return []
+    if any(word in lex.suffixes for word in latin.split()):
+        return []
+    name = " ".join(x.stem for x in part)
+    if name.replace(" ", "") in lex.organizations:
+        return []
+    return [people.person(words, first, i, name, "latin")]
+
+
+def _at_title(
+    a: Analysed,
+    words: list[Word],
+    i: int,
+    lex: Lexicon,
+    org_names: set[str],
+    org_end: dict[int, tuple[int, str]],
+    latin_end: dict[int, tuple[int, str]],
+    lookup: _Lookup,
+    surnames_of: frozenset[str],
+) -> list[Candidate]:
+    """The person named before the title at word ``i``, with the affiliation between."""
+    t0, title = people.title_span(a.text, words, i, lex)
+    p = people.linked(words, t0)
+    if p < 0:
+        return []
+    affiliation: str | None = None
+    aff = org_end.get(p)
+    pw = words[p]
+    if aff is None and (pw.stem in lex.places or (pw.latin and pw.stem.isupper())):
+        aff = (p, pw.stem)
+    if aff is not None and people.is_korean_name(pw, lex) and aff[0] == p:
+        aff = None
+    if aff is not None:
+        affiliation = aff[1]
+        p = people.linked(words, aff[0])
+        if p < 0:
+            return []
+    hit = people.name_ending_at(words, p, lex, org_names, lookup, surnames_of)
+    if p in latin_end:
+        hit = people.NameHit(latin_end[p][0], latin_end[p][1], True)
+    if hit is None or not hit.sure:
+        if affiliation is not None:
+            return []
+        if (
+            hit is None
+            and lex.titles[words[i].stem] == "title"
+            and people.surname_alone(words[p], lex)
+        ):
+            return [people.person(words, p, p, words[p].stem, "surname", title=title)]
+        return _name_then_affiliation(words, p, lex, title)
+    if lex.titles[words[i].stem] == "weak" and t0 == i and " " not in hit.name:
+        if not people.is_korean_name(words[hit.first], lex):
+            return []
+    if affiliation is None:
+        q = people.linked(words, hit.first) if hit.first > 0 else -1
+        before = org_end.get(q) if q >= 0 else None
+        if before is not None:
+            affiliation = before[1]
+    return [
+        people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation)
+    ]
+
+
+def _name_then_affiliation(words: list[Word], p: int, lex: Lexicon, title: str) -> list[Candidate]:
+    """``조희연 성공회대 교수``: a Korean name, then an unknown proper noun, then the title.
+
+    The word between is the affiliation (not reported as an organization on its own: on the
+    development corpora such words were as often parts of foreign names or descriptions).
+    """
+    q = people.linked(words, p)
+    w = words[p]
+    if q < 0 or not words[p].joined or not people.is_korean_name(words[q], lex):
+        return []
+    if not (w.proper or w.latin) or w.stem in lex.places or w.stem in lex.titles:
+        return []
+    if people.is_korean_name(w, lex):
+        return []
+    if w.stem in person_surnames():
+        return []  # 조엘 코헨 감독: a foreign name, not 조엘 of 코헨
+    return [people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem)]
+
+
+def _aliases(a: Analysed, cands: list[Candidate]) -> list[Candidate]:
+    """``(EIA)``, ``(Renera)``, ``(이하 에너테크)`` right after a mention: alias mentions."""
+    text = a.text
+    out: list[Candidate] = []
+    for c in cands:
+        m = _ALIAS.match(text, c.end)
+        if m is None:
+            continue
+        group = "defined" if m.group("defined") else "latin"
+        start, end = m.span(group)
+        alias = m.group(group).strip()
+        if not alias or alias == c.fields["name"]:
+            continue
+        if group == "latin" and c.label == "person" and not alias[:1].isupper():
+            continue
+        fields = {"name": alias, "alias_of": c.fields["name"], "source": "alias"}
+        out.append(Candidate(start, start + len(alias), c.label, fields, c.priority))
+    return out
+
+
+def _propagate(a: Analysed, words: list[Word], cands: list[Candidate]) -> list[Candidate]:
+    """Every other occurrence of a name or alias found so far (with a glued particle too)."""
+    known: dict[str, tuple[str, str]] = {}  # surface → (label, canonical)
+    for c in cands:
+        name = str(c.fields["name"])
+        canonical = str(c.fields.get("alias_of") or name)
+        surface = a.text[c.start : c.end]
+        for s in (surface, name):
+            if len(s) >= 2 or _LATIN_HEAD.match(s):
+                known.setdefault(s, (c.label, canonical))
+        if c.label == "person" and " " in name and c.fields.get("source") != "alias":
+            last = name.rsplit(" ", 1)[1]
+            if len(last) >= 2:
+                known.setdefault(last, ("person", canonical))
+    if not known:
+        return []
+    firsts = {s.split(" ", 1)[0]: s.count(" ") + 1 for s in known}
+    out: list[Candidate] = []
+    text = a.text
+    n = len(words)
+    for i, w in enumerate(words):
+        if not w.stem:
+            continue
+        span = w.stem_end - w.start
+        width = firsts.get(w.stem, 1)
+        for k in range(width, 1, -1):
+            j = i + k - 1
+            if j < n and all(words[x].joined for x in range(i + 1, j + 1)):
+                key = " ".join(x.stem for x in words[i : j + 1])
+                if key in known:
+                    label, canonical = known[key]
+                    fields = {"name": key, "alias_of": canonical, "source": "repeat"}
+                    out.append(Candidate(w.start, words[j].stem_end, label, fields, 5))
+                    break
+        hit = known.get(w.stem)
+        if hit is None:
+            word = text[w.start : w.end]
+            for s in (word[:-2], word[:-1]) if len(word) > 2 else ():
+                if s in known and word[len(s) :] in PARTICLES:
+                    hit, span = known[s], len(s)
+                    break
+        if hit is not None:
+            fields = {"name": text[w.start : w.start + span], "alias_of": hit[1]}
+            fields["source"] = "repeat"
+            out.append(Candidate(w.start, w.start + span, hit[0], fields, 5))
+    return out
 
 
 def recognize(a: Analysed) -> list[Candidate]:
     """Person and organization mention candidates of ``a``."""
-    return []
+    if not a.tokens:
+        return []
+    lex = lexicon()
+    lookup = _Lookup(a)
+    words = segment(a)
+    found = bylines.recognize(a, lex)
+    found += _gazetteer_hits(words, lookup, lex)
+    found += _organizations(a, words, lex)
+    org_cands = [c for c in found if c.label == "organization"]
+    found += _people(a, words, lex, org_cands, lookup)
+    found += _aliases(a, found)
+    found += _propagate(a, words, found)
+    return _merge_same_span(found)
+
+
+def _merge_same_span(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per span and label: the strongest rule's fields, gaps filled by others.
+
+    Overlap resolution keeps one candidate per span, so what the others know (the alias
+    link of ``(GIC)``, a category) must be folded in first.
+    """
+    best: dict[tuple[int, int, str], Candidate] = {}
+    extra: dict[tuple[int, int, str], dict[str, object]] = {}
+    for c in cands:
+        key = (c.start, c.end, c.label)
+        old = best.get(key)
+        if old is None:
+            best[key] = c
+            extra[key] = dict(c.fields)
+            continue
+        rank_new = _CATEGORY_RANK.get(str(c.fields.get("source")), 5)
+        rank_old = _CATEGORY_RANK.get(str(old.fields.get("source")), 5)
+        merged = extra[key]
+        if rank_new < rank_old or c.priority > old.priority:
+            best[key] = c
+            merged.update({k: v for k, v in c.fields.items() if v is not None})
+        else:
+            for k, v in c.fields.items():
+                if merged.get(k) is None:
+                    merged[k] = v
+        if c.fields.get("source") == "alias":
+            merged["alias_of"] = c.fields["alias_of"]
+    return [Candidate(c.start, c.end, c.label, extra[key], c.priority) for key, c in best.items()]

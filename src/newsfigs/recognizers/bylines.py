@@ -1,0 +1,87 @@
+"""Reporter bylines: ``[더구루=정예린 기자]``, ``(서울=연합뉴스) 홍길동 기자 =``, e-mail lines.
+
+A byline names a reporter (a person with title 기자 or 특파원, affiliated with the outlet) and
+the outlet (an organization of category ``media``). Bylines have a few fixed shapes, so
+they are matched on the characters, before and independently of the morpheme rules.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsfigs.analysis import Analysed
+from newsfigs.gazetteer import Lexicon
+from newsfigs.pipeline import Candidate
+from newsfigs.recognizers.people import korean_name
+
+_ROLE = r"(?:선임기자|기자|특파원|통신원|객원기자|인턴기자)"
+_NAMES = r"\p{Hangul}{2,4}+(?:[·,]\s?+\p{Hangul}{2,4}+){0,3}+"
+# [더구루=정예린 기자]  [아시아경제 뉴욕=김철수 특파원]
+_OUTLET_FIRST = regex.compile(
+    rf"[\[(【]\s*+(?P<outlet>[^\[\]()【】=\n]{{1,25}}?)\s*+=\s*+"
+    rf"(?P<names>{_NAMES})\s?+(?P<role>{_ROLE})\s*+[\])】]"
+)
+# (서울=연합뉴스) 홍길동 기자 =   [서울=뉴시스] 홍길동 기자
+_PLACE_FIRST = regex.compile(
+    rf"[\[(【]\s*+[^\[\]()【】=\n]{{1,15}}?\s*+=\s*+(?P<outlet>[^\[\]()【】=\n]{{1,25}}?)\s*+"
+    rf"[\])】]\s*+(?P<names>{_NAMES})\s?+(?P<role>{_ROLE})"
+)
+# [이데일리 홍길동 기자]
+_SPACED = regex.compile(
+    rf"[\[(【]\s*+(?P<outlet>[^\[\]()【】=\s]{{2,15}}+)\s++"
+    rf"(?P<names>{_NAMES})\s?+(?P<role>{_ROLE})\s*+[\])】]"
+)
+# 홍길동 기자 hong@example.com
+_EMAIL = regex.compile(
+    rf"(?<!\p{{Hangul}})(?P<names>\p{{Hangul}}{{2,4}}+)\s?+(?P<role>{_ROLE})\s*+[=(]?\s*+"
+    r"[\w.+\-]{1,40}+@[\w\-]{1,40}+(?:\.[\w\-]{1,20}+){1,4}+"
+)
+_NAME = regex.compile(r"\p{Hangul}{2,4}+")
+
+PRIORITY = 30
+"""Byline spans are certain: they outrank other readings of the same characters."""
+
+
+def _outlet(a: Analysed, m: regex.Match[str], lex: Lexicon) -> tuple[Candidate | None, str]:
+    """The outlet organization (a trailing place such as ``뉴욕`` is not part of it)."""
+    start, end = m.span("outlet")
+    text = a.text[start:end]
+    head, _, tail = text.rpartition(" ")
+    if head and tail in lex.places:
+        text = head.strip()
+        end = start + len(text)
+    if not text or text.isspace():
+        return None, ""
+    fields = {"name": text, "category": "media", "source": "byline"}
+    return Candidate(start, end, "organization", fields, PRIORITY), text
+
+
+def recognize(a: Analysed, lex: Lexicon) -> list[Candidate]:
+    """Reporters and outlets of the bylines of ``a``."""
+    out: list[Candidate] = []
+    text = a.text
+    taken: list[tuple[int, int]] = []
+    for pattern in (_OUTLET_FIRST, _PLACE_FIRST, _SPACED, _EMAIL):
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            outlet_text = ""
+            if "outlet" in pattern.groupindex:
+                cand, outlet_text = _outlet(a, m, lex)
+                if cand is None:
+                    continue
+                out.append(cand)
+            role = m.group("role")
+            n0 = m.start("names")
+            for nm in _NAME.finditer(m.group("names")):
+                if not korean_name(nm.group(), lex):
+                    continue
+                fields = {
+                    "name": nm.group(),
+                    "title": role,
+                    "affiliation": outlet_text or None,
+                    "source": "byline",
+                }
+                out.append(Candidate(n0 + nm.start(), n0 + nm.end(), "person", fields, PRIORITY))
+            taken.append(m.span())
+    return out

@@ -1,0 +1,175 @@
+"""Organization mentions: well-known names, suffixes, cue nouns and reporting frames.
+
+Each rule needs evidence beyond "kiwipiepy says proper noun", because most proper nouns in
+news are places and people. The evidence, strongest first:
+
+* the name is in ``data/organizations.tsv`` (well-known names) or a user-supplied name;
+* it ends with an organization suffix (``삼성전자``, ``금융통화위원회``, ``멘로 벤처스``);
+* a cue noun stands before it (``AI 기업 앤트로픽``, ``자회사 '레네라'``);
+* a reporting frame follows it (``블룸버그에 따르면``, ``삼성 관계자``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsfigs.analysis import Analysed
+from newsfigs.gazetteer import Lexicon
+from newsfigs.pipeline import Candidate
+from newsfigs.recognizers.words import Word
+
+OPEN_QUOTES = frozenset("'\"‘“「『<《")
+_QUOTE_GAP = regex.compile(r"\s{0,2}+['\"‘“「『<《]")
+_CORP_MARK = regex.compile(r"\(주\)|\(유\)|\(재\)|\(사\)")
+
+PRIORITY = 20
+"""Organizations outrank people on equal spans: a suffix is stronger evidence than a name."""
+
+
+def org(
+    words: list[Word], i: int, j: int, category: str | None, source: str, name: str | None = None
+) -> Candidate:
+    """An organization candidate covering words ``i..j`` (inclusive; stems joined by spaces)."""
+    first, last = words[i], words[j]
+    text = name or " ".join(w.stem for w in words[i : j + 1])
+    fields = {"name": text, "category": category, "source": source}
+    return Candidate(first.start, last.stem_end, "organization", fields, PRIORITY)
+
+
+def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
+    """The first word of a name that ends with a bare suffix word at ``i`` (``i`` if none)."""
+    j = i
+    while j > 0 and i - j < limit and words[j].joined:
+        prev = words[j - 1]
+        if not (prev.hangul or prev.latin) or prev.stem in lex.titles:
+            break
+        if prev.stem in lex.cues_before or prev.stem in lex.organizations:
+            break
+        j -= 1
+        if prev.stem in lex.places:
+            break
+    return j
+
+
+def _place_before(words: list[Word], i: int, lex: Lexicon) -> bool:
+    w = words[i]
+    return i > 0 and w.joined and words[i - 1].stem in lex.places
+
+
+_PREFIXED = frozenset({"government", "investor"})
+"""Categories whose generic names take the country before them: 싱가포르 투자청, 미국 국무부."""
+
+
+def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+    """``삼성전자``, ``미국 에너지정보청``, ``라이트스피드 벤처 파트너스``, ``Spark Capital``."""
+    w = words[i]
+    stem = w.stem
+    if not (w.hangul or w.latin or w.tags[:1] == ("SL",)) or stem in lex.cues_before:
+        return None
+    for n in lex.suffix_lengths:
+        if len(stem) < n:
+            continue
+        hit = lex.suffixes.get(stem[-n:])
+        if hit is None:
+            continue
+        category, bare = hit
+        body = stem[:-n]
+        if body:
+            # the body must be a name, not a common word: 삼성전자 (삼성/NNP), not 양전자
+            if len(body) < 2:
+                return None
+            if stem[-n:] in lex.titles and _person_shaped(body, lex):
+                return None  # 오숙희연구원: a researcher, not an institute
+            if w.tags[0] not in ("NNP", "SL") and len(w.tags) > 1:
+                return None
+            if category in _PREFIXED and _place_before(words, i, lex):
+                return org(words, i - 1, i, category, "suffix")
+            return org(words, i, i, category, "suffix")
+        if not bare:
+            return None
+        j = _extend_left(words, i, lex, 3)
+        if j == i or "".join(x.stem for x in words[j : i + 1]) in lex.cues_before:
+            return None
+        if category != "investor" and not any(x.proper or x.latin for x in words[j:i]):
+            return None  # 남성보컬 그룹: common nouns before a generic suffix
+        return org(words, j, i, category, "suffix")
+    return None
+
+
+def _person_shaped(body: str, lex: Lexicon) -> bool:
+    """A Korean name or a surname plus a rank (김선임) glued before a title-like suffix."""
+    return 2 <= len(body) <= 4 and body[0] in lex.surnames
+
+
+def _proper_name(w: Word, lex: Lexicon) -> bool:
+    """A word that may be an organization's whole name when a cue says it is one."""
+    if w.stem in lex.places or w.stem in lex.titles or w.stem in lex.cues_before:
+        return False
+    if w.latin:
+        return len(w.stem) >= 2
+    return w.hangul and len(w.stem) >= 2 and w.proper
+
+
+def by_cue_before(
+    text: str, words: list[Word], i: int, lex: Lexicon
+) -> tuple[int, int, str] | None:
+    """``AI 기업 앤트로픽``, ``자회사 '레네라(Renera)'`` → (first, last word, category)."""
+    w = words[i]
+    if i + 1 >= len(words) or w.particle:
+        return None
+    category = lex.cues_before.get(w.stem)
+    if category is None:
+        for n in (5, 4, 3, 2):
+            if len(w.stem) > n and w.stem[-n:] in lex.cues_before:
+                category = lex.cues_before[w.stem[-n:]]
+                break
+    if category is None:
+        return None
+    nxt = words[i + 1]
+    quoted = _QUOTE_GAP.fullmatch(nxt.gap) is not None
+    if not (nxt.joined or quoted):
+        return None
+    if not (nxt.hangul or nxt.latin or nxt.tags[:1] in (("NNP",), ("SL",))):
+        return None
+    if nxt.stem in lex.places or nxt.stem in lex.titles or nxt.stem in lex.cues_before:
+        return None
+    if quoted:
+        # take the words up to the closing quote (a quoted name may have spaces)
+        j = i + 1
+        while j + 1 < len(words) and j - i < 4 and words[j + 1].joined:
+            j += 1
+        close = text[words[j].stem_end : words[j].stem_end + 1]
+        if close in "'\"’”」』>》(" and close:
+            return i + 1, j, category
+        return i + 1, i + 1, category
+    after = text[nxt.stem_end : nxt.stem_end + 1]
+    if not (nxt.proper or nxt.latin or after == "("):
+        return None
+    return i + 1, i + 1, category
+
+
+def by_cue_after(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
+    """``블룸버그에 따르면``, ``삼성 관계자는``, ``구글 측은``: the frame names an organization."""
+    w = words[i]
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    if not w.particle and nxt.joined and nxt.stem in lex.cues_after:
+        return True
+    return text[w.stem_end : w.end] == "에" and text.startswith("따르면", nxt.start)
+
+
+def corp_marks(a: Analysed, words: list[Word], index: dict[int, int]) -> list[Candidate]:
+    """``(주)한화``, ``한화(주)``: the incorporation mark makes the next/previous word a company."""
+    out: list[Candidate] = []
+    text = a.text
+    for m in _CORP_MARK.finditer(text):
+        i = index.get(m.end()) if m.end() in index else index.get(m.end() + 1)
+        if i is not None and words[i].stem:
+            out.append(org(words, i, i, "company", "corp_mark"))
+            continue
+        for k, w in enumerate(words):
+            if w.stem_end == m.start() and w.stem:
+                out.append(org(words, k, k, "company", "corp_mark"))
+                break
+    return out

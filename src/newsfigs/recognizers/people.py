@@ -1,0 +1,260 @@
+"""Person mentions: names before titles and honorifics, ages, Latin originals, gazetteer hits.
+
+A Korean name is a surname from ``data/surnames.tsv`` plus one to three syllables that
+kiwipiepy took for a proper noun; a transliterated foreign name is two proper-noun words
+(``알렉세이 리하체프``). Either needs a cue — a title after it (``대통령``, ``최고경영자``), an
+honorific (``씨``), an age in parentheses, a Latin original in parentheses — or a WikiData
+entry for the whole name. The mention is the name only; title and affiliation are fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from newsfigs.analysis import Analysed
+from newsfigs.gazetteer import Known, Lexicon
+from newsfigs.lexicon import read_words
+from newsfigs.pipeline import Candidate
+from newsfigs.recognizers.words import Word
+
+_CLOSE_GAP = regex.compile(r"\)\s++")
+_AGE = regex.compile(r"\(\d{1,3}+세?+(?:[·,/][^()\n]{1,20}+)?+\)")
+_AGE_GAP = regex.compile(r"\s?+\(\d{1,3}+세?+(?:[·,/][^()\n]{1,20}+)?+\)\s?+")
+_LATIN_PAREN = regex.compile(r"\(([A-Z][A-Za-z.'\-]*+(?: [A-Za-z][A-Za-z.'\-]*+){0,4}+)\)")
+_TITLE_PAREN = regex.compile(r"\([A-Z]{2,5}+\)")
+
+PRIORITY = 10
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A name found ending at some word: first word index, canonical name, how sure."""
+
+    first: int
+    name: str
+    sure: bool
+
+
+def person(
+    words: list[Word], i: int, j: int, name: str, source: str, **fields: str | None
+) -> Candidate:
+    """A person candidate covering the stems of words ``i..j``."""
+    data: dict[str, object] = {"name": name, "source": source}
+    data.update(fields)
+    return Candidate(words[i].start, words[j].stem_end, "person", data, PRIORITY)
+
+
+def korean_name(stem: str, lex: Lexicon) -> bool:
+    """Surname + 1–3 syllables (two-syllable surnames need a four-syllable name)."""
+    n = len(stem)
+    if n < 2 or n > 4:
+        return False
+    if n == 4:
+        return lex.surnames.get(stem[:2]) is not None
+    return stem[0] in lex.surnames
+
+
+def is_korean_name(w: Word, lex: Lexicon) -> bool:
+    """A written Korean full name: the shape above, kiwipiepy's proper noun, no known word."""
+    if not w.hangul or not w.proper or not korean_name(w.stem, lex):
+        return False
+    if any(t not in ("NNP", "NNG") for t in w.tags) or len(w.tags) > 2:
+        return False
+    s = w.stem
+    return s not in lex.places and s not in lex.organizations and s not in lex.titles
+
+
+def is_foreign_word(w: Word, lex: Lexicon, orgs: set[str]) -> bool:
+    """One word of a transliterated name: a Hangul proper noun that is nothing else known."""
+    if not w.hangul or len(w.stem) < 2 or not w.proper:
+        return False
+    s = w.stem
+    if s in lex.places or s in lex.titles or s in lex.organizations or s in orgs:
+        return False
+    if s in lex.cues_before or s in lex.cues_after:
+        return False
+    return all(t in ("NNP", "NNG") for t in w.tags)
+
+
+def linked(words: list[Word], k: int) -> int:
+    """The word that word ``k`` continues in a noun phrase, -1 if none.
+
+    Usually ``k - 1`` (only spaces between, no particle); across a short parenthetical, the
+    word before it (``에민 아스케로브(Emin Askerov) 레네라 총괄 책임``).
+    """
+    w = words[k]
+    if w.joined:
+        return k - 1
+    if k == 0 or not _CLOSE_GAP.fullmatch(w.gap):
+        return -1
+    for j in range(k - 1, max(k - 8, 0), -1):
+        if "(" in words[j].gap:
+            opened = words[j].gap
+            prev = words[j - 1]
+            if opened.startswith("(") and not prev.particle and prev.stem:
+                return j - 1
+            return -1
+    return -1
+
+
+def name_ending_at(
+    words: list[Word],
+    p: int,
+    lex: Lexicon,
+    orgs: set[str],
+    lookup: Callable[[str], Known | None],
+    surnames_of: frozenset[str],
+) -> NameHit | None:
+    """The person name whose last word is ``p``, if its words look like one."""
+    w = words[p]
+    for k in (3, 2):
+        first = p - k + 1
+        if first < 0 or not all(words[x].joined for x in range(first + 1, p + 1)):
+            continue
+        hit = lookup(" ".join(x.stem for x in words[first : p + 1]))
+        if hit is not None and hit[0] == "person":
+            return NameHit(first, hit[2], True)
+    if is_korean_name(w, lex):
+        return NameHit(p, w.stem, True)
+    if not is_foreign_word(w, lex, orgs):
+        return None
+    if p > 0 and words[p].joined and w.stem in surnames_of:
+        given = words[p - 1]  # 버락 오바마, 조 루소, 조엘 코헨: a known family name
+        if given.hangul and not given.particle and _given_name(given, lex, orgs):
+            return NameHit(p - 1, f"{given.stem} {w.stem}", True)
+    if p > 0 and words[p].joined and is_foreign_word(words[p - 1], lex, orgs):
+        if is_korean_name(words[p - 1], lex):
+            return None  # 조희연 성공회대 교수: a name, then the affiliation
+        return NameHit(p - 1, f"{words[p - 1].stem} {w.stem}", True)
+    return NameHit(p, w.stem, w.stem in surnames_of)
+
+
+def _given_name(w: Word, lex: Lexicon, orgs: set[str]) -> bool:
+    """A word before a known family name that may be the given name (``빌``, ``버락``)."""
+    s = w.stem
+    if len(s) == 1:
+        return w.proper and lex.titles.get(s) is None
+    if s in lex.places or s in lex.titles or s in lex.organizations or s in orgs:
+        return False
+    return s not in lex.cues_before and all(t in ("NNP", "NNG") for t in w.tags)
+
+
+def title_span(text: str, words: list[Word], i: int, lex: Lexicon) -> tuple[int, str]:
+    """First word of the title ending at word ``i`` (modifiers included) and its text."""
+    t0 = i
+    while t0 > 0 and words[t0].joined and lex.titles.get(words[t0 - 1].stem) == "modifier":
+        t0 -= 1
+    end = words[i].stem_end
+    m = _TITLE_PAREN.match(text, end)
+    if m is not None:
+        end = m.end()
+    return t0, text[words[t0].start : end]
+
+
+def surname_alone(w: Word, lex: Lexicon) -> bool:
+    """A lone common surname kiwipiepy took for a proper noun (``박 대통령``, not ``이 관계자``)."""
+    return len(w.stem) == 1 and w.proper and lex.surnames.get(w.stem) == "common"
+
+
+def honorific_name(stem: str, lex: Lexicon) -> tuple[str, str] | None:
+    """``박`` / ``김모`` / ``홍길동`` before 씨 → (written name, canonical name)."""
+    if len(stem) == 1 and lex.surnames.get(stem) == "common":
+        return stem, stem
+    if len(stem) == 2 and stem[1] == "모" and lex.surnames.get(stem[0]) == "common":
+        return stem, stem[0]
+    if korean_name(stem, lex):
+        return stem, stem
+    return None
+
+
+def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+    """``박씨``, ``김모(33)씨``, ``홍길동 씨``: the name before the honorific."""
+    w = words[i]
+    stem = w.stem
+    if len(stem) >= 2 and lex.titles.get(stem[-1]) == "honorific" and w.hangul:
+        if a.tag_at.get(w.start + len(stem) - 1) not in ("NNB", "NNG", "XSN"):
+            return None
+        got = honorific_name(stem[:-1], lex)
+        if got is None:
+            return None
+        written, name = got
+        return Candidate(
+            w.start,
+            w.start + len(written),
+            "person",
+            {"name": name, "source": "honorific", "title": stem[-1]},
+            PRIORITY,
+        )
+    if lex.titles.get(stem) != "honorific" or i == 0:
+        return None
+    prev = words[i - 1]
+    if prev.particle or not prev.hangul:
+        return None
+    if not (w.joined or _AGE_GAP.fullmatch(w.gap)):
+        return None
+    got = honorific_name(prev.stem, lex)
+    if got is None or (len(prev.stem) > 2 and not prev.proper and not _AGE_GAP.fullmatch(w.gap)):
+        return None
+    written, name = got
+    return Candidate(
+        prev.start,
+        prev.start + len(written),
+        "person",
+        {"name": name, "source": "honorific", "title": stem},
+        PRIORITY,
+    )
+
+
+def by_age(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
+    """``홍길동(45)``, ``김철수(52·회사원)``: a Korean name with an age in parentheses."""
+    if w.particle or not is_korean_name(w, lex):
+        return None
+    if _AGE.match(a.text, w.stem_end) is None:
+        return None
+    return Candidate(w.start, w.stem_end, "person", {"name": w.stem, "source": "age"}, PRIORITY)
+
+
+def latin_original(text: str, w: Word) -> tuple[str, int] | None:
+    """The Latin original in parentheses right after ``w`` and its number of words."""
+    m = _LATIN_PAREN.match(text, w.stem_end)
+    if m is None:
+        return None
+    latin = m.group(1)
+    return latin, latin.count(" ") + 1
+
+
+_QUOTES = frozenset("'\"‘’“”「」『』<>《》()")
+
+
+@cache
+def _given_syllables() -> frozenset[str]:
+    return frozenset(read_words("given_syllables.txt"))
+
+
+def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
+    """A three-syllable Korean name with no cue at all (``박근혜는``, ``문재인``).
+
+    Kiwipiepy's proper-noun tag on a whole surname-shaped word is right most of the time when
+    the surname is a common one and both other syllables are given-name syllables
+    (``data/given_syllables.txt``); quoted titles (``'허삼관'``) and the first word of a
+    longer name (``제임스 해리스``) are left out.
+    """
+    w = words[i]
+    if len(w.stem) != 3 or w.tags != ("NNP",) or not is_korean_name(w, lex):
+        return False
+    given = _given_syllables()
+    if lex.surnames.get(w.stem[0]) != "common" or w.stem[1] not in given:
+        return False
+    if w.stem[2] not in given or w.stem[2] == "이":
+        return False
+    if _QUOTES.intersection(w.gap) or text[w.end : w.end + 1] in _QUOTES:
+        return False
+    if i + 1 < len(words):
+        nxt = words[i + 1]
+        if _QUOTES.intersection(nxt.gap[:1]) or (nxt.joined and nxt.proper and nxt.hangul):
+            return False
+    return True

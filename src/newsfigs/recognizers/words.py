@@ -1,0 +1,117 @@
+"""Words for the entity rules: runs of letters and digits, each split into stem and particle.
+
+Names are written as space-separated words (``알렉세이 리하체프 로사톰 최고경영자``) with the
+particle glued to the last one (``최고경영자는``). The entity rules reason over such words:
+the *stem* is the leading run of nominal morphemes (kiwipiepy tags), the rest is the particle
+or ending. Consecutive words separated only by spaces, the earlier one without a particle,
+form one noun phrase (``joined``); names, titles and affiliations never cross anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newsfigs.analysis import Analysed
+
+_WORD = regex.compile(r"[\p{Hangul}\p{Latin}\d]++(?:[&\-][\p{Hangul}\p{Latin}\d]++)*+")
+_HANGUL = regex.compile(r"\p{Hangul}++")
+_LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9&\-]*+")
+
+NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SH", "SN", "XPN", "XSN", "NP"})
+"""Tags that may be part of a name, title or organization stem."""
+
+PARTICLES = frozenset(
+    """이 가 은 는 을 를 의 에 에서 에게 에게서 와 과 도 로 으로 만 까지 부터 보다 처럼 이나 나
+    이란 란 이라고 라고 이라는 라는 이며 며 이다 다 와의 과의 에는 에서는 으로는 로는 에도 에서도
+    으로서 로서 으로부터 로부터 한테 께 께서 께서는 이랑 랑 조차 마저 뿐 밖에 들 들은 들이 들의
+    인 이자 이고 였다 이었다 측""".split()
+)
+"""Particles and endings that may follow a name glued to it (``로사톰이`` → ``로사톰``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One written word: ``[start, end)``, its stem ``[start, stem_end)`` and its context."""
+
+    start: int
+    stem_end: int
+    end: int
+    stem: str
+    tags: tuple[str, ...]  # tags of the stem morphemes
+    gap: str  # the text between the previous word and this one
+    joined: bool  # one noun phrase with the previous word (spaces only, no particle before)
+
+    @property
+    def particle(self) -> bool:
+        """True when something (a particle, an ending) follows the stem inside the word."""
+        return self.stem_end < self.end
+
+    @property
+    def hangul(self) -> bool:
+        """True when the stem is Hangul syllables only."""
+        return bool(self.stem) and _HANGUL.fullmatch(self.stem) is not None
+
+    @property
+    def latin(self) -> bool:
+        """True when the stem is a Latin word (an acronym, a brand)."""
+        return bool(self.stem) and _LATIN.fullmatch(self.stem) is not None
+
+    @property
+    def proper(self) -> bool:
+        """True when kiwipiepy took the stem for a proper noun (its first morpheme is NNP)."""
+        return bool(self.tags) and self.tags[0] == "NNP"
+
+
+def segment(a: Analysed) -> list[Word]:
+    """The words of ``a`` with their stems (one pass over words and tokens)."""
+    text = a.text
+    tokens = a.tokens
+    n_tok = len(tokens)
+    ti = 0
+    out: list[Word] = []
+    prev_end = 0
+    prev_particle = True
+    carry = 0  # end of a multi-word token (a kiwipiepy multi.dict name) still running
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        while ti < n_tok and tokens[ti].end <= start:
+            ti += 1
+        stem_end = start
+        tags: list[str] = []
+        if carry > start:  # inside a spaced proper noun: the word belongs to it
+            stem_end = min(carry, end)
+            tags.append("NNP")
+        j = ti
+        while j < n_tok and tokens[j].start < end:
+            tok = tokens[j]
+            j += 1
+            if tok.end <= tok.start or tok.end <= stem_end:
+                continue
+            if tok.tag not in NOMINAL or tok.start < stem_end:
+                break
+            if tok.tag == "XSN" and tok.form == "들":
+                break
+            if tok.end > end:
+                carry = tok.end
+            stem_end = min(tok.end, end)
+            tags.append(tok.tag)
+        gap = text[prev_end:start]
+        joined = bool(out) and not prev_particle and gap.isspace() and "\n" not in gap
+        word = Word(start, stem_end, end, text[start:stem_end], tuple(tags), gap, joined)
+        out.append(word)
+        prev_end = end
+        prev_particle = word.particle or not word.stem
+    return out
+
+
+def rest(text: str, word: Word, length: int) -> str:
+    """What follows the first ``length`` characters of ``word`` inside it."""
+    return text[word.start + length : word.end]
+
+
+def glued_particle(text: str, word: Word, length: int) -> bool:
+    """True when ``word`` is a ``length``-character name plus nothing or a particle."""
+    tail = rest(text, word, length)
+    return tail == "" or tail in PARTICLES

@@ -1,0 +1,154 @@
+"""Flat records: one dict per figure and one per entity mention, for pandas, CSV and SQL.
+
+The models nest (a figure's equivalent, a person's mentions); a table wants one row per thing
+found, with the same columns on every row, so ``pandas.DataFrame(records)`` works as is and a
+CSV header can be written before the first document is read.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, Literal
+
+from newsfigs.models import Document, Figure, Mention
+
+Decimals = Literal["decimal", "float", "str"]
+"""How ``value``/``low``/``high`` appear: exact ``Decimal``, ``float`` (numeric pandas
+columns), or ``str`` (exact, never in exponent notation)."""
+
+COLUMNS: tuple[str, ...] = (
+    "type",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "approximate",
+    "bound",
+    "classifier",
+    "counted",
+    "equivalent_text",
+    "equivalent_value",
+    "equivalent_unit",
+    "date_precision",
+    "date_resolved",
+    "date_resolved_start",
+    "date_resolved_end",
+    "entity_index",
+    "name",
+    "title",
+    "affiliation",
+    "category",
+)
+"""The keys of every record of ``to_records``, in order (``flatten`` puts ``doc_index`` first)."""
+
+FLAT_COLUMNS: tuple[str, ...] = ("doc_index", *COLUMNS)
+"""The keys of every record of ``flatten``."""
+
+_DECIMALS = ("decimal", "float", "str")
+
+
+def _number(d: Decimal | None, decimals: Decimals) -> Decimal | float | str | None:
+    if d is None or decimals == "decimal":
+        return d
+    if decimals == "float":
+        return float(d)
+    return format(d, "f")
+
+
+def _figure_row(f: Figure, decimals: Decimals) -> dict[str, Any]:
+    row = dict.fromkeys(COLUMNS)
+    eq = f.equivalent
+    date = f.date
+    row.update(
+        type="figure",
+        kind=f.kind,
+        text=f.text,
+        start=f.start,
+        end=f.end,
+        value=_number(f.value, decimals),
+        low=_number(f.low, decimals),
+        high=_number(f.high, decimals),
+        unit=f.unit,
+        approximate=f.approximate,
+        bound=f.bound,
+        classifier=f.classifier,
+        counted=f.counted,
+    )
+    if eq is not None:
+        # A ranged equivalent leaves equivalent_value empty; equivalent_text still says it all.
+        row.update(
+            equivalent_text=eq.text,
+            equivalent_value=_number(eq.value, decimals),
+            equivalent_unit=eq.unit,
+        )
+    if date is not None:
+        row.update(
+            date_precision=date.precision,
+            date_resolved=date.resolved,
+            date_resolved_start=date.resolved_start,
+            date_resolved_end=date.resolved_end,
+        )
+    return row
+
+
+def _mention_row(
+    kind: Literal["person", "organization"], index: int, m: Mention, **fields: Any
+) -> dict[str, Any]:
+    row = dict.fromkeys(COLUMNS)
+    row.update(type=kind, text=m.text, start=m.start, end=m.end, entity_index=index, **fields)
+    return row
+
+
+def to_records(doc: Document, *, decimals: Decimals = "decimal") -> list[dict[str, Any]]:
+    """One dict per figure and per entity mention of ``doc``, in text order, keys ``COLUMNS``.
+
+    ``entity_index`` is the position of the person in ``doc.people`` (or of the organization in
+    ``doc.organizations``), so the mentions of one entity group together.
+    """
+    if decimals not in _DECIMALS:
+        raise ValueError(f"decimals must be one of {_DECIMALS}, got {decimals!r}")
+    rows = [_figure_row(f, decimals) for f in doc.figures]
+    for i, p in enumerate(doc.people):
+        for m in p.mentions:
+            extra = {"name": p.name, "title": p.title, "affiliation": p.affiliation}
+            rows.append(_mention_row("person", i, m, **extra))
+    for i, o in enumerate(doc.organizations):
+        for m in o.mentions:
+            rows.append(_mention_row("organization", i, m, name=o.name, category=o.category))
+    # Figures come first among rows that share a span: a stable sort keeps that order.
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows
+
+
+def flatten(
+    docs: Iterable[Document], *, decimals: Decimals = "decimal", start: int = 0
+) -> list[dict[str, Any]]:
+    """``to_records`` of many documents (e.g. ``extract_many`` output) with a ``doc_index``.
+
+    ``doc_index`` counts documents from ``start`` in the order given, including documents that
+    contribute no row, so it matches the position of the text in the input.
+    """
+    rows: list[dict[str, Any]] = []
+    for i, doc in enumerate(docs, start):
+        for r in to_records(doc, decimals=decimals):
+            rows.append({"doc_index": i, **r})
+    return rows
+
+
+def plain(value: object) -> str:
+    """A record value as CSV text: exact numbers without exponents, ISO dates, empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)

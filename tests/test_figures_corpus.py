@@ -1,0 +1,247 @@
+"""The figure corpus: whole news sentences and every non-date figure a reader expects in them.
+
+``corpus/figures.jsonl`` holds one case a line (``id``, ``text``, ``figures``; optional
+``xfail`` with the reason of a known gap). ``corpus/figures_negative.txt`` holds sentences
+with no figure except dates and times. Dates and times have their own corpus, so they are
+left out of the comparison here; everything else ``extract`` reports must be expected.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, get_args
+
+import pytest
+
+import newsfigs
+from newsfigs.models import FIGURE_KINDS, Bound, Figure
+from newsfigs.units import classifiers, registry, unit_surfaces
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+DATE_KINDS = frozenset({"date", "time"})
+OPTIONAL = ("approximate", "bound", "classifier", "counted")
+# Qualifiers and equivalents change what a figure means, so the corpus states them whenever
+# they apply and an absent one is checked against its default (False / None); classifier and
+# counted are checked only when given.
+DEFAULTS: dict[str, Any] = {"approximate": False, "bound": None}
+FIGURE_KEYS = frozenset(
+    {"text", "start", "kind", "value", "low", "high", "unit", "equivalent", *OPTIONAL}
+)
+MIN_CASES = 350
+MIN_NEGATIVES = 80
+
+
+def _load_cases() -> list[dict[str, Any]]:
+    lines = (CORPUS / "figures.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _load_negatives() -> list[tuple[str, str | None]]:
+    """Sentences and an optional ``xfail`` reason (``sentence<TAB>xfail: reason``)."""
+    out: list[tuple[str, str | None]] = []
+    for raw in (CORPUS / "figures_negative.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        text, _, note = raw.partition("\t")
+        reason = note.strip().removeprefix("xfail:").strip() if note.strip() else None
+        out.append((text.strip(), reason or None))
+    return out
+
+
+CASES = _load_cases()
+NEGATIVES = _load_negatives()
+
+
+def _start(text: str, fig: dict[str, Any]) -> int:
+    """Where the expected span begins: ``start`` when given, else its only occurrence."""
+    start = fig.get("start")
+    return int(start) if start is not None else text.find(fig["text"])
+
+
+def _show(value: object) -> str:
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else repr(value)
+
+
+def _describe_expected(fig: dict[str, Any], start: int) -> str:
+    amount = fig["value"] if "value" in fig else f"{fig['low']}..{fig['high']}"
+    extra = "".join(f" {k}={fig[k]!r}" for k in (*OPTIONAL, "equivalent") if k in fig)
+    return f"{fig['text']!r}@{start} {fig['kind']} {amount} {fig['unit']}{extra}"
+
+
+def _describe_actual(f: Figure) -> str:
+    amount = _show(f.value) if f.value is not None else f"{_show(f.low)}..{_show(f.high)}"
+    extra = "".join(
+        f" {k}={getattr(f, k)!r}" for k in OPTIONAL if getattr(f, k) not in (None, False)
+    )
+    if f.equivalent is not None:
+        extra += f" equivalent={f.equivalent.text!r}"
+    return f"{f.text!r}@{f.start} {f.kind} {amount} {f.unit}{extra}"
+
+
+def _field_problems(fig: dict[str, Any], f: Figure) -> list[str]:
+    """Differences between one expected figure and the actual figure on the same span."""
+    problems = []
+    if f.kind != fig["kind"]:
+        problems.append(f"kind {f.kind!r} != {fig['kind']!r}")
+    if f.unit != fig["unit"]:
+        problems.append(f"unit {f.unit!r} != {fig['unit']!r}")
+    if "value" in fig:
+        if f.value != Decimal(fig["value"]):
+            problems.append(f"value {_show(f.value)} != {fig['value']}")
+    else:
+        got = (f.low, f.high)
+        if f.value is not None or got != (Decimal(fig["low"]), Decimal(fig["high"])):
+            problems.append(
+                f"range {_show(f.value) if f.value is not None else ''}"
+                f"{_show(f.low)}..{_show(f.high)} != {fig['low']}..{fig['high']}"
+            )
+    for key in OPTIONAL:
+        want = fig.get(key, DEFAULTS.get(key))
+        if (key in fig or key in DEFAULTS) and getattr(f, key) != want:
+            problems.append(f"{key} {getattr(f, key)!r} != {want!r}")
+    eq = f.equivalent.text if f.equivalent is not None else None
+    if eq != fig.get("equivalent"):
+        problems.append(f"equivalent {eq!r} != {fig.get('equivalent')!r}")
+    return problems
+
+
+def _diff(text: str, expected: list[dict[str, Any]], doc: newsfigs.Document) -> list[str]:
+    """Readable lines for every missing, unexpected or wrong figure (empty when all agree)."""
+    want = {(_start(text, g), _start(text, g) + len(g["text"])): g for g in expected}
+    got = {(f.start, f.end): f for f in doc.figures if f.kind not in DATE_KINDS}
+    lines = []
+    for key in sorted(want.keys() | got.keys()):
+        g, f = want.get(key), got.get(key)
+        if f is None and g is not None:
+            lines.append(f"  missing:    {_describe_expected(g, key[0])}")
+        elif g is None and f is not None:
+            lines.append(f"  unexpected: {_describe_actual(f)}")
+        elif g is not None and f is not None:
+            problems = _field_problems(g, f)
+            if problems:
+                lines.append(f"  wrong:      {_describe_actual(f)}: " + "; ".join(problems))
+    return lines
+
+
+def _case_param(case: dict[str, Any]) -> Any:
+    marks = []
+    if case.get("xfail"):
+        marks.append(pytest.mark.xfail(strict=True, reason=case["xfail"]))
+    return pytest.param(case, id=case["id"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_case_param(c) for c in CASES])
+def test_figures(case: dict[str, Any]) -> None:
+    doc = newsfigs.extract(case["text"])
+    lines = _diff(case["text"], case["figures"], doc)
+    if lines:
+        pytest.fail(f"{case['id']}: {case['text']}\n" + "\n".join(lines), pytrace=False)
+
+
+def _negative_param(i: int, text: str, reason: str | None) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(text, id=f"negative-{i:03d}", marks=marks)
+
+
+@pytest.mark.parametrize("text", [_negative_param(i, t, r) for i, (t, r) in enumerate(NEGATIVES)])
+def test_no_figures(text: str) -> None:
+    doc = newsfigs.extract(text)
+    lines = _diff(text, [], doc)
+    if lines:
+        pytest.fail(f"{text}\n" + "\n".join(lines), pytrace=False)
+
+
+# --- integrity of the data files --------------------------------------------------------------
+
+
+def _kind_units() -> set[tuple[str, str]]:
+    """Every (unit, kind) pair the unit and classifier tables can produce."""
+    pairs = {(e.unit, e.kind) for e in unit_surfaces().values()}
+    pairs |= {(e.unit, e.kind) for e in classifiers().values()}
+    return pairs
+
+
+def _decimal(value: object) -> Decimal:
+    if not isinstance(value, str):
+        raise AssertionError(f"numbers are decimal strings, got {value!r}")
+    try:
+        d = Decimal(value)
+    except InvalidOperation as exc:
+        raise AssertionError(f"not a decimal string: {value!r}") from exc
+    assert d.is_finite(), value
+    return d
+
+
+def _check_figure(case: dict[str, Any], fig: dict[str, Any], pairs: set[tuple[str, str]]) -> None:
+    text = case["text"]
+    where = f"{case['id']} {fig.get('text')!r}"
+    assert set(fig) <= FIGURE_KEYS, f"{where}: unknown keys {set(fig) - FIGURE_KEYS}"
+    span = fig["text"]
+    assert isinstance(span, str) and span.strip() == span and span, where
+    if "start" in fig:
+        start = fig["start"]
+        assert isinstance(start, int) and text[start : start + len(span)] == span, where
+    else:
+        assert text.count(span) == 1, f"{where}: occurs {text.count(span)} times, give start"
+    assert fig["kind"] in FIGURE_KINDS and fig["kind"] not in DATE_KINDS, where
+    registry().Unit(fig["unit"])  # raises for a unit the registry does not know
+    assert (fig["unit"], fig["kind"]) in pairs, f"{where}: no table row gives this unit+kind"
+    if "value" in fig:
+        assert "low" not in fig and "high" not in fig, where
+        _decimal(fig["value"])
+    else:
+        assert _decimal(fig["low"]) <= _decimal(fig["high"]), where
+    if "approximate" in fig:
+        assert isinstance(fig["approximate"], bool), where
+    if "bound" in fig:
+        assert fig["bound"] in get_args(Bound), where
+    if "classifier" in fig:
+        assert fig["classifier"] in classifiers(), where
+    if "counted" in fig:  # a word, not a span: compared in NFC even when the text is not
+        counted = fig["counted"]
+        before = unicodedata.normalize("NFC", text[: _start(text, fig)])
+        assert counted and counted == unicodedata.normalize("NFC", counted), where
+        assert counted in before, where
+    if "equivalent" in fig:
+        others = [g["text"] for g in case["figures"] if g is not fig]
+        assert fig["equivalent"] in others, f"{where}: equivalent is not a figure of the case"
+
+
+def test_corpus_integrity() -> None:
+    assert len(CASES) >= MIN_CASES
+    pairs = _kind_units()
+    ids: set[str] = set()
+    for case in CASES:
+        assert set(case) <= {"id", "text", "figures", "xfail"}, case.get("id")
+        cid = case["id"]
+        assert isinstance(cid, str) and cid not in ids, f"duplicate id {cid}"
+        assert cid == cid.strip().lower() and " " not in cid, cid
+        ids.add(cid)
+        text = case["text"]
+        assert isinstance(text, str) and text.strip() == text and text, cid
+        if "xfail" in case:
+            assert isinstance(case["xfail"], str) and case["xfail"].strip(), cid
+        assert case["figures"], f"{cid}: a case lists at least one figure"
+        for fig in case["figures"]:
+            _check_figure(case, fig, pairs)
+        spans = sorted((_start(text, g), _start(text, g) + len(g["text"])) for g in case["figures"])
+        for (_, end), (start, _) in itertools.pairwise(spans):
+            assert end <= start, f"{cid}: expected spans overlap"
+
+
+def test_negative_integrity() -> None:
+    texts = [t for t, _ in NEGATIVES]
+    assert len(texts) >= MIN_NEGATIVES
+    assert len(set(texts)) == len(texts), "duplicate negative sentence"
+    positives = {unicodedata.normalize("NFC", c["text"]) for c in CASES}
+    assert not positives & set(texts), "a sentence is both a positive and a negative case"
+
+
+def test_corpus_covers_every_kind() -> None:
+    kinds = {fig["kind"] for case in CASES for fig in case["figures"]}
+    assert kinds == set(FIGURE_KINDS) - DATE_KINDS
