@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import datetime
 import threading
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -21,6 +22,9 @@ from newsfigs.textnorm import Normalized, normalize
 
 CHUNK_CHARS = 2000
 """Pieces longer than this are cut before tokenizing (at sentence ends, else at spaces)."""
+PIECE_CHARS = 250
+"""``extract`` of one long document cuts it into pieces of about this size (sentence ends) so
+kiwipiepy's worker threads analyse them in parallel; the tokens are the same either way."""
 
 # A cut point: after sentence-final punctuation followed by whitespace, or at a newline.
 # The character before the punctuation must not be a digit (so "3. 5%" is never split).
@@ -155,24 +159,52 @@ class Analyzer:
     def analyse(
         self, texts: Sequence[str], reference_date: datetime.date | None = None
     ) -> list[Analysed]:
-        """Normalize, chunk and tokenize ``texts`` in one multi-threaded list call."""
-        norms = [normalize(t) for t in texts]
-        jobs: list[str] = []
-        owners: list[tuple[int, int]] = []  # (document index, offset of the piece)
-        for i, nm in enumerate(norms):
-            for a, b in split_points(nm.text):
-                jobs.append(nm.text[a:b])
-                owners.append((i, a))
-        per_doc: list[list[Tok]] = [[] for _ in texts]
-        if jobs:
-            kiwi = self.kiwi
-            results = kiwi.tokenize(jobs) if len(jobs) > 1 else [kiwi.tokenize(jobs[0])]
-            for (doc, offset), toks in zip(owners, results, strict=True):
-                out = per_doc[doc]
+        """Normalize, chunk and tokenize ``texts``.
+
+        A single document longer than ``2 * PIECE_CHARS`` is cut into sentence-sized pieces so
+        kiwipiepy's threads share it; a short one goes straight to kiwipiepy (no pool round trip).
+        """
+        if len(texts) == 1:
+            nm = normalize(texts[0])
+            if len(nm.text) <= 2 * PIECE_CHARS:
+                toks = self.kiwi.tokenize(nm.text) if nm.text else []
+                out = [Tok(t.form, t.tag, t.start, t.end) for t in toks]
+                return [Analysed.build(nm, out, reference_date, self.user_entities)]
+            return list(self.stream(texts, reference_date, PIECE_CHARS))
+        return list(self.stream(texts, reference_date))
+
+    def stream(
+        self,
+        texts: Iterable[str],
+        reference_date: datetime.date | None = None,
+        piece_chars: int = CHUNK_CHARS,
+    ) -> Iterator[Analysed]:
+        """``Analysed`` documents in order, lazily.
+
+        All pieces of all documents go through one streaming kiwipiepy call: its worker threads
+        analyse the next pieces while the caller runs the recognizers on this document, so the
+        Python side overlaps the analysis instead of waiting for it. Memory stays bounded by
+        kiwipiepy's read-ahead, whatever the length of ``texts``.
+        """
+        pending: deque[tuple[Normalized, list[tuple[int, int]]]] = deque()
+
+        def jobs() -> Iterator[str]:
+            for t in texts:
+                nm = normalize(t)
+                pieces = split_points(nm.text, piece_chars) or [(0, 0)]
+                pending.append((nm, pieces))
+                for a, b in pieces:
+                    yield nm.text[a:b]
+
+        results = iter(self.kiwi.tokenize(jobs()))
+        while True:
+            first = next(results, None)
+            if first is None:
+                return
+            nm, pieces = pending.popleft()
+            out: list[Tok] = []
+            for i, (offset, _end) in enumerate(pieces):
+                toks = first if i == 0 else next(results)
                 for t in toks:
-                    s = t.start + offset
-                    out.append(Tok(t.form, t.tag, s, t.end + offset))
-        return [
-            Analysed.build(nm, toks, reference_date, self.user_entities)
-            for nm, toks in zip(norms, per_doc, strict=True)
-        ]
+                    out.append(Tok(t.form, t.tag, t.start + offset, t.end + offset))
+            yield Analysed.build(nm, out, reference_date, self.user_entities)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
 from typing import Any
 
 from newsfigs.analysis import Analysed, Analyzer
@@ -17,7 +16,7 @@ from newsfigs.models import Document, Figure, Organization, Person
 from newsfigs.pipeline import Candidate, Recognizer, resolve_overlaps
 
 BATCH_SIZE = 256
-"""Documents per multi-threaded kiwipiepy call in ``extract_many``."""
+"""Documents a caller such as the CLI reads before flushing results (``extract_many`` streams)."""
 
 
 def _check_text(text: object) -> str:
@@ -128,25 +127,19 @@ class Extractor:
         self,
         texts: Iterable[str],
         reference_date: datetime.date | None = None,
-        batch_size: int = BATCH_SIZE,
     ) -> Iterator[Document]:
-        """Documents for ``texts`` in order, tokenized in multi-threaded batches (lazy)."""
+        """Documents for ``texts`` in order, lazily; analysis runs ahead on kiwipiepy's threads."""
         if isinstance(texts, (str, bytes)):
             raise TypeError("extract_many expects an iterable of str; for one text use extract")
         ref = _check_date(reference_date)
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        return self._batches(iter(texts), ref, batch_size)
+        return self._stream(iter(texts), ref)
 
-    def _batches(
-        self, it: Iterator[str], ref: datetime.date | None, batch_size: int
-    ) -> Iterator[Document]:
-        while True:
-            batch = [_check_text(t) for t in islice(it, batch_size)]
-            if not batch:
-                return
-            for a in self.analyzer.analyse(batch, ref):
-                yield self._document(a)
+    def _stream(self, it: Iterator[str], ref: datetime.date | None) -> Iterator[Document]:
+        # one streaming analysis for the whole input: kiwipiepy analyses ahead while the
+        # recognizers run, and memory stays bounded by its read-ahead
+        checked = (_check_text(t) for t in it)
+        for a in self.analyzer.stream(checked, ref):
+            yield self._document(a)
 
 
 def _rebuild(

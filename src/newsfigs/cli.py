@@ -3,7 +3,8 @@
 Input is read lazily and extracted in batches through ``Extractor.extract_many``; each batch is
 written and flushed before the next is read, so memory stays flat on any input size and nothing
 already written is lost when a later line fails. Exit status: 0 all input read, 1 some input
-failed (bad UTF-8, unreadable file, extraction error), 2 usage error.
+failed (bad UTF-8, unreadable file, extraction error), 2 usage error; 141 when the reader of
+stdout goes away early (``| head``), 130 on Ctrl-C.
 """
 
 from __future__ import annotations
@@ -238,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive,
         default=BATCH_SIZE,
         metavar="N",
-        help=f"documents per analyzer call and per flush (default {BATCH_SIZE})",
+        help=f"documents read, extracted and flushed at a time (default {BATCH_SIZE})",
     )
     p.add_argument("--no-progress", action="store_true", help="never show the progress line")
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -295,7 +296,7 @@ def _extract(
 ) -> list[tuple[Item, Document]]:
     """The chunk's documents; if the batch call fails, retry one by one to name the culprit."""
     try:
-        docs = list(extractor.extract_many([i.text for i in chunk], ref, len(chunk)))
+        docs = list(extractor.extract_many([i.text for i in chunk], ref))
         return list(zip(chunk, docs, strict=True))
     except Exception:  # any failure: retried per document below, where it gets a name
         pass
@@ -327,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return 141  # 128 + SIGPIPE, what a shell reports for a writer cut off by its reader
     except KeyboardInterrupt:
         print("newsfigs: interrupted", file=sys.stderr)
         return 130
