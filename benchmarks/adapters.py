@@ -9,9 +9,11 @@ corpus; the mapping lives here and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+import regex
 
 from newsfigs.models import FIGURE_KINDS, Document
 
@@ -74,6 +76,25 @@ NEWSFIGS: dict[str, str] = {
 }
 
 
+# KMOU tags an outlet named as the channel of a programme or work as part of that work (POH):
+# ``MBC '복면가왕'``, ``KBS 2TV 드라마 '태양의 후예'``, ``SBS 파워FM '컬투쇼'``. newsfigs reports
+# the outlet as a media organization there too; such a mention is a different kind of thing in
+# KMOU, so it is not scored (decided on the text after the mention, never on the gold).
+_PROGRAMME_AFTER = regex.compile(
+    r"\s?+(?:[0-9A-Za-z가-힣]{0,6}+(?:TV|FM|tv)\s?+)?+"
+    r"(?:(?:드라마|예능|예능프로그램|프로그램|라디오|시사프로그램|뉴스|토크쇼|오디션)\s?+)?+"
+    r"['\"‘“「『<《〈]"
+)
+
+
+def kmou_context(span: Span, text: str) -> str | None:
+    """``None`` (not scored) for a media organization that names a programme's channel."""
+    if span.label == "organization" and span.fields.get("category") == "media":
+        if _PROGRAMME_AFTER.match(text, span.end):
+            return None
+    return "keep"
+
+
 @dataclass(frozen=True)
 class Convention:
     """A corpus labelling convention: the mapping table and every label such corpora use."""
@@ -82,6 +103,9 @@ class Convention:
     table: Mapping[str, str]
     labels: frozenset[str]
     """Every label of the convention, including those newsfigs never produces (LOC, POH …)."""
+    context: Callable[[Span, str], str | None] | None = None
+    """Span, document text → None when this corpus files such a mention under another kind
+    of thing (the prediction is then not scored), anything else to keep it."""
 
     @property
     def produced(self) -> frozenset[str]:
@@ -103,6 +127,7 @@ CONVENTIONS: dict[str, Convention] = {
         "kmou",
         KMOU,
         frozenset({"PER", "ORG", "LOC", "DAT", "TIM", "DUR", "MNY", "PNT", "NOH", "POH"}),
+        kmou_context,
     ),
     "newsfigs": Convention("newsfigs", NEWSFIGS, frozenset(NEWSFIGS.values())),
 }
@@ -150,7 +175,8 @@ def newsfigs_spans(doc: Document) -> list[Span]:
     for person in doc.people:
         spans.extend(Span(m.start, m.end, "person", m.text) for m in person.mentions)
     for org in doc.organizations:
-        spans.extend(Span(m.start, m.end, "organization", m.text) for m in org.mentions)
+        category = {"category": org.category}
+        spans.extend(Span(m.start, m.end, "organization", m.text, category) for m in org.mentions)
     unique = {(s.start, s.end, s.label): s for s in spans}
     return sorted(unique.values(), key=lambda s: (s.start, s.end, s.label))
 
@@ -171,6 +197,9 @@ def adapt(doc: Document, convention: Convention, annotated: Iterable[str]) -> Ad
             dropped[key] = dropped.get(key, 0) + 1
         elif label not in keep:
             dropped[label] = dropped.get(label, 0) + 1
+        elif convention.context is not None and convention.context(s, doc.text) is None:
+            key = f"{label} (media outlet of a programme: the corpus files it under the work)"
+            dropped[key] = dropped.get(key, 0) + 1
         else:
             out.append(Span(s.start, s.end, label, s.text, s.fields))
     return Adapted(out, dropped)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 import shutil
 import struct
 import subprocess
@@ -268,6 +270,8 @@ def _browser(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        "--enable-logging=stderr",  # the page's console messages, errors included
+        "--v=0",
         f"--user-data-dir={tmp_path / 'profile'}",
     ]
     url = (tmp_path / "seed.html").as_uri()
@@ -277,20 +281,44 @@ def _browser(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_seed_article_renders_in_a_real_browser(tmp_path: Path) -> None:
+    """Headless Chromium loads the page without a console message and paints every colour.
+
+    Set ``NEWSFIGS_SCREENSHOT=/some/file.png`` to keep the picture and look at it.
+    """
     _chromium()
-    doc = newsfigs.extract(SEED.read_text(encoding="utf-8"))
-    (tmp_path / "seed.html").write_text(page(doc), encoding="utf-8")
-    dom = _browser(tmp_path, "--dump-dom").stdout
+    first_line = SEED.read_text(encoding="utf-8").splitlines()[0]
+    doc = newsfigs.extract(first_line, datetime.date(2026, 3, 22))
+    kinds = {f.kind for f in doc.figures}
+    assert doc.people and doc.organizations and "date" in kinds and kinds - {"date"}
+    hostile = '<script>console.error("injected")</script><img src=x onerror="console.log(1)">'
+    trap = Document(
+        text=hostile + " 매출 100억원", figures=[_figure(hostile + " 매출 100억원", "100억원")]
+    )
+    (tmp_path / "seed.html").write_text(page([doc, trap]), encoding="utf-8")
+    loaded = _browser(tmp_path, "--dump-dom")
+    assert loaded.returncode == 0, loaded.stderr
+    console = [line for line in loaded.stderr.splitlines() if ":CONSOLE" in line]
+    assert console == [], f"the page logged {console}"
+    dom = loaded.stdout
+    first, second = dom.split("<body", 1)[1].split("<hr>")
+    assert _shown_text(first) == doc.text, "the browser shows the text as is"
+    assert _shown_text(second) == trap.text and "<script" not in second
     spans = sum(len(p.mentions) for p in doc.people) + sum(
         len(o.mentions) for o in doc.organizations
     )
     assert dom.count('data-nf="figure"') + dom.count('data-nf="date"') >= len(doc.figures)
     assert dom.count('data-nf="person"') + dom.count('data-nf="organization"') >= spans
     png = tmp_path / "seed.png"
-    _browser(tmp_path, f"--screenshot={png}", "--window-size=1000,700")
+    shot = _browser(tmp_path, f"--screenshot={png}", "--window-size=1000,600")
+    assert shot.returncode == 0, shot.stderr
     assert png.exists() and png.stat().st_size > 20_000, "expected a non-trivial screenshot"
-    width, height, rows = _png_pixels(png.read_bytes(), max_rows=300)
-    assert (width, height) == (1000, 700)
+    keep = os.environ.get("NEWSFIGS_SCREENSHOT")
+    if keep:
+        shutil.copyfile(png, keep)
+    width, height, rows = _png_pixels(png.read_bytes(), max_rows=400)
+    assert (width, height) == (1000, 600)
+    legend = sum(row.count(bytes.fromhex("ffe9a3")) for row in rows[:45])
+    assert legend > 100, "the legend chips are at the top"
     for colour in ("ffe9a3", "cdeccd", "d4e4ff", "f7d0e2"):  # figure, date, person, organization
         painted = sum(row.count(bytes.fromhex(colour)) for row in rows[50:])  # below legend
         assert painted > 100, f"highlight colour #{colour} should be on screen"

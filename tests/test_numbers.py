@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsfigs import parse_number
-from newsfigs.numbers import parse_fraction
+from newsfigs.numbers import native_numerals, native_range, parse_fraction
 
 EXAMPLES: list[tuple[str, str]] = [
     # Arabic, separators, decimals
@@ -312,3 +312,39 @@ def test_decimal_with_multiplier(whole: int, tenths: int) -> None:
     """``1.5억`` style: a decimal scaled by a big unit is an exact integer or decimal."""
     text = f"{whole}.{tenths:02d}억"
     assert parse_number(text) == Decimal(f"{whole}.{tenths:02d}") * 10**8
+
+
+# --- native ranges: two determiners of consecutive value (한두, 서너) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("한두", 1, 2),
+        ("두세", 2, 3),
+        ("세네", 3, 4),
+        ("서너", 3, 4),
+        ("네댓", 4, 5),
+        ("너댓", 4, 5),
+    ],
+)
+def test_native_range(text: str, low: int, high: int) -> None:
+    assert native_range(text) == (Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize("text", ["한", "두", "한세", "세두", "서른", "열두", "스물다섯", "", "1"])
+def test_native_range_rejects(text: str) -> None:
+    assert native_range(text) is None
+
+
+ONES = {w: v for w, v in native_numerals().items() if v < 10 and w != "첫"}
+
+
+@given(st.sampled_from(sorted(ONES)), st.sampled_from(sorted(ONES)))
+def test_native_range_is_consecutive(first: str, second: str) -> None:
+    """Any pair of ones words is a range exactly when the values are n and n + 1."""
+    got = native_range(first + second)
+    if ONES[second] == ONES[first] + 1:
+        assert got == (Decimal(ONES[first]), Decimal(ONES[second]))
+    else:
+        assert got is None

@@ -4,12 +4,19 @@ A document is normalized (``textnorm``), cut into pieces at sentence or paragrap
 when it is long (kiwipiepy slows down on one huge string), tokenized, and the tokens are
 shifted back to document offsets. Recognizers receive an ``Analysed``: the normalized text, its
 tokens and the set of token boundaries, all in normalized coordinates.
+
+A very long document (more than ``SECTION_CHARS``, e.g. a scraped dump) is handed out as
+overlapping *sections* so memory stays bounded: each section carries ``MARGIN`` characters of
+context on both sides and *owns* the span between its cuts (paragraph ends, else sentence
+ends, else spaces). A figure or entity belongs to the section that owns its start and is seen
+with its full context there, so nothing straddling a cut is lost (see docs/robustness.md).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +29,10 @@ from newsfigs.textnorm import Normalized, normalize
 
 CHUNK_CHARS = 2000
 """Pieces longer than this are cut before tokenizing (at sentence ends, else at spaces)."""
+SECTION_CHARS = 20_000
+"""Documents longer than this (normalized characters) are recognized section by section."""
+MARGIN = 300
+"""Context a section carries beyond each of its cuts: far more than any figure or entity."""
 PIECE_CHARS = 250
 """``extract`` of one long document cuts it into pieces of about this size (sentence ends) so
 kiwipiepy's worker threads analyse them in parallel; the tokens are the same either way."""
@@ -30,6 +41,7 @@ kiwipiepy's worker threads analyse them in parallel; the tokens are the same eit
 # The character before the punctuation must not be a digit (so "3. 5%" is never split).
 _CUT = regex.compile(r"(?<=[^\d\s][.!?。]['\"”’)\]]?)\s++|\n++")
 _SPACE = regex.compile(r"\s++")
+_PARAGRAPH = regex.compile(r"\n[^\S\n]*+\n\s*+")
 
 
 def _tok_start(t: Tok) -> int:
@@ -95,6 +107,17 @@ class Analysed:
         return out
 
 
+def _last_cut(text: str, lo: int, hi: int, patterns: Sequence[regex.Pattern[str]]) -> int | None:
+    """End of the last match of the first pattern that matches in ``text[lo:hi]``."""
+    for pattern in patterns:
+        cut: int | None = None
+        for m in pattern.finditer(text, lo, hi):
+            cut = m.end()
+        if cut is not None and cut > lo:
+            return cut
+    return None
+
+
 def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Cut ``text`` into pieces of about ``limit`` characters at safe boundaries.
 
@@ -122,6 +145,64 @@ def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
         pieces.append((pos, cut[0]))
         pos = cut[1]
     return [p for p in pieces if p[1] > p[0]]
+
+
+class Section(NamedTuple):
+    """A window of a document: ``[start, end)`` analysed, ``[own_start, own_end)`` owned."""
+
+    start: int
+    end: int
+    own_start: int
+    own_end: int
+
+
+def sections(text: str, limit: int | None = None, margin: int | None = None) -> list[Section]:
+    """Cut a long ``text`` into owned spans of about ``limit`` characters, with context.
+
+    Cuts fall at paragraph ends, else sentence ends, else whitespace (a hard cut only inside a
+    run of ``limit`` characters without any). Each window reaches ``margin`` characters past
+    both cuts, starting and ending at whitespace when there is some, so a result near a cut is
+    recognized with the same context as in one pass over the whole text. The defaults are read
+    at call time (``SECTION_CHARS``, ``MARGIN``), so tests can shrink them.
+    """
+    limit = SECTION_CHARS if limit is None else limit
+    margin = MARGIN if margin is None else margin
+    n = len(text)
+    if n <= limit:
+        return [Section(0, n, 0, n)]
+    cuts = [0]
+    while n - cuts[-1] > limit:
+        lo, hi = cuts[-1] + limit // 2, cuts[-1] + limit
+        cut = _last_cut(text, lo, hi, (_PARAGRAPH, _CUT, _SPACE))
+        cuts.append(cut if cut is not None else hi)
+    cuts.append(n)
+    out: list[Section] = []
+    for own_start, own_end in itertools.pairwise(cuts):
+        start = max(0, own_start - margin)
+        if start > 0:
+            m = _SPACE.search(text, start, start + margin // 2)
+            start = m.end() if m is not None else start
+        end = min(n, own_end + margin)
+        if end < n:
+            m = _SPACE.search(text, end - margin // 2, end)
+            end = m.start() if m is not None else end
+        out.append(Section(start, end, own_start, own_end))
+    return out
+
+
+@dataclass(frozen=True)
+class Part:
+    """One analysed section of a document, in the order of the input.
+
+    ``analysed`` is in the section's own coordinates (add ``section.start`` for the document's
+    normalized coordinates); ``doc`` is the whole document's normalization; ``last`` says the
+    document is complete. A document short enough is one part with ``analysed.norm is doc``.
+    """
+
+    analysed: Analysed
+    doc: Normalized
+    section: Section
+    last: bool
 
 
 class Analyzer:
@@ -156,55 +237,57 @@ class Analyzer:
                     self._kiwi = kiwi
         return self._kiwi
 
-    def analyse(
-        self, texts: Sequence[str], reference_date: datetime.date | None = None
-    ) -> list[Analysed]:
-        """Normalize, chunk and tokenize ``texts``.
+    def analyse_one(self, text: str, reference_date: datetime.date | None = None) -> Iterator[Part]:
+        """The parts of one document.
 
-        A single document longer than ``2 * PIECE_CHARS`` is cut into sentence-sized pieces so
+        A document longer than ``2 * PIECE_CHARS`` is cut into sentence-sized pieces so
         kiwipiepy's threads share it; a short one goes straight to kiwipiepy (no pool round trip).
         """
-        if len(texts) == 1:
-            nm = normalize(texts[0])
-            if len(nm.text) <= 2 * PIECE_CHARS:
-                toks = self.kiwi.tokenize(nm.text) if nm.text else []
-                out = [Tok(t.form, t.tag, t.start, t.end) for t in toks]
-                return [Analysed.build(nm, out, reference_date, self.user_entities)]
-            return list(self.stream(texts, reference_date, PIECE_CHARS))
-        return list(self.stream(texts, reference_date))
+        nm = normalize(text)
+        if len(nm.text) > 2 * PIECE_CHARS:
+            return self.stream([text], reference_date, PIECE_CHARS)
+        toks = self.kiwi.tokenize(nm.text) if nm.text else []
+        out = [Tok(t.form, t.tag, t.start, t.end) for t in toks]
+        a = Analysed.build(nm, out, reference_date, self.user_entities)
+        return iter([Part(a, nm, Section(0, len(nm.text), 0, len(nm.text)), True)])
 
     def stream(
         self,
         texts: Iterable[str],
         reference_date: datetime.date | None = None,
         piece_chars: int = CHUNK_CHARS,
-    ) -> Iterator[Analysed]:
-        """``Analysed`` documents in order, lazily.
+    ) -> Iterator[Part]:
+        """``Part``s of the documents in order, lazily.
 
         All pieces of all documents go through one streaming kiwipiepy call: its worker threads
-        analyse the next pieces while the caller runs the recognizers on this document, so the
+        analyse the next pieces while the caller runs the recognizers on this part, so the
         Python side overlaps the analysis instead of waiting for it. Memory stays bounded by
-        kiwipiepy's read-ahead, whatever the length of ``texts``.
+        kiwipiepy's read-ahead and one section, whatever the length of ``texts`` or of a text.
         """
-        pending: deque[tuple[Normalized, list[tuple[int, int]]]] = deque()
+        pending: deque[tuple[Normalized, Normalized, Section, bool, list[tuple[int, int]]]]
+        pending = deque()
 
         def jobs() -> Iterator[str]:
             for t in texts:
                 nm = normalize(t)
-                pieces = split_points(nm.text, piece_chars) or [(0, 0)]
-                pending.append((nm, pieces))
-                for a, b in pieces:
-                    yield nm.text[a:b]
+                secs = sections(nm.text)
+                for i, sec in enumerate(secs):
+                    snm = nm if len(secs) == 1 else nm.slice(sec.start, sec.end)
+                    pieces = split_points(snm.text, piece_chars) or [(0, 0)]
+                    pending.append((nm, snm, sec, i == len(secs) - 1, pieces))
+                    for a, b in pieces:
+                        yield snm.text[a:b]
 
         results = iter(self.kiwi.tokenize(jobs()))
         while True:
             first = next(results, None)
             if first is None:
                 return
-            nm, pieces = pending.popleft()
+            nm, snm, sec, last, pieces = pending.popleft()
             out: list[Tok] = []
             for i, (offset, _end) in enumerate(pieces):
                 toks = first if i == 0 else next(results)
                 for t in toks:
                     out.append(Tok(t.form, t.tag, t.start + offset, t.end + offset))
-            yield Analysed.build(nm, out, reference_date, self.user_entities)
+            a = Analysed.build(snm, out, reference_date, self.user_entities)
+            yield Part(a, nm, sec, last)

@@ -6,14 +6,16 @@ The module-level default extractor is created on import but loads nothing until 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsfigs.analysis import Analysed, Analyzer
+from newsfigs.analysis import Analysed, Analyzer, Part
 from newsfigs.models import Document, Figure, Organization, Person
 from newsfigs.pipeline import Candidate, Recognizer, resolve_overlaps
+from newsfigs.textnorm import Normalized
 
 BATCH_SIZE = 256
 """Documents a caller such as the CLI reads before flushing results (``extract_many`` streams)."""
@@ -48,13 +50,48 @@ def default_recognizers() -> list[Recognizer]:
     return [figures.recognize, dates.recognize, entities.recognize]
 
 
-def _figure(c: Candidate, a: Analysed) -> Figure:
-    start, end = a.norm.to_original(c.start, c.end)
+def _figure(c: Candidate, norm: Normalized) -> Figure:
+    start, end = norm.to_original(c.start, c.end)
     fields = dict(c.fields)
     eq = fields.pop("equivalent", None)
     if isinstance(eq, Candidate):
-        fields["equivalent"] = _figure(eq, a)
-    return Figure(start=start, end=end, text=a.norm.original[start:end], **fields)
+        fields["equivalent"] = _figure(eq, norm)
+    return Figure(start=start, end=end, text=norm.original[start:end], **fields)
+
+
+def _shift(c: Candidate, offset: int) -> Candidate:
+    """``c`` (and candidates nested in its fields) moved from section to document offsets."""
+    fields = c.fields
+    if any(isinstance(v, Candidate) for v in fields.values()):
+        fields = {
+            k: _shift(v, offset) if isinstance(v, Candidate) else v for k, v in fields.items()
+        }
+    return dataclasses.replace(c, start=c.start + offset, end=c.end + offset, fields=fields)
+
+
+def _settle(held: list[Candidate], boundary: int) -> tuple[list[Candidate], list[Candidate]]:
+    """Resolve the overlap groups of ``held`` that end by ``boundary``; return (kept, pending).
+
+    Later sections only add candidates starting at or after ``boundary``, so a group of mutually
+    overlapping candidates that ends by then is final, and resolving it alone gives what
+    resolving the whole document at once would. This keeps a long document's memory bounded.
+    """
+    held.sort(key=lambda c: c.start)
+    kept: list[Candidate] = []
+    pending: list[Candidate] = []
+    group: list[Candidate] = []
+    group_end = -1
+    for c in [*held, None]:
+        if group and (c is None or c.start >= group_end):
+            if group_end <= boundary:
+                kept.extend(resolve_overlaps(group))
+            else:
+                pending.extend(group)
+            group = []
+        if c is not None:
+            group.append(c)
+            group_end = max(group_end, c.end) if len(group) > 1 else c.end
+    return kept, pending
 
 
 class Extractor:
@@ -95,22 +132,42 @@ class Extractor:
         self.extract("워밍업: 2026년 3월 22일 1,700억 달러(약 240조원), 삼성전자 홍길동 대표.")
         registry()
 
-    def _document(self, a: Analysed) -> Document:
-        candidates: list[Candidate] = []
-        for recognize in self.recognizers:
-            candidates.extend(recognize(a))
-        kept = resolve_overlaps(candidates)
-        figures = [_figure(c, a) for c in kept if c.label == "figure"]
+    def _documents(self, parts: Iterator[Part]) -> Iterator[Document]:
+        """Documents from analysed parts: a long document's sections are merged back here.
+
+        A section keeps the candidates starting in the span it owns (shifted to document
+        offsets); overlap groups are resolved as soon as no later section can touch them.
+        """
+        held: list[Candidate] = []
+        figures: list[Figure] = []
+        named: list[Candidate] = []
+        for p in parts:
+            sec = p.section
+            for recognize in self.recognizers:
+                for c in recognize(p.analysed):
+                    if sec.own_start <= c.start + sec.start < sec.own_end:
+                        held.append(_shift(c, sec.start) if sec.start else c)
+            if p.last:
+                kept, held = resolve_overlaps(held), []
+            else:
+                kept, held = _settle(held, sec.own_end)
+            figures.extend(_figure(c, p.doc) for c in kept if c.label == "figure")
+            named.extend(c for c in kept if c.label in ("person", "organization"))
+            if p.last:
+                yield self._document(p, figures, named)
+                figures, named = [], []
+
+    def _document(self, p: Part, figures: list[Figure], named: list[Candidate]) -> Document:
         people: list[Person] = []
         organizations: list[Organization] = []
-        named = [c for c in kept if c.label in ("person", "organization")]
         if named:
             from newsfigs.entities import link
 
-            people, organizations = link(named, a)
+            people, organizations = link(named, Analysed(p.doc, ()))
+        figures.sort(key=lambda f: (f.start, f.end))
         return Document(
-            text=a.norm.original,
-            reference_date=a.reference_date,
+            text=p.doc.original,
+            reference_date=p.analysed.reference_date,
             figures=figures,
             people=people,
             organizations=organizations,
@@ -120,8 +177,7 @@ class Extractor:
         """Everything newsfigs finds in ``text`` (spans index ``text`` itself)."""
         text = _check_text(text)
         ref = _check_date(reference_date)
-        (a,) = self.analyzer.analyse([text], ref)
-        return self._document(a)
+        return next(self._documents(self.analyzer.analyse_one(text, ref)))
 
     def extract_many(
         self,
@@ -138,8 +194,7 @@ class Extractor:
         # one streaming analysis for the whole input: kiwipiepy analyses ahead while the
         # recognizers run, and memory stays bounded by its read-ahead
         checked = (_check_text(t) for t in it)
-        for a in self.analyzer.stream(checked, ref):
-            yield self._document(a)
+        yield from self._documents(self.analyzer.stream(checked, ref))
 
 
 def _rebuild(

@@ -197,6 +197,20 @@ def _half_year(half: int, ref: datetime.date, relative: str | None) -> int:
     return ref.year
 
 
+def _part_year(part: str, ref: datetime.date, relative: str | None) -> int:
+    """The year of ``연말``/``연초``: ref's, or the one before/after with ``지난``/``오는``.
+
+    As for months: ``지난`` is the latest that began on or before ref, ``오는`` the first that
+    has not ended before ref (``지난 연말`` in March is last year's).
+    """
+    first, last = _PART_OF_YEAR[part]
+    if relative == "last" and ref.month < first:
+        return ref.year - 1
+    if relative == "next" and ref.month > last:
+        return ref.year + 1
+    return ref.year
+
+
 def _relative_span(info: DateInfo, ref: datetime.date) -> Span | None:
     """Spans given by an offset from the reference date (어제, 지난달, 3일 전, 2년 후 …)."""
     k = info.offset or 0
@@ -261,7 +275,7 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
             year = _half_year(info.half, ref, rel)
         return _months_span(year, 1, 6) if info.half == 1 else _months_span(year, 7, 12)
     if year is None and info.part is not None and ref is not None:
-        year = ref.year  # 연말, 연초: the reference year
+        year = _part_year(info.part, ref, rel)  # 연말, 연초, 지난 연말
     if year is not None:
         return _year_span(year, info.part)
     return None

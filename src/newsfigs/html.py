@@ -8,6 +8,7 @@ well formed, because a span that crosses another is closed and reopened around i
 
 from __future__ import annotations
 
+import datetime
 import html as _html
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,17 +55,30 @@ def _unit(f: Figure) -> str:
     return _UNIT_SIGN.get(f.unit, f.unit)
 
 
+def _period(start: datetime.date, end: datetime.date) -> str:
+    """``2021`` for a whole year, ``2021-03`` for a whole month, else ``start – end``."""
+    next_day = end + datetime.timedelta(days=1)
+    if start.month == start.day == 1 and next_day == start.replace(year=start.year + 1):
+        return str(start.year)
+    if start.day == next_day.day == 1 and (start.year, start.month) == (end.year, end.month):
+        return start.isoformat()[:7]
+    return f"{start.isoformat()} – {end.isoformat()}"
+
+
 def _date_note(d: DateInfo | None) -> str:
+    """The resolved date when there is one, else the fields as written and the relative cue."""
     if d is None:
         return ""
     if d.resolved is not None:
         return d.resolved.isoformat()
     if d.resolved_start is not None and d.resolved_end is not None:
-        return f"{d.resolved_start.isoformat()} – {d.resolved_end.isoformat()}"
-    if d.offset is not None and d.offset_unit is not None:
-        return f"{d.offset:+d} {d.offset_unit}"
+        return _period(d.resolved_start, d.resolved_end)
     keys = ("year", "half", "quarter", "month", "day", "hour", "minute")
-    return " ".join(f"{k}={getattr(d, k)}" for k in keys if getattr(d, k) is not None)
+    parts = [f"{k}={getattr(d, k)}" for k in keys if getattr(d, k) is not None]
+    if d.offset is not None and d.offset_unit is not None:
+        unit = d.offset_unit
+        parts.append(f"this {unit}" if d.offset == 0 else f"{d.offset:+d} {unit}")
+    return " · ".join(parts)
 
 
 def figure_note(f: Figure) -> str:
@@ -111,7 +125,10 @@ def _spans(doc: Document) -> list[_Span]:
         category = "date" if f.kind in ("date", "time") else "figure"
         parent = parents.get((f.start, f.end))
         title = _figure_title(f, parent if parent is not f else None)
-        found.append(_Span(f.start, f.end, category, f.kind, title, figure_note(f)))
+        note = figure_note(f)
+        if "".join(note.split()) == "".join(f.text.split()):
+            note = ""  # "98.32%" after 98.32%: the tooltip still has it, the text need not
+        found.append(_Span(f.start, f.end, category, f.kind, title, note))
     for p in doc.people:
         facts = [p.name, p.title or "", p.affiliation or ""]
         title = "person: " + " · ".join(x for x in facts if x)
@@ -209,7 +226,8 @@ def render(doc: Document) -> str:
         f'<div class="newsfigs-document" style="font-family:{_FONT};line-height:1.9;'
         'max-width:60em">'
         + _legend(doc, spans)
-        + f'<div class="nf-text" style="white-space:pre-wrap">{body}</div></div>'
+        + '<div class="nf-text" style="white-space:pre-wrap;word-break:keep-all;'
+        'overflow-wrap:anywhere">' + f"{body}</div></div>"
     )
 
 

@@ -85,39 +85,76 @@ class Spanned(BaseModel):
 class DateInfo(BaseModel):
     """Structured fields of a date or time figure (rules in docs/dates.md).
 
-    ``resolved`` (one day) or ``resolved_start``/``resolved_end`` (a period) are set only when
-    the text alone or the text plus the reference date pins the date down; nothing is guessed.
+    The calendar fields are **as written** (``오후 3시`` → hour 15; ``올해`` → no year but
+    relative ``this``, offset 0 year), so the same text gives the same fields whatever the
+    article's date. ``resolved`` (one day) or ``resolved_start``/``resolved_end`` (a period) are
+    set only when the text alone or the text plus the reference date pins the date down;
+    nothing is guessed.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    quarter: int | None = None
-    half: int | None = None
-    part: Literal["early", "mid", "late"] | None = None
-    decade: int | None = None
-    hour: int | None = None
-    minute: int | None = None
-    weekday: int | None = Field(default=None, description="0 = Monday, as written in the text.")
-    relative: str | None = Field(
+    year: int | None = Field(default=None, ge=1, le=9999, description="Four digits: '26년 → 2026.")
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(
+        default=None, ge=1, le=31, description="As written; 2월 30일 is kept, not resolved."
+    )
+    quarter: int | None = Field(default=None, ge=1, le=4)
+    half: int | None = Field(default=None, ge=1, le=2, description="상반기 → 1, 하반기 → 2.")
+    part: Literal["early", "mid", "late"] | None = Field(
+        default=None, description="초/중순/말 of the month, year or decade the precision names."
+    )
+    decade: int | None = Field(default=None, ge=0, le=9990, description="2020년대 → 2020.")
+    hour: int | None = Field(
+        default=None, ge=0, le=24, description="0–23 with its part of day; a bare 24시 stays 24."
+    )
+    minute: int | None = Field(default=None, ge=0, le=59)
+    weekday: int | None = Field(
+        default=None, ge=0, le=6, description="0 = Monday, as written in the text."
+    )
+    relative: Literal["last", "this", "next", "ago", "later"] | None = Field(
         default=None,
-        description="The relative cue: 'last', 'this', 'next', 'ago' or 'later'.",
+        description="The relative cue: last (지난, 지난해, 어제), this (올해, 이날), "
+        "next (오는, 내년, 내일), ago (N… 전), later (N… 후/뒤).",
     )
     offset: int | None = Field(
         default=None,
-        description="Signed count of offset_unit from the reference date (지난해 → -1 year).",
+        description="Signed count of offset_unit from the reference date (지난해 → -1 year, "
+        "3일 전 → -3 day); None when the cue names a day instead (지난 3일).",
     )
     offset_unit: Literal["day", "week", "month", "year"] | None = None
     day_part: DayPart | None = None
-    precision: DatePrecision | None = None
+    precision: DatePrecision | None = Field(
+        default=None, description="The finest unit written (docs/dates.md)."
+    )
     end: DateInfo | None = Field(
         default=None, description="The end of a range, as written (its fields only)."
     )
-    resolved: datetime.date | None = None
-    resolved_start: datetime.date | None = None
-    resolved_end: datetime.date | None = None
+    resolved: datetime.date | None = Field(
+        default=None, description="The calendar day, for a day, part of day, hour or minute."
+    )
+    resolved_start: datetime.date | None = Field(
+        default=None, description="First day of a period or range."
+    )
+    resolved_end: datetime.date | None = Field(
+        default=None, description="Last day of a period or range (inclusive)."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DateInfo:
+        """One shape per meaning: an offset has a unit, a day is not also a period."""
+        if (self.offset is None) != (self.offset_unit is None):
+            raise ValueError("offset and offset_unit go together")
+        if self.decade is not None and self.decade % 10:
+            raise ValueError("a decade is a multiple of 10")
+        if (self.resolved_start is None) != (self.resolved_end is None):
+            raise ValueError("resolved_start and resolved_end go together")
+        if self.resolved is not None and self.resolved_start is not None:
+            raise ValueError("resolved (one day) excludes resolved_start/resolved_end")
+        start, end = self.resolved_start, self.resolved_end
+        if start is not None and end is not None and start > end:
+            raise ValueError("resolved_start must not follow resolved_end")
+        return self
 
 
 class Figure(Spanned):

@@ -42,6 +42,21 @@ def _native_value(text: str) -> int | None:
     return None
 
 
+def native_range(text: str) -> tuple[Decimal, Decimal] | None:
+    """``한두`` → (1, 2), ``서너`` → (3, 4): two native determiners of consecutive value.
+
+    Korean writes "one or two", "three or four" by running two determiners together; any pair
+    whose values are n and n + 1 (below ten) is such a range. Contracted forms that are not a
+    plain pair (대여섯, 예닐곱) are not recognized.
+    """
+    table = native_numerals()
+    for i in range(1, len(text)):
+        low, high = table.get(text[:i]), table.get(text[i:])
+        if low is not None and high is not None and high == low + 1 and high < 10:
+            return Decimal(low), Decimal(high)
+    return None
+
+
 def _strip_commas(text: str) -> str:
     """Drop thousands separators, insisting they group by three (1,700 yes; 1,70 no)."""
 

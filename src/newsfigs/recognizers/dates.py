@@ -46,22 +46,26 @@ _SEP = r"[~∼〜\-–]"
 # right after a number + unit, these make it a length of time, not a date
 _DUR_AFTER = regex.compile(
     r"(?:간|째|여|\x20?(?:동안|만에|만의|만이|만으로|가량|남짓|안팎"
-    r"|이상|이하|이내|미만|넘게|가까이|내내|내에|내로|안에))"
+    r"|이상|이하|이내|미만|넘게|가까이|내내|내에|내로|안에|연속))"
 )
 # … and after a day only: 3일치, 3일분, 5일선, 3일 연속, 1일 평균
 _DUR_AFTER_DAY = regex.compile(
-    r"(?:치|분(?!기)|선(?=[이을은의에도과와]?(?![가-힣]))|\x20?(?:연속|평균|이동평균))"
+    r"(?:치|분(?!기)|선(?=[이을은의에도과와]?(?![가-힣]))|\x20?(?:평균|이동평균))"
 )
 # 1일 2회, 1일 3잔: "per day", not the 1st
 _PER_DAY = regex.compile(r"\x20?\d{1,3}+\x20?(?:회|번|차례|잔|알|끼|시간)(?![가-힣])")
 # before an expression: a recurring date (매주 월요일, 매월 25일) is no particular date
 _RECURRING_BEFORE = regex.compile(r"(?<![가-힣])(?:매주|매달|매월|매년|매일|격주|격월)\x20?$")
+# after an expression: 일요일마다, 3일마다 are recurring too
+_RECURRING_AFTER = regex.compile(r"마다")
 _CUE_BEFORE = regex.compile(r"(?<![가-힣])(?:지난|오는)\x20?$")
 _APPROX_BEFORE = regex.compile(r"(?<![가-힣])약\x20?$")
 # right before a bare day or month, these make it a length of time
 _DUR_BEFORE = regex.compile(
-    r"(?<![가-힣])(?:최근|향후|앞으로|무려|불과|단|약|총|꼬박|장장|거의|최소|최대|적어도|평균|연속)"
-    r"\x20?$"
+    r"(?:(?<![가-힣])(?:최근|향후|앞으로|무려|불과|단|약|총|꼬박|장장|거의|최소|최대|적어도|평균|연속"
+    r"|징역|금고)"
+    r"|(?<![가-힣\d])(?<!(?:이번|다음|지난)\x20?)(?:주|월|연)"  # 주 4일 근무: per week
+    r"|\d박|(?<![\d'‘’])\d년|(?:징역|금고)\x20?\d\d년)\x20?$"  # 4박5일; 징역 1년 6월: a sentence
 )
 _AGO = regex.compile(r"\x20?(?P<dir>전|후|뒤)(?!후)")
 _PART = regex.compile(r"\x20?(?P<part>초순|상순|중순|하순|초반|중반|후반|초|말)")
@@ -88,22 +92,25 @@ def _lexicon() -> _Lexicon:
     for row in read_rows("date_words.tsv"):
         word, role, value = row[0], row[1], row[2]
         extra = row[3] if len(row) > 3 else ""
+        flags = extra.split()
+        not_before = next((f[1:] for f in flags if f.startswith("!")), "")
+        extra = next((f for f in flags if not f.startswith("!")), "")
         if role == "part":
             parts[word] = value
             continue
         words[word.replace(" ", "")] = (role, value, extra)
         pat = regex.escape(word).replace(r"\ ", " ").replace(" ", r"\x20?")
         if role == "cue":
-            pat += rf"(?=\x20?(?:\d|[{_WEEKDAYS}]요일|상반기|하반기))"
+            pat += rf"(?=\x20?(?:\d|[{_WEEKDAYS}]요일|상반기|하반기|연말|연초))"
         elif role == "year_prefix":
             pat += r"(?=\x20?(?:\d|상반기|하반기|연말|연초))"
-        elif extra.startswith("!"):  # words that must not follow: 연말정산 is a tax return
-            pat += rf"(?!\x20?(?:{extra[1:]}))"
+        if not_before:  # words that must not follow: 연말정산 is a tax return
+            pat += rf"(?!\x20?(?:{not_before}))"
         alts.append(pat)
     alts.sort(key=len, reverse=True)
     atoms = regex.compile(
-        r"(?P<iso>(?<![\w.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
-        r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![\w.]))"
+        r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
+        r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
         r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
         rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<unit>{_UNITS}))"
@@ -185,8 +192,8 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
     if role == "weekday":
         return _Atom(s, e, ("weekday",), {"weekday": int(value)}, numeric=False)
     if role == "day_part":
-        if not a.tag_at.get(s, "").startswith("NN"):
-            return None  # 낮은 (low) is not 낮 (daytime)
+        if not a.tag_at.get(s, "").startswith("NN") or a.tag_at.get(e) in _COMPOUND_TAGS:
+            return None  # 낮은 (low) is not 낮 (daytime); 새벽배송 is a delivery service
         f = {"day_part": value}
         if value in ("noon", "midnight"):
             f["hour"] = 12 if value == "noon" else 0
@@ -198,6 +205,7 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
     return None
 
 
+_COMPOUND_TAGS = frozenset({"NNG", "NNP"})
 _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -256,7 +264,7 @@ def _num_atom(a: Analysed, m: regex.Match[str]) -> _Atom | None:
     if unit in ("년", "년도"):
         marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1)
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
-    if unit in ("월", "일") and _DUR_BEFORE.search(text, max(0, s - 6), s):
+    if unit in ("월", "일") and _DUR_BEFORE.search(text, max(0, s - 8), s):
         return None
     lo, hi, slot, key = _RANGES[unit]
     if not lo <= n1 <= hi or (n2 is not None and (not lo <= n2 <= hi or n2 == n1)):
@@ -381,8 +389,8 @@ def _valid(expr: _Expr, a: Analysed) -> bool:
     finer = set(expr.slots) - {"cue", "year"}
     if f.get("_needs_more") and len(expr.slots) < 2:
         return False
-    if f.get("_two_digit") and not finer and "_end" not in f:
-        return False
+    if f.get("_two_digit") and not finer:
+        return False  # 근속 26년, 20∼50년 수령: lengths of time, not years
     if f.get("_attached") and expr.slots == ["daypart"]:
         return False
     if expr.slots == ["minute"]:
@@ -430,7 +438,9 @@ def recognize(a: Analysed) -> list[Candidate]:
                 and _valid(cand, a)
             ):
                 e2, j = cand, k
-        if _RECURRING_BEFORE.search(a.text, max(0, expr.start - 4), expr.start):
+        if _RECURRING_BEFORE.search(
+            a.text, max(0, expr.start - 4), expr.start
+        ) or _RECURRING_AFTER.match(a.text, e2.end if e2 else expr.end):
             i = j
             continue
         start, end = expr.start, e2.end if e2 else expr.end

@@ -15,8 +15,9 @@ from newsfigs.lexicon import read_rows, read_words
 from newsfigs.numbers import native_numerals
 from newsfigs.units import UnitEntry, classifiers, unit_surfaces
 
-# Arabic number: 1,700 / 98.32 / 4900 (thousands groups only when they are real groups)
-AR = r"(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d++)(?:\.\d++)?+"
+# Arabic number: 1,700 / 98.32 / 4900 (thousands groups only when they are real groups; a
+# comma that is punctuation, as in "₩15,000, 어린이", does not spoil the group before it)
+AR = r"(?:\d{1,3}(?:,\d{3})++(?!\d|,\d)|\d++)(?:\.\d++)?+"
 UNIT_CHARS = "십백천만억조경"
 SINO_DIGITS = "영일이삼사오육칠팔구"
 
@@ -38,11 +39,15 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def native_pattern() -> str:
-    """Native numerals: 하나 … 아흔아홉, including determiners (두, 세, 스무 …)."""
+    """Native numerals: 하나 … 아흔아홉, determiners (두, 세, 스무 …) and pairs (한두, 서너).
+
+    A pair of ones words is a range candidate; ``numbers.native_range`` decides whether the
+    two values are consecutive.
+    """
     table = native_numerals()
     tens = [w for w, v in table.items() if v >= 10 and v % 10 == 0]
-    ones = [w for w, v in table.items() if v < 10 and w != "첫"]
-    return rf"(?:(?:{_alternation(tens)})(?:{_alternation(ones)})?+|{_alternation(ones)}|첫)"
+    ones = _alternation([w for w, v in table.items() if v < 10 and w != "첫"])
+    return rf"(?:(?:{_alternation(tens)})(?:{ones})?+|(?:{ones})(?:{ones})?+|첫)"
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class Patterns:
     numeral: regex.Pattern[str]
     unit: regex.Pattern[str]
     units: dict[str, UnitEntry]
+    classifiers: frozenset[str]  # counting words: native numerals take these, not units
     symbols: dict[str, UnitEntry]
     echo: regex.Pattern[str]
     before: regex.Pattern[str]
@@ -81,24 +87,31 @@ def patterns() -> Patterns:
     quals = {row[0]: row[1] for row in read_rows("qualifiers.tsv")}
     before_words = [row[0] for row in read_rows("qualifiers.tsv") if row[2] == "before"]
     after_words = [row[0] for row in read_rows("qualifiers.tsv") if row[2] == "after"]
+    # 넘는/초과 are verbs: the figure is their subject or object (300가구가 넘는, 1만 명을 넘는)
+    over_words = [w for w in after_words if quals[w] == "more_than"]
     prefix_words = [*before_words, "섭씨", "화씨", "영하", "영상", "제"]
     return Patterns(
         numeral=numeral,
         unit=unit,
         units=units,
+        classifiers=frozenset(classifiers()),
         symbols=symbols,
         echo=regex.compile(r"\((" + _alternation(list(units)) + r")\)"),
         # a qualifier or role word right before the number (searched with endpos = start)
         before=regex.compile(rf"(?:(?<![가-힣])(?P<w>{_alternation(prefix_words)})\x20?+)\Z"),
-        after=regex.compile(rf"(?:\x20?+|이\x20)(?P<w>{_alternation(after_words)})"),
+        after=regex.compile(
+            rf"\x20?+(?P<w>{_alternation(after_words)})"
+            rf"|[이가을를]\x20(?P<w>{_alternation(over_words)})"
+        ),
         qualifiers=quals,
         range_sep=regex.compile(RANGE_SEP),
-        duration_cue=regex.compile(r"간|째|\x20?+(?:동안|만에)(?![가-힣])"),
-        half=regex.compile(r"\x20?+반(?![가-힣])"),
+        # 여 before the cue makes the length approximate: 10년여간, 1년여 만에
+        duration_cue=regex.compile(r"(?P<about>여)?+(?:간|째|\x20?+(?:동안|만에)(?![가-힣]))"),
+        half=regex.compile(r"\x20?+반"),  # a whole morpheme: checked by the recognizer
         fraction=regex.compile(
             rf"(?P<den>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)\x20?+분의\x20?+"
             rf"(?P<num>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)"
         ),
-        decade_suffix=regex.compile(r"대(?![가-힣])"),
+        decade_suffix=regex.compile(r"대"),  # a whole morpheme: checked by the recognizer
         counted_stop=frozenset(read_words("counted_stopwords.txt")) | frozenset(quals),
     )

@@ -22,6 +22,9 @@ OPEN_QUOTES = frozenset("'\"‘“「『<《")
 _QUOTE_GAP = regex.compile(r"\s{0,2}+['\"‘“「『<《]")
 _CORP_MARK = regex.compile(r"\(주\)|\(유\)|\(재\)|\(사\)")
 
+UNIT = "unit"
+"""Suffix category of a sub-unit (부, 팀, 센터, 본부 …): never an organization on its own."""
+
 PRIORITY = 20
 """Organizations outrank people on equal spans: a suffix is stronger evidence than a name."""
 
@@ -43,6 +46,8 @@ def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
         prev = words[j - 1]
         if not (prev.hangul or prev.latin) or prev.stem in lex.titles:
             break
+        if prev.latin and not prev.stem[0].isupper():
+            break  # Spark Capital and Menlo Ventures: a lower-case word is no part of a name
         if prev.stem in lex.cues_before or prev.stem in lex.organizations:
             break
         j -= 1
@@ -73,6 +78,11 @@ def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
         if hit is None:
             continue
         category, bare = hit
+        if category == UNIT:
+            # a department (특별진료팀, 대책본부, 서울대 국문과) is no organization of its own:
+            # the organization is the parent named before it, found by its own rule; a
+            # well-known unit (국방부, 질병관리본부) is a row of data/organizations.tsv
+            return None
         body = stem[:-n]
         if body:
             # the body must be a name, not a common word: 삼성전자 (삼성/NNP), not 양전자
@@ -80,10 +90,11 @@ def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
                 return None
             if stem[-n:] in lex.titles and _person_shaped(body, lex):
                 return None  # 오숙희연구원: a researcher, not an institute
+            if category in _PREFIXED and _place_before(words, i, lex):
+                # 미국 에너지정보청: the country is the evidence, the body may be common nouns
+                return org(words, i - 1, i, category, "suffix")
             if w.tags[0] not in ("NNP", "SL") and len(w.tags) > 1:
                 return None
-            if category in _PREFIXED and _place_before(words, i, lex):
-                return org(words, i - 1, i, category, "suffix")
             return org(words, i, i, category, "suffix")
         if not bare:
             return None

@@ -192,12 +192,18 @@ def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candid
     if lex.titles.get(stem) != "honorific" or i == 0:
         return None
     prev = words[i - 1]
+    aged = _AGE_GAP.fullmatch(w.gap) is not None
+    for j in range(i - 2, max(i - 4, -1), -1):  # 김모(33)씨, 박영희(45·회사원) 씨
+        if not prev.hangul or prev.stem.isdigit():
+            if _AGE_GAP.fullmatch(a.text, words[j].end, w.start):
+                prev, aged = words[j], True
+                break
     if prev.particle or not prev.hangul:
         return None
-    if not (w.joined or _AGE_GAP.fullmatch(w.gap)):
+    if not (w.joined or aged):
         return None
     got = honorific_name(prev.stem, lex)
-    if got is None or (len(prev.stem) > 2 and not prev.proper and not _AGE_GAP.fullmatch(w.gap)):
+    if got is None or (len(prev.stem) > 2 and not prev.proper and not aged):
         return None
     written, name = got
     return Candidate(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsfigs.analysis import Analysed
+from newsfigs.analysis import Analysed, Tok
 
 _WORD = regex.compile(r"[\p{Hangul}\p{Latin}\d]++(?:[&\-][\p{Hangul}\p{Latin}\d]++)*+")
 _HANGUL = regex.compile(r"\p{Hangul}++")
@@ -89,6 +89,13 @@ def segment(a: Analysed) -> list[Word]:
             j += 1
             if tok.end <= tok.start or tok.end <= stem_end:
                 continue
+            if tok.form == "-" and tok.start == stem_end > start and _hyphen_joins(tokens, j, end):
+                stem_end = tok.end  # 레네라-에너테크: one hyphenated name
+                continue
+            if tok.tag == "MM" and tok.start == start and tok.end == end:
+                stem_end = end  # 전 (대통령): a whole-word prenoun may open a title
+                tags.append(tok.tag)
+                break
             if tok.tag not in NOMINAL or tok.start < stem_end:
                 break
             if tok.tag == "XSN" and tok.form == "들":
@@ -104,6 +111,14 @@ def segment(a: Analysed) -> list[Word]:
         prev_end = end
         prev_particle = word.particle or not word.stem
     return out
+
+
+def _hyphen_joins(tokens: tuple[Tok, ...], j: int, end: int) -> bool:
+    """True when token ``j`` (after a hyphen) is a proper noun or foreign word in the word."""
+    if j >= len(tokens):
+        return False
+    nxt = tokens[j]
+    return nxt.end <= end and nxt.tag in ("NNP", "SL") and nxt.start == tokens[j - 1].end
 
 
 def rest(text: str, word: Word, length: int) -> str:

@@ -1,0 +1,355 @@
+"""Properties of date resolution (docs/dates.md), checked with hypothesis.
+
+The corpus pins examples; these check the rules everywhere, with reference dates drawn
+towards the edges (month ends, year change, 29 February): a resolved date is a real calendar
+date that agrees with the written fields, ``지난 N일``/``오는 N일``/bare ``N일`` pick exactly
+the day the documented rule names, and resolution is a function of text and reference date
+only: it never reads the clock, and nothing is resolved without a reference date unless the
+text pins it down.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsfigs
+from newsfigs import dates
+from newsfigs.models import DateInfo, Figure
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SRC = Path(__file__).resolve().parents[1] / "src" / "newsfigs"
+ONE_DAY = datetime.timedelta(days=1)
+WEEKDAYS = "월화수목금토일"
+
+
+@st.composite
+def ref_dates(draw: st.DrawFn) -> datetime.date:
+    """Reference dates, half of them on a month's first, second, second-to-last or last day."""
+    year = draw(st.integers(1950, 2150))
+    month = draw(st.integers(1, 12))
+    last = calendar.monthrange(year, month)[1]
+    day = draw(st.one_of(st.sampled_from([1, 2, last - 1, last]), st.integers(1, last)))
+    return datetime.date(year, month, day)
+
+
+LEAP_REFS = st.sampled_from([2024, 2028, 2100, 2000]).flatmap(
+    lambda y: st.sampled_from(
+        [
+            datetime.date(y, 2, 28),
+            datetime.date(y, 3, 1),
+            datetime.date(y, 1, 31),
+            *([datetime.date(y, 2, 29)] if calendar.isleap(y) else []),
+        ]
+    )
+)
+REFS = st.one_of(ref_dates(), LEAP_REFS)
+DAYS = st.integers(1, 31)
+MONTHS = st.integers(1, 12)
+
+
+def only_date(text: str, expr: str, ref: datetime.date | None) -> Figure:
+    """The one date/time figure of ``text``; its span must be ``expr``."""
+    figs = [
+        f for f in newsfigs.extract(text, reference_date=ref).figures if f.kind in ("date", "time")
+    ]
+    assert [f.text for f in figs] == [expr], text
+    assert figs[0].date is not None
+    return figs[0]
+
+
+def sentence(expr: str) -> str:
+    return f"회사는 {expr} 새 계획을 발표했다."
+
+
+def _days_between(lo: datetime.date, hi: datetime.date) -> list[datetime.date]:
+    """Days strictly after ``lo`` up to and including ``hi``."""
+    out, d = [], lo + ONE_DAY
+    while d <= hi:
+        out.append(d)
+        d += ONE_DAY
+    return out
+
+
+def assert_calendar(info: DateInfo) -> None:
+    """Resolved dates are real dates that agree with every written field."""
+    days = [d for d in (info.resolved, info.resolved_start, info.resolved_end) if d is not None]
+    for d in days:
+        assert type(d) is datetime.date
+        assert datetime.date.fromisoformat(d.isoformat()) == d
+    if info.resolved_start is not None:
+        assert info.resolved_end is not None and info.resolved_start <= info.resolved_end
+    if info.resolved is not None:
+        d = info.resolved
+        assert info.day in (None, d.day) and info.month in (None, d.month)
+        assert info.year in (None, d.year)
+        if info.day is None and info.weekday is not None:  # 지난 월요일, 이번 주 금요일
+            assert d.weekday() == info.weekday
+    if info.resolved_start is not None and info.end is None:
+        start = info.resolved_start
+        assert info.month in (None, start.month) and info.year in (None, start.year)
+
+
+# --- the day rules ----------------------------------------------------------------------
+
+
+@SETTINGS
+@given(ref=REFS, day=DAYS)
+def test_last_day_is_the_most_recent_on_or_before(ref: datetime.date, day: int) -> None:
+    info = only_date(sentence(f"지난 {day}일"), f"지난 {day}일", ref).date
+    assert info is not None and info.resolved is not None
+    got = info.resolved
+    assert got.day == day and got <= ref
+    assert not [d for d in _days_between(got, ref) if d.day == day]
+    assert_calendar(info)
+
+
+@SETTINGS
+@given(ref=REFS, day=DAYS)
+def test_next_day_is_the_first_on_or_after(ref: datetime.date, day: int) -> None:
+    info = only_date(sentence(f"오는 {day}일"), f"오는 {day}일", ref).date
+    assert info is not None and info.resolved is not None
+    got = info.resolved
+    assert got.day == day and got >= ref
+    assert not [d for d in _days_between(ref - ONE_DAY, got - ONE_DAY) if d.day == day]
+    assert_calendar(info)
+
+
+@SETTINGS
+@given(ref=REFS, day=DAYS)
+def test_bare_day_is_the_latest_within_a_week_ahead(ref: datetime.date, day: int) -> None:
+    info = only_date(f"그는 {day}일 기자회견을 열었다.", f"{day}일", ref).date
+    assert info is not None
+    limit = ref + datetime.timedelta(days=dates.BARE_DAY_AHEAD)
+    months = [(limit.year, limit.month), dates.add_months(limit.year, limit.month, -1)]
+    candidates = [
+        datetime.date(y, m, day) for y, m in months if day <= calendar.monthrange(y, m)[1]
+    ]
+    candidates = [d for d in candidates if d <= limit]
+    assert info.resolved == (max(candidates) if candidates else None)
+    if info.resolved is not None:
+        assert ref - datetime.timedelta(days=62) < info.resolved <= limit
+    assert_calendar(info)
+
+
+@SETTINGS
+@given(ref=REFS, day=DAYS, which=st.sampled_from([("지난달", -1), ("이달", 0), ("다음 달", 1)]))
+def test_day_of_a_relative_month(ref: datetime.date, day: int, which: tuple[str, int]) -> None:
+    word, k = which
+    info = only_date(sentence(f"{word} {day}일"), f"{word} {day}일", ref).date
+    assert info is not None
+    y, m = dates.add_months(ref.year, ref.month, k)
+    exists = day <= calendar.monthrange(y, m)[1]
+    assert info.resolved == (datetime.date(y, m, day) if exists else None)
+
+
+@SETTINGS
+@given(ref=REFS, month=MONTHS, day=DAYS, cue=st.sampled_from(["지난", "오는"]))
+def test_month_day_with_a_cue(ref: datetime.date, month: int, day: int, cue: str) -> None:
+    expr = f"{cue} {month}월 {day}일"
+    info = only_date(sentence(expr), expr, ref).date
+    assert info is not None
+    if calendar.monthrange(2024, month)[1] < day:  # 2월 30일, 4월 31일: never a date
+        assert info.resolved is None
+        return
+    got = info.resolved
+    assert got is not None and (got.month, got.day) == (month, day)
+    assert got <= ref if cue == "지난" else got >= ref
+    assert abs(got.year - ref.year) <= dates.SEARCH_YEARS
+
+
+@SETTINGS
+@given(ref=REFS, n=st.integers(1, 400), unit=st.sampled_from(["일", "주", "개월", "년"]))
+def test_ago_and_later(ref: datetime.date, n: int, unit: str) -> None:
+    for word, sign in (("전", -1), ("후", 1)):
+        expr = f"{n}{unit} {word}"
+        info = only_date(f"{expr} 발표된 자료", expr, ref).date
+        assert info is not None and info.offset == sign * n
+        assert_calendar(info)
+        if unit == "일":
+            assert info.resolved == ref + datetime.timedelta(days=sign * n)
+        elif unit == "년":
+            assert info.resolved_start == datetime.date(ref.year + sign * n, 1, 1)
+        elif unit == "개월":
+            y, m = dates.add_months(ref.year, ref.month, sign * n)
+            assert info.resolved_start == datetime.date(y, m, 1)
+        else:
+            start = info.resolved_start
+            assert start is not None and start.weekday() == 0
+            assert (start - (ref - datetime.timedelta(days=ref.weekday()))).days == 7 * sign * n
+
+
+@SETTINGS
+@given(ref=REFS, wd=st.integers(0, 6), cue=st.sampled_from(["지난", "오는", ""]))
+def test_weekdays(ref: datetime.date, wd: int, cue: str) -> None:
+    expr = f"{cue} {WEEKDAYS[wd]}요일".strip()
+    info = only_date(sentence(expr), expr, ref).date
+    assert info is not None and info.resolved is not None
+    got = info.resolved
+    assert got.weekday() == wd
+    if cue == "지난":
+        assert ref - datetime.timedelta(days=6) <= got <= ref
+    elif cue == "오는":
+        assert ref <= got <= ref + datetime.timedelta(days=6)
+    else:
+        assert abs((got - ref).days) <= 3
+
+
+# --- any expression: real dates, no clock, nothing guessed --------------------------------
+
+EXPRESSIONS = st.one_of(
+    st.builds("{}일".format, DAYS),
+    st.builds("{}월".format, MONTHS),
+    st.builds("{}월 {}일".format, MONTHS, DAYS),
+    st.builds("{}월 {}".format, MONTHS, st.sampled_from(["초", "중순", "말", "하순"])),
+    st.builds("{}분기".format, st.integers(1, 4)),
+    st.builds("{}년 {}월 {}일".format, st.integers(1990, 2100), MONTHS, DAYS),
+    st.builds("{}~{}일".format, st.integers(1, 15), st.integers(16, 31)),
+    st.builds("{}월 {}일~{}월 {}일".format, MONTHS, DAYS, MONTHS, DAYS),
+    st.sampled_from(
+        [
+            "상반기",
+            "하반기",
+            "연말",
+            "연초",
+            "올해",
+            "지난해",
+            "내년 하반기",
+            "지난달",
+            "이달 말",
+            "다음 달 초",
+            "지난주",
+            "이번 주 금요일",
+            "어제",
+            "이날 오후 3시",
+            "내일 새벽",
+            "2020년대 초반",
+            "지난해 4분기",
+            "올 1분기",
+        ]
+    ),
+)
+
+
+def _figures(text: str, ref: datetime.date | None) -> list[dict[str, Any]]:
+    doc = newsfigs.extract(text, reference_date=ref)
+    return [f.model_dump(mode="json") for f in doc.figures if f.kind in ("date", "time")]
+
+
+@SETTINGS
+@given(expr=EXPRESSIONS, ref=REFS)
+def test_any_resolution_is_a_real_date_agreeing_with_the_fields(
+    expr: str, ref: datetime.date
+) -> None:
+    for f in newsfigs.extract(sentence(expr), reference_date=ref).figures:
+        if f.date is not None:
+            assert_calendar(f.date)
+
+
+@SETTINGS
+@given(expr=EXPRESSIONS)
+def test_nothing_is_guessed_without_a_reference_date(expr: str) -> None:
+    for f in newsfigs.extract(sentence(expr)).figures:
+        info = f.date
+        if info is None or info.year is not None or info.decade is not None:
+            continue  # the text pins these down
+        assert info.resolved is None and info.resolved_start is None, expr
+
+
+@SETTINGS
+@given(expr=EXPRESSIONS, ref=REFS)
+def test_fields_do_not_depend_on_the_reference_date(expr: str, ref: datetime.date) -> None:
+    """What is written is the same whatever the article's date; only resolved* differ."""
+    resolved = {"resolved", "resolved_start", "resolved_end"}
+
+    def written(figs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {**f, "date": {k: v for k, v in f["date"].items() if k not in resolved}} for f in figs
+        ]
+
+    assert written(_figures(sentence(expr), ref)) == written(_figures(sentence(expr), None))
+
+
+class _NoClockDate(datetime.date):
+    """A ``date`` whose clock readers fail the test."""
+
+    @classmethod
+    def today(cls) -> _NoClockDate:
+        raise AssertionError("date resolution read the clock")
+
+
+class _NoClockDatetime(datetime.datetime):
+    @classmethod
+    def now(cls, tz: datetime.tzinfo | None = None) -> _NoClockDatetime:
+        raise AssertionError("date resolution read the clock")
+
+    @classmethod
+    def today(cls) -> _NoClockDatetime:
+        raise AssertionError("date resolution read the clock")
+
+
+@SETTINGS
+@given(expr=EXPRESSIONS, ref=REFS)
+def test_resolution_never_reads_the_clock(expr: str, ref: datetime.date) -> None:
+    """The resolver runs with a ``datetime`` whose clock raises, and agrees with itself."""
+    expected = _figures(sentence(expr), ref)
+    fake = SimpleNamespace(
+        date=_NoClockDate,
+        datetime=_NoClockDatetime,
+        timedelta=datetime.timedelta,
+        MINYEAR=datetime.MINYEAR,
+        MAXYEAR=datetime.MAXYEAR,
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dates, "datetime", fake)
+        assert _figures(sentence(expr), ref) == expected
+
+
+def test_date_modules_have_no_clock_reads() -> None:
+    clock = re.compile(r"\b(?:today|now|utcnow|time\.time|localtime|gmtime)\s*\(")
+    for path in (SRC / "dates.py", SRC / "recognizers" / "dates.py"):
+        assert not clock.search(path.read_text(encoding="utf-8")), path
+
+
+# --- resolve() on its own: any fields, any reference --------------------------------------
+
+
+@SETTINGS
+@given(
+    ref=st.one_of(st.none(), REFS),
+    year=st.one_of(st.none(), st.integers(1100, 2199)),
+    month=st.one_of(st.none(), MONTHS),
+    day=st.one_of(st.none(), DAYS),
+    relative=st.sampled_from([None, "last", "next"]),
+    offset=st.one_of(
+        st.none(),
+        st.tuples(st.integers(-50, 50), st.sampled_from(["day", "week", "month", "year"])),
+    ),
+)
+def test_resolve_gives_real_dates_for_any_fields(
+    ref: datetime.date | None,
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    relative: str | None,
+    offset: tuple[int, str] | None,
+) -> None:
+    fields: dict[str, Any] = {"year": year, "month": month, "day": day, "relative": relative}
+    if offset is not None:  # the shapes the recognizer builds: 지난해 3월 5일, 지난달 5일, 어제
+        k, unit = offset
+        fields.update(offset=k, offset_unit=unit, year=None, relative=None)
+        if unit != "year":
+            fields["month"] = None
+        if unit in ("day", "week"):
+            fields["day"] = None
+    info = dates.resolve(dates.build(fields), ref)
+    DateInfo.model_validate(info.model_dump())  # the result passes the model's own checks
+    assert_calendar(info)
