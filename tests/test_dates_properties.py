@@ -141,6 +141,25 @@ def test_bare_day_is_the_latest_within_a_week_ahead(ref: datetime.date, day: int
 
 
 @SETTINGS
+@given(ref=REFS, day=DAYS, wd=st.integers(0, 6))
+def test_bare_day_with_weekday_picks_the_month(ref: datetime.date, day: int, wd: int) -> None:
+    expr = f"{day}일({WEEKDAYS[wd]})"
+    info = only_date(f"행사는 {expr} 열린다.", expr, ref).date
+    bare = only_date(f"행사는 {day}일 열린다.", f"{day}일", ref).date
+    assert info is not None and bare is not None
+    months = [dates.add_months(ref.year, ref.month, k) for k in (-1, 0, 1)]
+    matching = [
+        datetime.date(y, m, day)
+        for y, m in months
+        if day <= calendar.monthrange(y, m)[1] and datetime.date(y, m, day).weekday() == wd
+    ]
+    if matching:
+        assert info.resolved == min(matching, key=lambda d: (abs((d - ref).days), d))
+    else:
+        assert info.resolved == bare.resolved
+
+
+@SETTINGS
 @given(ref=REFS, day=DAYS, which=st.sampled_from([("지난달", -1), ("이달", 0), ("다음 달", 1)]))
 def test_day_of_a_relative_month(ref: datetime.date, day: int, which: tuple[str, int]) -> None:
     word, k = which

@@ -137,6 +137,20 @@ def _day_in_month(day: int, ref: datetime.date, relative: str | None) -> datetim
     return None
 
 
+def _day_with_weekday(day: int, weekday: int, ref: datetime.date) -> datetime.date | None:
+    """``30일(월)``: the day N of ref's month or a neighbour that falls on that weekday.
+
+    The nearest to ref wins; None when no neighbour matches (a typo: the bare-day rule then).
+    """
+    found = [
+        d
+        for k in (-1, 0, 1)
+        if (d := _date(*add_months(ref.year, ref.month, k), day)) is not None
+        and d.weekday() == weekday
+    ]
+    return min(found, key=lambda d: (abs((d - ref).days), d), default=None)
+
+
 def _year_for_month(month: int, ref: datetime.date, relative: str | None) -> int:
     """The year of a month written without one (``3월``, ``지난 3월``, ``오는 12월``)."""
     if relative == "last":
@@ -247,6 +261,8 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
             return None
         elif info.month is not None:
             d = _month_day(info.month, info.day, ref, rel)
+        elif info.weekday is not None and rel is None:
+            d = _day_with_weekday(info.day, info.weekday, ref) or _day_in_month(info.day, ref, rel)
         else:
             d = _day_in_month(info.day, ref, rel)
         return (d, d) if d else None
