@@ -76,14 +76,14 @@ NEWSFIGS: dict[str, str] = {
 }
 
 
-# KMOU tags an outlet named as the channel of a programme or work as part of that work (POH):
-# ``MBC '복면가왕'``, ``KBS 2TV 드라마 '태양의 후예'``, ``SBS 파워FM '컬투쇼'``. newsfigs reports
+# KMOU tags an outlet named as the channel of a programme or work as part of that work (POH),
+# and a channel with its broadcaster (``KBS 2TV``, ``SBS 파워FM``) as POH too: ``MBC
+# '복면가왕'``, ``SBS 월화드라마 '피고인'``, ``KBS 2TV 드라마 '태양의 후예'``. newsfigs reports
 # the outlet as a media organization there too; such a mention is a different kind of thing in
 # KMOU, so it is not scored (decided on the text after the mention, never on the gold).
 _PROGRAMME_AFTER = regex.compile(
-    r"\s?+(?:[0-9A-Za-z가-힣]{0,6}+(?:TV|FM|tv)\s?+)?+"
-    r"(?:(?:드라마|예능|예능프로그램|프로그램|라디오|시사프로그램|뉴스|토크쇼|오디션)\s?+)?+"
-    r"['\"‘“「『<《〈]"
+    r"\s?+(?:[0-9A-Za-z가-힣]{0,6}?\s?(?:TV|FM|tv)(?![A-Za-z])"
+    r"|(?:[가-힣]{0,4}?(?:드라마|예능|프로그램|라디오|토크쇼|오디션)\s?+)?+['\"‘“「『<《〈])"
 )
 
 

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import resource
 import subprocess
@@ -161,7 +162,7 @@ def adversarial(n: int, steps: int = 3) -> list[str]:
     rows: list[list[object]] = []
     for name, build in ADVERSARIAL.items():
         times = [time_extract(build(n * 10**i), repeat=2 if i == 0 else 1) for i in range(steps)]
-        ratios = [f"{b / max(a, 1e-4):.1f}" for a, b in zip(times, times[1:], strict=False)]
+        ratios = [f"{b / max(a, 1e-4):.1f}" for a, b in itertools.pairwise(times)]
         rows.append([name, *(f"{t:.3f}" for t in times), *ratios])
         print(f"  {name}: {', '.join(f'{t:.3f}' for t in times)}", file=sys.stderr)
     sizes = [f"{n * 10**i:,} chars (s)" for i in range(steps)]

@@ -8,6 +8,7 @@ punctuation and the junk of scraped pages, then optionally rewritten into anothe
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from decimal import Decimal
 
@@ -15,42 +16,58 @@ from hypothesis import strategies as st
 
 from newsfigs import Document, Figure
 
+
+def _words(spec: str) -> list[str]:
+    """Whitespace-separated words; ``_`` stands for a space inside one, a lone ``_`` for ""."""
+    return ["" if w == "_" else w.replace("_", " ") for w in spec.split()]
+
+
 DIGITS = st.integers(min_value=0, max_value=10**12).map(str)
 COMMA_NUMBERS = st.integers(min_value=1000, max_value=10**13).map(lambda n: f"{n:,}")
 DECIMALS = st.tuples(
     st.integers(min_value=0, max_value=9999), st.integers(min_value=0, max_value=999)
 ).map(lambda t: f"{t[0]}.{t[1]}")
 KOREAN_NUMBERS = st.sampled_from(
-    ["3억", "1700억", "4조9000억", "240조", "1만2000", "수십", "수백억", "십", "백", "천만", "2천",
-     "일곱", "세", "두", "한", "첫", "0.5", "1/3", "3분의 1", "억", "조", "만"]
+    _words(
+        """3억 1700억 4조9000억 240조 1만2000 수십 수백억 십 백 천만 2천 일곱 세 두 한 첫 0.5
+        1/3 3분의1 억 조 만"""
+    )
 )
 NUMBERS = st.one_of(DIGITS, COMMA_NUMBERS, DECIMALS, KOREAN_NUMBERS)
 UNITS = st.sampled_from(
-    ["원", "달러", "억원", "조원", "만원", "유로", "엔", "위안", "%", "%p", "퍼센트", "포인트",
-     "GW", "MW", "kW", "GWh", "MWh", "기가와트", "메가와트시", "㎾", "㎿", "㎡", "㎞", "km",
-     "m", "t", "톤", "kg", "℃", "도", "명", "개", "대", "곳", "건", "배", "위", "번째", "년",
-     "월", "일", "시", "분", "개월", "주", "세", "살", "GB", "TB", "배럴", "평", "가구"]
+    _words(
+        """원 달러 억원 조원 만원 유로 엔 위안 % %p 퍼센트 포인트 GW MW kW GWh MWh 기가와트
+        메가와트시 ㎾ ㎿ ㎡ ㎞ km m t 톤 kg ℃ 도 명 개 대 곳 건 배 위 번째 년 월 일 시 분 개월
+        주 세 살 GB TB 배럴 평 가구"""
+    )
 )
 QUALIFIERS = st.sampled_from(
     ["약 ", "여", "가량", " 이상", " 이하", " 미만", " 초과", " 안팎", " 정도", "최대 ", "~", "-",
      "∼", "에서 ", "까지"]
 )
 NAMES = st.sampled_from(
-    ["홍길동", "정예린", "김철수", "박", "이재용", "알렉세이 리하체프", "삼성전자", "한국전력",
-     "에너테크", "블룸버그", "앤트로픽", "SK하이닉스", "현대차", "로사톰", "국제에너지기구",
-     "에너지정보청(EIA)", "서울대", "더불어민주당", "연합뉴스", "LG에너지솔루션", "GIC", "QIA"]
+    _words(
+        """홍길동 정예린 김철수 박 이재용 알렉세이_리하체프 삼성전자 한국전력 에너테크 블룸버그
+        앤트로픽 SK하이닉스 현대차 로사톰 국제에너지기구 에너지정보청(EIA) 서울대 더불어민주당
+        연합뉴스 LG에너지솔루션 GIC QIA"""
+    )
 )
 TITLES = st.sampled_from(
-    ["대표", "사장", "회장", "기자", "장관", "대통령", "교수", "CEO", "씨", "의원", "연구원"]
+    _words(
+        """대표 사장 회장 기자 장관 대통령 교수 CEO 씨 의원 연구원"""
+    )
 )
 PARTICLES = st.sampled_from(
-    ["은", "는", "이", "가", "을", "를", "의", "에", "에서", "로", "으로", "와", "과", "도", "만",
-     "까지", "부터", "보다", "이다", "였다", ""]
+    _words(
+        """은 는 이 가 을 를 의 에 에서 로 으로 와 과 도 만 까지 부터 보다 이다 였다 _"""
+    )
 )
 WORDS = st.sampled_from(
-    ["매출", "투자", "발전", "용량", "기업가치", "조달", "계획", "증가", "감소", "전년", "대비",
-     "지난해", "올해", "내년", "오는", "지난", "상반기", "분기", "오후", "새벽", "영업이익",
-     "금리", "인상", "기록했다", "밝혔다", "전망이다", "따르면", "(이하", "에너지", "주가"]
+    _words(
+        """매출 투자 발전 용량 기업가치 조달 계획 증가 감소 전년 대비 지난해 올해
+        내년 오는 지난 상반기 분기 오후 새벽 영업이익 금리 인상 기록했다
+        밝혔다 전망이다 따르면 (이하 에너지 주가"""
+    )
 )
 PUNCT = st.sampled_from(
     [" ", " ", " ", ". ", ", ", "·", "\n", "\n\n", "(", ")", "[", "]", "「", "」", "“", "”", "'",
@@ -160,11 +177,11 @@ def check_document(original: str, doc: Document) -> None:
         _figure_ok(original, f)
     starts = [(f.start, f.end) for f in doc.figures]
     assert starts == sorted(starts), "figures in text order"
-    for a, b in zip(starts, starts[1:], strict=False):
+    for a, b in itertools.pairwise(starts):
         assert a[1] <= b[0], f"overlapping figures {a} {b}"
-    for entity in [*doc.people, *doc.organizations]:
-        assert entity.mentions, entity
-        for m in entity.mentions:
+    for mentions in [*(p.mentions for p in doc.people), *(o.mentions for o in doc.organizations)]:
+        assert mentions, doc
+        for m in mentions:
             assert 0 <= m.start < m.end <= len(original), m
             assert original[m.start : m.end] == m.text, m
 

@@ -121,9 +121,12 @@ def test_invalid_utf8_is_named_and_skipped(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     good1, good2 = "좋은 줄 1억원\n".encode(), "좋은 줄 2억원\n".encode()
     bad.write_bytes(good1 + b"bad \xff\xfe line\n" + good2)
-    r = _run(bad, tmp_path / "missing.txt")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = _run(bad, tmp_path / "missing.txt", empty)
     assert r.returncode == 1
     err = r.stderr.decode()
+    assert f"{empty}: no *.txt file in this directory" in err
     assert f"{bad}:2: not valid UTF-8 (byte 0xff at column 5); line skipped" in err
     assert f"{tmp_path / 'missing.txt'}: no such file or directory" in err
     assert [d.text for d in _docs(r.stdout)] == ["좋은 줄 1억원", "좋은 줄 2억원"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,24 @@ def test_index_links_every_page() -> None:
     index = (DOCS / "index.md").read_text(encoding="utf-8")
     for page in INDEX_LINKS:
         assert f"]({page}" in index, f"docs/index.md should link {page}"
+
+
+@pytest.mark.parametrize(
+    "page", ["README.md", *sorted(f"docs/{p.name}" for p in DOCS.glob("*.md"))]
+)
+def test_relative_links_resolve(page: str) -> None:
+    """Every link to a file of the repository points at a file that exists."""
+    path = ROOT / page
+    text = path.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)\)", text) + re.findall(
+        r"`((?:docs|benchmarks)/[\w./-]+)`", text
+    )
+    missing = []
+    for target in targets:
+        if "://" in target or target.startswith(("#", "mailto:")):
+            continue
+        file = target.split("#", 1)[0]
+        base = ROOT if target.startswith(("docs/", "benchmarks/")) else path.parent
+        if file and not (base / file).exists():
+            missing.append(target)
+    assert missing == [], f"{page} links to missing files: {missing}"

@@ -16,8 +16,6 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import newsfigs
 from tests.strategies import (
     ARBITRARY_TEXT,
     MIXED_TEXT,
@@ -26,6 +24,8 @@ from tests.strategies import (
     to_full_width,
     to_nfd,
 )
+
+import newsfigs
 
 PROPERTIES = 5
 TOTAL = int(os.environ.get("NEWSFIGS_FUZZ_EXAMPLES", "0")) or None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -143,3 +145,21 @@ def test_pandas_takes_records_as_is() -> None:
     assert usd == pytest.approx(1.7e11)
     one = pd.DataFrame(_hand_made().to_records())
     assert list(one["type"]) == ["organization", "person", "figure", "person", "organization"]
+
+
+def test_empty_input_keeps_the_columns() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(flatten([Document(text="없음")]), columns=list(FLAT_COLUMNS))
+    assert frame.empty and tuple(frame.columns) == FLAT_COLUMNS
+
+
+def test_pandas_is_never_imported() -> None:
+    """pandas stays optional: records, html and the command work without importing it."""
+    code = (
+        "import sys, newsfigs, newsfigs.records, newsfigs.html, newsfigs.cli, newsfigs.formats\n"
+        "from newsfigs import Document\n"
+        "newsfigs.records.flatten([Document(text='x')])\n"
+        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr

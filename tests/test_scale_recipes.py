@@ -25,7 +25,7 @@ ARTICLES = [
 
 def recipe(name: str) -> str:
     """The python block of docs/scale.md whose first line is ``# file: <name>``."""
-    blocks = re.findall(r"```python\n(.*?)```", SCALE.read_text(encoding="utf-8"), re.S)
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", SCALE.read_text(encoding="utf-8"), re.S)
     found = [b for b in blocks if b.startswith(f"# file: {name}\n")]
     assert len(found) == 1, f"docs/scale.md should hold one `# file: {name}` block"
     return found[0]

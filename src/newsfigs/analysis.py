@@ -35,7 +35,8 @@ MARGIN = 300
 """Context a section carries beyond each of its cuts: far more than any figure or entity."""
 PIECE_CHARS = 250
 """``extract`` of one long document cuts it into pieces of about this size (sentence ends) so
-kiwipiepy's worker threads analyse them in parallel; the tokens are the same either way."""
+kiwipiepy's worker threads analyse them in parallel. The tokens are the same either way,
+except around a cut that had to fall at a space (no sentence end in hundreds of characters)."""
 
 # A cut point: after sentence-final punctuation followed by whitespace, or at a newline.
 # The character before the punctuation must not be a digit (so "3. 5%" is never split).

@@ -69,7 +69,10 @@ class Inputs:
                 continue
             path = Path(p)
             if path.is_dir():
-                yield from sorted(f for f in path.rglob("*.txt") if f.is_file())
+                found = sorted(f for f in path.rglob("*.txt") if f.is_file())
+                if not found:
+                    self.fail(Failure(p, None, "no *.txt file in this directory"))
+                yield from found
             elif path.exists():
                 yield path
             else:
@@ -95,6 +98,8 @@ class Inputs:
             name = "<stdin>" if f == STDIN else str(f)
             try:
                 if f == STDIN:
+                    if sys.stdin.isatty():  # not piped: say why nothing happens
+                        print("newsfigs: reading standard input (Ctrl-D ends it)", file=self.err)
                     yield from self._read(sys.stdin.buffer, name)
                 else:
                     with open(f, "rb") as stream:

@@ -149,7 +149,7 @@ def _open(s: _Span, continued: bool) -> str:
     left = "0" if continued else "3px"
     style = (
         f"background:{bg};border-bottom:2px solid {border};border-radius:{left};"
-        "padding:0 1px;color:inherit"
+        "padding:0 1px;color:#111"  # dark on pastel, also in a dark notebook theme
     )
     return (
         f'<mark class="nf nf-{s.category}" data-nf="{s.category}" '
@@ -206,7 +206,7 @@ def _legend(doc: Document, spans: list[_Span]) -> str:
     for category, (bg, border, label) in _COLOURS.items():
         chips.append(
             f'<span data-legend="{category}" style="background:{bg};border-bottom:2px solid '
-            f'{border};border-radius:3px;padding:0 4px;margin-right:8px">'
+            f'{border};border-radius:3px;padding:0 4px;margin-right:8px;color:#111">'
             f"{label} {counts[category]}</span>"
         )
     ref = doc.reference_date.isoformat() if doc.reference_date else "none"

@@ -1,7 +1,8 @@
 """NFKC normalization that remembers where every character came from.
 
 Recognizers work on normalized text (full-width ``３ＧＷｈ`` → ``3GWh``, ``㎾`` → ``kW``, NFD
-Hangul composed, ``&nbsp;`` and other HTML character references left in scraped text decoded),
+Hangul composed, ``&nbsp;`` and other HTML character references left in scraped text decoded,
+zero-width and other invisible format characters dropped),
 but every span reported to the caller must index the caller's string. The normalizer works
 grapheme cluster by cluster and keeps a compact map: only the clusters that changed are
 recorded, everything between them is an identity run, so a 10 MB text costs a few arrays of
@@ -30,6 +31,10 @@ _SUSPECT = regex.compile(
 _CLUSTER = regex.compile(r"\X", regex.DOTALL)
 _ENTITY = regex.compile(r"&[#A-Za-z][#xX0-9A-Za-z]{0,31}+;")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# Invisible format characters (zero-width space and joiners, BOM, soft hyphen, bidi marks) are
+# dropped: scraped text has them inside figures (3\u200b억원 would otherwise read as 억원).
+_FORMAT = regex.compile(r"\p{Cf}++")
+_ODD = regex.compile(r"[\ud800-\udfff\p{Cf}]")
 MAX_CLUSTER = 32
 """Longer grapheme clusters (a run of stray combining marks) are normalized in slices, so
 canonical reordering inside ``unicodedata`` never sees an unbounded sequence."""
@@ -79,9 +84,9 @@ class Normalized:
 
 
 def _nfkc(cluster: str) -> str:
-    """NFKC of one cluster; lone surrogates (invalid in UTF-8) become U+FFFD."""
-    if _SURROGATE.search(cluster):
-        cluster = _SURROGATE.sub("\ufffd", cluster)
+    """NFKC of one cluster; lone surrogates (invalid in UTF-8) become U+FFFD, format marks go."""
+    if _ODD.search(cluster):
+        cluster = _FORMAT.sub("", _SURROGATE.sub("\ufffd", cluster))
     if _KEEP.search(cluster):
         return cluster
     return unicodedata.normalize("NFKC", cluster)
@@ -158,7 +163,7 @@ def normalize(text: str) -> Normalized:
         if text[s] != "&":
             s = max(done, s - 1)  # the character before may combine with the run (가 + ᆨ → 각)
             run = text[s:e]
-            if not _SURROGATE.search(run) and unicodedata.is_normalized("NFKC", run):
+            if not _ODD.search(run) and unicodedata.is_normalized("NFKC", run):
                 continue  # already normal: part of an identity run
         elif e - s == 1:
             continue  # a bare ampersand

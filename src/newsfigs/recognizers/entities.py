@@ -80,7 +80,7 @@ def _gazetteer_hits(words: list[Word], lookup: _Lookup, lex: Lexicon) -> list[Ca
             out.append(orgs.org(words, i, i, None, "user"))
         elif w.stem in lex.organizations and (w.proper or w.latin or len(w.stem) > 2):
             category = lex.organizations[w.stem]
-            if category == "government" and orgs._place_before(words, i, lex):
+            if orgs._place_before(words, i, lex):  # 영국 BBC, 미국 국무부
                 out.append(orgs.org(words, i - 1, i, category, "known"))
             else:
                 out.append(orgs.org(words, i, i, category, "known"))
@@ -143,6 +143,9 @@ def _people(
         h = people.by_honorific(a, words, i, lex)
         if h is not None:
             out.append(h)
+        t = people.by_glued_title(a, w, lex)
+        if t is not None:
+            out.append(t)
         g = people.by_age(a, w, lex)
         if g is not None:
             out.append(g)

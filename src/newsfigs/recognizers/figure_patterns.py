@@ -58,7 +58,10 @@ class Patterns:
     unit: regex.Pattern[str]
     units: dict[str, UnitEntry]
     classifiers: frozenset[str]  # counting words: native numerals take these, not units
+    money_after: dict[str, UnitEntry]  # currencies written after the number (원, 달러 …)
+    numbered_term: regex.Pattern[str]  # terms that begin like a figure (2차전지, 1차산업)
     symbols: dict[str, UnitEntry]
+    symbol_order: tuple[str, ...]  # the symbols longest first (US$ before $)
     echo: regex.Pattern[str]
     before: regex.Pattern[str]
     after: regex.Pattern[str]
@@ -95,7 +98,15 @@ def patterns() -> Patterns:
         unit=unit,
         units=units,
         classifiers=frozenset(classifiers()),
+        money_after={k: v for k, v in units.items() if v.kind == "money"},
+        numbered_term=regex.compile(
+            "|".join(
+                r"\x20?+".join(regex.escape(part) for part in term.split(" "))
+                for term in sorted(read_words("numbered_terms.txt"), key=len, reverse=True)
+            )
+        ),
         symbols=symbols,
+        symbol_order=tuple(sorted(symbols, key=len, reverse=True)),
         echo=regex.compile(r"\((" + _alternation(list(units)) + r")\)"),
         # a qualifier or role word right before the number (searched with endpos = start)
         before=regex.compile(rf"(?:(?<![가-힣])(?P<w>{_alternation(prefix_words)})\x20?+)\Z"),

@@ -15,8 +15,15 @@ from typing import Any
 import regex
 
 from newsfigs.analysis import Analysed
-from newsfigs.numbers import BIG_UNITS, native_range, parse_fraction, parse_number
+from newsfigs.numbers import BIG_UNITS, native_range, parse_number
 from newsfigs.pipeline import Candidate
+from newsfigs.recognizers.figure_context import (
+    after_qualifier,
+    counted_noun,
+    fractions,
+    link_equivalents,
+    symbol_before,
+)
 from newsfigs.recognizers.figure_patterns import UNIT_CHARS, Patterns, patterns
 from newsfigs.units import UnitEntry
 
@@ -25,8 +32,6 @@ _CUE_ONLY = frozenset({"년", "일", "주"})  # durations only with 간/동안/�
 _HALVES = frozenset({"시간", "개월", "년", "달", "해"})  # units that take 반 (half)
 _NOUNS = frozenset({"NNG", "NNP"})
 _AGE_NEXT = frozenset({"NNG", "NNP", "NNB", "SL"})  # 20대 여성, 20대 중반, 30대 A씨
-# tags of the morphemes a counted noun is made of (선별진료소, 매몰자, 소상공인, LG전자 …)
-_COUNTED_PARTS = frozenset({"NNG", "NNP", "XSN", "XPN", "SL", "SH"})
 # …대 right after these kinds is "in the range of" (30조원대, 1%대, 2천명대); after a duration
 # it is a decade or a time band (1990년대, 1시간대), after an age a generation (2세대)
 _DECADE_KINDS = frozenset(
@@ -37,6 +42,7 @@ _DECADE_KINDS = frozenset(
 _NOT_JOINED = frozenset(
     {"duration", "age", "ordinal", "multiplier", "percent", "percentage_point", "temperature"}
 )
+_AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 _TEMPERATURE_PREFIX = {"섭씨": "degC", "영상": "degC", "영하": "degC", "화씨": "degF"}
 _SERIAL_TAGS = frozenset({"W_URL", "W_EMAIL", "W_SERIAL", "W_HASHTAG", "W_MENTION"})
@@ -78,7 +84,7 @@ def _whole(a: Analysed, start: int, end: int) -> bool:
     return start in a.starts and end in a.ends
 
 
-def _numeral_span(a: Analysed, m: regex.Match[str]) -> tuple[int, int] | None:
+def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, int] | None:
     """Validate a numeral match against the morphemes; trim unit chars that are not numbers."""
     s, e = m.span()
     t = a.text
@@ -91,13 +97,14 @@ def _numeral_span(a: Analysed, m: regex.Match[str]) -> tuple[int, int] | None:
         if any(tok.tag in _SERIAL_TAGS for tok in a.tokens_in(s, e)):
             return None
         # a unit char must be a numeral morpheme (10조각 is ten pieces, not 10조), unless
-        # more digits follow it in the same numeral (the analyzer tags 경 of 2경 3,039조 XSN)
+        # it is a big unit that more digits or a currency follow (the analyzer tags the 경 of
+        # 2경 3,039조 and 1경원 as a suffix or a noun)
         for i in range(s, e):
             if (
                 t[i] in UNIT_CHARS
                 and a.tag_at.get(i) not in ("NR", "SN")
                 and not any(tok.tag == "NR" for tok in a.tokens_in(i, i + 1))
-                and not (t[i] in BIG_UNITS and any(ch.isdigit() for ch in t[i + 1 : e]))
+                and not (t[i] in BIG_UNITS and _big_unit_continues(P, t, i + 1, e))
             ):
                 e = i
                 break
@@ -114,12 +121,19 @@ def _numeral_span(a: Analysed, m: regex.Match[str]) -> tuple[int, int] | None:
     return None
 
 
+def _big_unit_continues(P: Patterns, t: str, pos: int, end: int) -> bool:
+    """Digits follow within the numeral (``2경 3,039조``) or a currency right after (``1경원``)."""
+    if any(ch.isdigit() for ch in t[pos:end]):
+        return True
+    return any(P.money_after.get(t[pos : pos + n]) for n in (1, 2, 3))
+
+
 def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry, int] | None:
     """The longest unit or classifier at ``pos`` (one optional space) that ends a morpheme.
 
-    An ordinal glued to a following noun is part of a name (``2차전지``); a duration unit may
-    be glued to its cue (``2주간``, which the analyzer keeps as one morpheme). Native numerals
-    take classifiers only.
+    ``번`` glued to a following noun is a label (``8번홀``); a duration unit may be glued to its
+    cue (``2주간``, which the analyzer keeps as one morpheme). Native numerals take classifiers
+    only.
     """
     t = a.text
     for q in (pos, pos + 1) if pos < len(t) and t[pos] == " " else (pos,):
@@ -133,7 +147,7 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
             if _is_hangul(last):
                 if not _whole(a, q, end) and _is_hangul(nxt) and not _cue_glued(a, P, entry, end):
                     continue
-                if _names_noun(a, P, entry, end):
+                if _labels_noun(a, P, entry, end):
                     continue
             elif _LATIN.match(last) and _LATIN.match(nxt):
                 continue
@@ -151,16 +165,14 @@ def _cue_glued(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
     return cue is not None and cue.end() in a.ends
 
 
-def _names_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
-    """An ordinal glued to a following noun is part of that noun's name, not a rank.
+def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
+    """``번`` glued to a following noun numbers that noun: a label, not a count.
 
-    ``2차전지`` is a secondary battery, ``2차대전`` a war, ``2번타자`` and ``1번출구`` labels.
-    Counting words glued to a noun still count (``10개팀`` is ten teams, ``300명선`` the
-    300 line), and a qualifier the analyzer tags as a noun is no compound (``2위가량``).
+    ``8번홀``, ``1번출구``, ``2번타자`` and ``1번국도`` name a hole, an exit, a batter and a road.
+    Ordinals glued to a noun stay ordinals (``3차전``, ``4차회담``); counting words still count
+    (``10개팀``); a qualifier the analyzer tags as a noun is no label (``2번가량``).
     """
-    if entry.kind != "ordinal" and entry.surface != "번":
-        return False
-    if end not in a.starts or a.tag_at.get(end) not in _NOUNS:
+    if entry.surface != "번" or end not in a.starts or a.tag_at.get(end) not in _NOUNS:
         return False
     return P.after.match(a.text, end) is None
 
@@ -174,7 +186,7 @@ def _half_at(a: Analysed, P: Patterns, pos: int) -> int | None:
 
 
 def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
-    span = _numeral_span(a, m)
+    span = _numeral_span(a, P, m)
     if span is None:
         return None
     s, e = span
@@ -258,7 +270,7 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
     value, high = op.value, op.high
     pm = P.before.search(t, max(0, start - 6), start)
     prefix = pm.group("w") if pm else None
-    symbol = _symbol_before(P, t, start) if op.group == "ar" else None
+    symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
         if entry is None or entry.kind != "money":
             if entry is not None:
@@ -271,8 +283,8 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
         if end in a.starts and (nxt >= len(t) or not _is_hangul(t[nxt]) or nxt in a.ends):
             entry = UnitEntry("도", _TEMPERATURE_PREFIX[prefix], "temperature")
             end = nxt
-    if entry is None:
-        return None
+    if entry is None or P.numbered_term.match(t, op.start):
+        return None  # 2차전지 is a secondary battery: a term, not a rank
     kind = entry.kind
     if prefix in _TEMPERATURE_PREFIX:
         if kind != "temperature":
@@ -300,9 +312,13 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
             end = cue.end()
             approximate = approximate or cue.group("about") is not None
     elif kind == "count":
-        counted = _counted(a, P, start)
-        if entry.surface == "대" and not ordinal_prefix and _age_group(a, op, counted, end):
-            return None
+        counted = counted_noun(a, P, start)
+        if (
+            entry.surface == "대"
+            and not ordinal_prefix
+            and (t[op.numeral_end - 1] in _AMOUNT_UNITS or _age_group(a, op, counted, end))
+        ):
+            return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
         fields["classifier"] = entry.surface
         if counted:
             fields["counted"] = counted
@@ -328,7 +344,7 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
     echo = P.echo.match(t, end)
     if echo and P.units[echo.group(1)].unit == entry.unit:
         end = echo.end()
-    am = _after(a, P, end)
+    am = after_qualifier(a, P, end)
     if am:
         role = P.qualifiers[am.group("w")]
         if role == "approximate":
@@ -347,111 +363,17 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
 def _age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     """``20대`` is people in their twenties unless a counted noun frames it as vehicles.
 
-    ``소방차 20대가`` counts fire engines; ``20대 여성``, ``거주 20대 남성`` and ``응답자 중
-    20대가`` are age groups (a noun after 대, or no counted noun before the number).
+    ``소방차 20대가`` counts fire engines; ``20대 여성``, ``거주 20대 남성``, ``응답자 중
+    20대가`` and ``20∼30대`` are age groups (a noun after 대, or no counted noun before).
     """
-    if op.value not in _AGE_GROUPS or op.high is not None or op.approximate:
+    if op.value not in _AGE_GROUPS or op.approximate:
+        return False
+    if op.high is not None and op.high not in _AGE_GROUPS:  # 20∼30대 남성: a range of groups
         return False
     if op.group not in ("ar", "sino"):
         return False
     nxt = end + 1 if a.text.startswith(" ", end) else end
     return counted is None or a.tag_at.get(nxt) in _AGE_NEXT
-
-
-def _after(a: Analysed, P: Patterns, end: int) -> regex.Match[str] | None:
-    """A qualifier after the figure (이상, 가량 …) that is a whole morpheme."""
-    m = P.after.match(a.text, end)
-    if m is None or m.start("w") not in a.starts or m.end() not in a.ends:
-        return None
-    return m
-
-
-def _symbol_before(P: Patterns, t: str, start: int) -> str | None:
-    """A currency symbol written ahead of the number (``$100``, ``US$ 5억``)."""
-    for sym in sorted(P.symbols, key=len, reverse=True):
-        k = start - len(sym)
-        if t[max(0, k) : start] == sym or t[max(0, k - 1) : start] == sym + " ":
-            return sym
-    return None
-
-
-def _counted(a: Analysed, P: Patterns, start: int) -> str | None:
-    """The noun word right before a count (``직원 300명`` → 직원), unless it frames the number.
-
-    The whole compound is the counted noun (``공공임대주택 5만 가구``, ``매몰자 5명``): the
-    run of noun morphemes that ends at the number or one space before it, back to a space,
-    punctuation or the start of the text. Its head (last noun before any suffix) decides
-    whether it frames the number instead.
-    """
-    t = a.text
-    limit = start - 1 if t[start - 1 : start] == " " else start
-    toks = a.tokens_in(max(0, limit - 24), limit)
-    if not toks or toks[-1].end != limit or toks[-1].tag not in ("NNG", "XSN"):
-        return None
-    last = first = len(toks) - 1
-    while first > 0 and toks[first - 1].end == toks[first].start:
-        prev = toks[first - 1]
-        if prev.tag not in _COUNTED_PARTS:
-            if not prev.tag.startswith("S") or prev.tag == "SN":
-                return None  # glued to a particle, an ending or a number: not a plain noun
-            break
-        first -= 1
-    word = t[toks[first].start : toks[last].end]
-    parts = reversed(toks[first : last + 1])
-    head = next((tok.form for tok in parts if tok.tag != "XSN"), word)
-    if len(word) < 2 or word in P.counted_stop or head in P.counted_stop:
-        return None  # 지난해 300명, 이틀째 2천명대: time and framing words
-    return word
-
-
-def _fractions(a: Analysed, P: Patterns) -> list[Candidate]:
-    out: list[Candidate] = []
-    for m in P.fraction.finditer(a.text):
-        try:
-            value = parse_fraction(m.group("den"), m.group("num"))
-        except (ValueError, ArithmeticError):
-            continue
-        if m.start() not in a.starts or m.end() not in a.ends:
-            continue
-        out.append(_with_after(a, P, m.start(), m.end(), value))
-    for m in regex.finditer(r"절반", a.text):
-        if m.start() in a.starts and m.end() in a.ends:
-            out.append(_with_after(a, P, m.start(), m.end(), Decimal("0.5")))
-    return out
-
-
-def _with_after(a: Analysed, P: Patterns, start: int, end: int, value: Decimal) -> Candidate:
-    fields: dict[str, Any] = {"kind": "multiplier", "unit": "dimensionless", "value": value}
-    am = _after(a, P, end)
-    if am:
-        role = P.qualifiers[am.group("w")]
-        fields["approximate" if role == "approximate" else "bound"] = (
-            True if role == "approximate" else role
-        )
-        end = am.end()
-    return Candidate(start, end, "figure", fields, priority=1)
-
-
-def _link_equivalents(a: Analysed, cands: list[Candidate]) -> list[Candidate]:
-    """``1700억 달러(약 240조원)``: the first figure points to the parenthesized one."""
-    t = a.text
-    by_start: dict[int, Candidate] = {}
-    for c in cands:
-        best = by_start.get(c.start)
-        if best is None or c.end > best.end:
-            by_start[c.start] = c
-    out: list[Candidate] = []
-    for c in cands:
-        p = c.end + (1 if t.startswith(" (", c.end) else 0)
-        inner = by_start.get(p + 1) if t.startswith("(", p) else None
-        if (
-            inner is not None
-            and t.startswith(")", inner.end)
-            and inner.fields.get("kind") == c.fields.get("kind")
-        ):
-            c = replace(c, fields={**c.fields, "equivalent": inner})
-        out.append(c)
-    return out
 
 
 def recognize(a: Analysed) -> list[Candidate]:
@@ -483,5 +405,5 @@ def recognize(a: Analysed) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
     if "분의" in t or "절반" in t:
-        out.extend(_fractions(a, P))
-    return _link_equivalents(a, out)
+        out.extend(fractions(a, P))
+    return link_equivalents(a, out)

@@ -16,10 +16,12 @@ import regex
 from newsfigs.analysis import Analysed
 from newsfigs.gazetteer import Lexicon
 from newsfigs.pipeline import Candidate
+from newsfigs.recognizers.people import korean_name
 from newsfigs.recognizers.words import Word
 
 OPEN_QUOTES = frozenset("'\"‘“「『<《")
 _QUOTE_GAP = regex.compile(r"\s{0,2}+['\"‘“「『<《]")
+_LATIN_PAREN_OPEN = regex.compile(r"\([A-Za-z]")
 _CORP_MARK = regex.compile(r"\(주\)|\(유\)|\(재\)|\(사\)")
 
 UNIT = "unit"
@@ -50,10 +52,33 @@ def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
             break  # Spark Capital and Menlo Ventures: a lower-case word is no part of a name
         if prev.stem in lex.cues_before or prev.stem in lex.organizations:
             break
+        if prev.proper and prev.hangul and len(prev.stem) == 3 and korean_name(prev.stem, lex):
+            break  # 정몽구 그룹 회장: a person's name, not the group's
+        if prev.hangul and _ends_with_suffix(prev.stem, lex):
+            break  # 현대자동차그룹 정몽구 그룹: the word before is an organization itself
         j -= 1
         if prev.stem in lex.places:
             break
+    while j < i - 1 and _common(words[j], lex) and any(_named(x) for x in words[j + 1 : i]):
+        j += 1  # 사진 YNB 엔터테인먼트: a common noun before the name is no part of it
     return j
+
+
+def _common(w: Word, lex: Lexicon) -> bool:
+    return w.hangul and not w.proper and w.stem not in lex.places
+
+
+def _named(w: Word) -> bool:
+    return w.proper or w.latin
+
+
+def _ends_with_suffix(stem: str, lex: Lexicon) -> bool:
+    """True when ``stem`` ends with an organization suffix (not a department's)."""
+    for n in lex.suffix_lengths:
+        hit = lex.suffixes.get(stem[-n:]) if len(stem) > n else None
+        if hit is not None and hit[0] != UNIT:
+            return True
+    return False
 
 
 def _place_before(words: list[Word], i: int, lex: Lexicon) -> bool:
@@ -62,7 +87,11 @@ def _place_before(words: list[Word], i: int, lex: Lexicon) -> bool:
 
 
 _PREFIXED = frozenset({"government", "investor"})
-"""Categories whose generic names take the country before them: 싱가포르 투자청, 미국 국무부."""
+"""Categories whose generic names need the country before them: 싱가포르 투자청, 미국 국무부.
+
+Any organization takes a country or city written right before it into its name (one noun
+phrase): 영국 BBC, 미국 민주당, 서울 삼성 — see docs/entities.md. For these categories the
+place is also the evidence: the body may then be common nouns (미국 에너지정보청)."""
 
 
 def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
@@ -93,16 +122,17 @@ def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
             if category in _PREFIXED and _place_before(words, i, lex):
                 # 미국 에너지정보청: the country is the evidence, the body may be common nouns
                 return org(words, i - 1, i, category, "suffix")
-            if w.tags[0] not in ("NNP", "SL") and len(w.tags) > 1:
-                return None
-            return org(words, i, i, category, "suffix")
+            if w.tags[0] not in ("NNP", "SL") and (len(w.tags) > 1 or w.tags[0] == "NNG"):
+                return None  # 전문대학, 공정 거래 위원회: kiwipiepy's common nouns
+            return org(words, i - 1 if _place_before(words, i, lex) else i, i, category, "suffix")
         if not bare:
             return None
         j = _extend_left(words, i, lex, 3)
         if j == i or "".join(x.stem for x in words[j : i + 1]) in lex.cues_before:
             return None
-        if category != "investor" and not any(x.proper or x.latin for x in words[j:i]):
-            return None  # 남성보컬 그룹: common nouns before a generic suffix
+        named = [x for x in words[j:i] if (x.proper or x.latin) and x.stem not in lex.places]
+        if category != "investor" and not named:
+            return None  # 남성보컬 그룹, 미국 그룹: no name before a generic suffix
         return org(words, j, i, category, "suffix")
     return None
 
@@ -153,8 +183,10 @@ def by_cue_before(
         if close in "'\"’”」』>》(" and close:
             return i + 1, j, category
         return i + 1, i + 1, category
-    after = text[nxt.stem_end : nxt.stem_end + 1]
-    if not (nxt.proper or nxt.latin or after == "("):
+    if nxt.proper and nxt.hangul and len(nxt.stem) == 3 and korean_name(nxt.stem, lex):
+        return None  # 바른정당 유승민 후보: a person after a party, not a party's name
+    latin_after = _LATIN_PAREN_OPEN.match(text, nxt.stem_end) is not None
+    if not (nxt.proper or nxt.latin or latin_after):
         return None
     return i + 1, i + 1, category
 

@@ -193,11 +193,10 @@ def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candid
         return None
     prev = words[i - 1]
     aged = _AGE_GAP.fullmatch(w.gap) is not None
-    for j in range(i - 2, max(i - 4, -1), -1):  # 김모(33)씨, 박영희(45·회사원) 씨
-        if not prev.hangul or prev.stem.isdigit():
-            if _AGE_GAP.fullmatch(a.text, words[j].end, w.start):
-                prev, aged = words[j], True
-                break
+    for j in range(i - 2, max(i - 5, -1), -1):  # 김모(33)씨, 박영희(45·회사원) 씨
+        if _AGE_GAP.fullmatch(a.text, words[j].end, w.start):
+            prev, aged = words[j], True
+            break
     if prev.particle or not prev.hangul:
         return None
     if not (w.joined or aged):
@@ -213,6 +212,26 @@ def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candid
         {"name": name, "source": "honorific", "title": stem},
         PRIORITY,
     )
+
+
+def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
+    """``박기자``, ``김대표``, ``윤교수``: a surname written glued to a title.
+
+    Kiwipiepy must have split the surname off as a proper noun of its own (``이사장`` and
+    ``정관장`` are one word to it); ``여`` (female: 여교수) is never read as a surname here.
+    """
+    stem = w.stem
+    if len(stem) < 3 or not w.hangul or w.tags[:1] != ("NNP",) or stem[0] == "여":
+        return None
+    if lex.surnames.get(stem[0]) != "common" or lex.titles.get(stem[1:]) != "title":
+        return None
+    if stem in lex.titles:
+        return None
+    toks = a.tokens_in(w.start, w.stem_end)
+    if len(toks) < 2 or toks[0].end != w.start + 1:
+        return None
+    fields = {"name": stem[0], "source": "surname", "title": stem[1:]}
+    return Candidate(w.start, w.start + 1, "person", fields, PRIORITY)
 
 
 def by_age(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
