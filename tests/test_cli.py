@@ -10,7 +10,6 @@ import datetime
 import io
 import json
 import os
-import pty
 import select
 import subprocess
 import sys
@@ -180,6 +179,8 @@ def _run_sampled(args: list[str], stdout: Path) -> tuple[int, list[tuple[int, in
 
     Peak RSS alone would not do: loading the model makes a spike that hides any later growth.
     """
+    import pty  # POSIX only, like /proc: imported here so the module loads anywhere
+
     master, slave = pty.openpty()
     with stdout.open("wb") as out:
         p = subprocess.Popen([sys.executable, "-m", "newsfigs", *args], stdout=out, stderr=slave)

@@ -14,7 +14,7 @@ import datetime
 import io
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -53,9 +53,12 @@ class Inputs:
         self.failures = 0
         self.stopped = False
         self.bytes_read = 0
+        self.before_message: Callable[[], None] = lambda: None
+        """Called before a failure is printed (the progress line erases itself)."""
 
     def fail(self, failure: Failure) -> None:
         """Report a failure; with ``--on-error stop`` no further input is read."""
+        self.before_message()
         print(failure, file=self.err, flush=True)
         self.failures += 1
         if self.stop_on_error:
@@ -170,10 +173,11 @@ class Progress:
         self.shown = True
 
     def close(self) -> None:
-        """Erase the progress line so later messages start clean."""
+        """Erase the progress line so later messages start clean; the next update redraws it."""
         if self.shown:
             self.err.write("\r\x1b[K")
             self.err.flush()
+            self.shown = False
 
 
 def _date(text: str) -> datetime.date:
@@ -274,6 +278,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     inputs = Inputs(args.paths, args.per_file, args.on_error == "stop", err)
     show = not args.no_progress and err.isatty()
     progress = Progress(err, inputs.total_bytes() if show else None, show)
+    inputs.before_message = progress.close
     extractor = _extractor(args.organization, args.person)
     writer: Writer = WRITERS[args.format](out, args.with_source)
     writer.start()
