@@ -18,6 +18,7 @@ from typing import Any, get_args
 import pytest
 
 import newsfigs
+from newsfigs.lexicon import read_rows
 from newsfigs.models import FIGURE_KINDS, Bound, Figure
 from newsfigs.units import classifiers, registry, unit_surfaces
 
@@ -245,3 +246,15 @@ def test_negative_integrity() -> None:
 def test_corpus_covers_every_kind() -> None:
     kinds = {fig["kind"] for case in CASES for fig in case["figures"]}
     assert kinds == set(FIGURE_KINDS) - DATE_KINDS
+
+
+DURATION_ROLES = frozenset({"cue", "glued", "within", "length", "before", "past", "sentence"})
+
+
+def test_duration_words_are_known() -> None:
+    """Each duration word has a known role; a ``length`` word is an after-qualifier too."""
+    after = {row[0] for row in read_rows("qualifiers.tsv") if row[2] == "after"}
+    for word, role in read_rows("duration_words.tsv"):
+        assert role in DURATION_ROLES, f"{word}: unknown role {role}"
+        if role == "length":
+            assert word in after, f"{word}: a length word must be in qualifiers.tsv (after)"

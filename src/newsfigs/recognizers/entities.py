@@ -14,11 +14,17 @@ from __future__ import annotations
 import regex
 
 from newsfigs.analysis import Analysed
-from newsfigs.gazetteer import Known, Lexicon, lexicon, person_surnames, wikidata
+from newsfigs.gazetteer import (
+    Known,
+    Lexicon,
+    lexicon,
+    person_surnames,
+    wikidata,
+    wikidata_firsts,
+)
 from newsfigs.pipeline import Candidate
-from newsfigs.recognizers import bylines
+from newsfigs.recognizers import bylines, people
 from newsfigs.recognizers import organizations as orgs
-from newsfigs.recognizers import people
 from newsfigs.recognizers.words import PARTICLES, Word, segment
 
 _ALIAS = regex.compile(
@@ -31,6 +37,7 @@ _CATEGORY_RANK = {
     "byline": 0,
     "known": 1,
     "suffix": 2,
+    "unit": 2,
     "title": 2,
     "cue": 3,
     "wikidata": 4,
@@ -45,6 +52,13 @@ class _Lookup:
     def __init__(self, a: Analysed) -> None:
         self.user = a.user_entities
         self.wd = wikidata()
+        self.firsts = wikidata_firsts()
+        spaced = [k.split(" ") for k in self.user if " " in k]
+        if spaced:
+            self.firsts = dict(self.firsts)
+            for parts in spaced:
+                width = min(len(parts), 4)
+                self.firsts[parts[0]] = max(self.firsts.get(parts[0], 0), width)
 
     def __call__(self, key: str) -> Known | None:
         label = self.user.get(key)
@@ -60,7 +74,7 @@ def _gazetteer_hits(words: list[Word], lookup: _Lookup, lex: Lexicon) -> list[Ca
     for i, w in enumerate(words):
         if not w.stem:
             continue
-        for k in (4, 3, 2):
+        for k in range(lookup.firsts.get(w.stem, 1), 1, -1):
             j = i + k - 1
             if j >= n or not all(words[x].joined for x in range(i + 1, j + 1)):
                 continue
@@ -99,9 +113,13 @@ def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[Candida
         cue = orgs.by_cue_before(text, words, i, lex)
         if cue is not None:
             out.append(orgs.org(words, cue[0], cue[1], cue[2], "cue"))
-        if orgs._proper_name(w, lex) and orgs.by_cue_after(text, words, i, lex):
-            if not people.korean_name(w.stem, lex) and w.stem not in person_surnames():
-                out.append(orgs.org(words, i, i, None, "frame"))
+        if (
+            orgs._proper_name(w, lex)
+            and orgs.by_cue_after(text, words, i, lex)
+            and not people.korean_name(w.stem, lex)
+            and w.stem not in person_surnames()
+        ):
+            out.append(orgs.org(words, i, i, None, "frame"))
     return out
 
 
@@ -143,7 +161,7 @@ def _people(
         h = people.by_honorific(a, words, i, lex)
         if h is not None:
             out.append(h)
-        t = people.by_glued_title(a, w, lex)
+        t = people.by_glued_title(a, w, lex) or people.by_letter(a, words, i)
         if t is not None:
             out.append(t)
         g = people.by_age(a, w, lex)
@@ -211,16 +229,12 @@ def _at_title(
     if hit is None or not hit.sure:
         if affiliation is not None:
             return []
-        if (
-            hit is None
-            and lex.titles[words[i].stem] == "title"
-            and people.surname_alone(words[p], lex)
-        ):
+        if hit is None and people.surname_alone(words[p], lex):  # 박 대통령, 김 시장
             return [people.person(words, p, p, words[p].stem, "surname", title=title)]
         return _name_then_affiliation(words, p, lex, title)
-    if lex.titles[words[i].stem] == "weak" and t0 == i and " " not in hit.name:
-        if not people.is_korean_name(words[hit.first], lex):
-            return []
+    weak = lex.titles[words[i].stem] == "weak" and t0 == i and " " not in hit.name
+    if weak and not people.is_korean_name(words[hit.first], lex):
+        return []
     if affiliation is None:
         q = people.linked(words, hit.first) if hit.first > 0 else -1
         before = org_end.get(q) if q >= 0 else None
@@ -259,7 +273,7 @@ def _aliases(a: Analysed, cands: list[Candidate]) -> list[Candidate]:
         if m is None:
             continue
         group = "defined" if m.group("defined") else "latin"
-        start, end = m.span(group)
+        start = m.start(group)
         alias = m.group(group).strip()
         if not alias or alias == c.fields["name"]:
             continue
@@ -328,6 +342,7 @@ def recognize(a: Analysed) -> list[Candidate]:
     found = bylines.recognize(a, lex)
     found += _gazetteer_hits(words, lookup, lex)
     found += _organizations(a, words, lex)
+    found += orgs.sub_units(a, words, [c for c in found if c.label == "organization"], lex)
     org_cands = [c for c in found if c.label == "organization"]
     found += _people(a, words, lex, org_cands, lookup)
     found += _aliases(a, found)

@@ -67,7 +67,10 @@ class Patterns:
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     range_sep: regex.Pattern[str]
-    duration_cue: regex.Pattern[str]
+    duration_cue: regex.Pattern[str]  # 간, 째, 동안, 만에, 연속 … after a duration unit
+    duration_roles: dict[str, str]  # cue word → its role in data/duration_words.tsv
+    duration_before: regex.Pattern[str]  # 최근, 임기, 징역 … right before the number
+    duration_ago: regex.Pattern[str]  # 전, 후, 뒤: 1년 전 is a relative date
     half: regex.Pattern[str]
     fraction: regex.Pattern[str]
     decade_suffix: regex.Pattern[str]
@@ -93,6 +96,10 @@ def patterns() -> Patterns:
     # 넘는/초과 are verbs: the figure is their subject or object (300가구가 넘는, 1만 명을 넘는)
     over_words = [w for w in after_words if quals[w] == "more_than"]
     prefix_words = [*before_words, "섭씨", "화씨", "영하", "영상", "제"]
+    roles = {row[0]: row[1] for row in read_rows("duration_words.tsv")}
+    glued = [w for w, r in roles.items() if r == "glued"]
+    spaced = [w for w, r in roles.items() if r in ("cue", "within")]
+    before_len = [w for w, r in roles.items() if r in ("before", "past", "sentence")]
     return Patterns(
         numeral=numeral,
         unit=unit,
@@ -116,8 +123,13 @@ def patterns() -> Patterns:
         ),
         qualifiers=quals,
         range_sep=regex.compile(RANGE_SEP),
-        # 여 before the cue makes the length approximate: 10년여간, 1년여 만에
-        duration_cue=regex.compile(r"(?P<about>여)?+(?:간|째|\x20?+(?:동안|만에)(?![가-힣]))"),
+        # 여 (alone or before the cue) makes the length approximate: 10년여간, 1년여 만에
+        duration_cue=regex.compile(
+            rf"(?P<about>여)?+(?:(?P<w>{_alternation(glued)})|\x20?+(?P<w>{_alternation(spaced)}))?+"
+        ),
+        duration_roles=roles,
+        duration_before=regex.compile(rf"(?<![가-힣])(?P<w>{_alternation(before_len)})\x20?+\Z"),
+        duration_ago=regex.compile(r"여?+\x20?+(?P<w>전|후|뒤)(?!후)"),
         half=regex.compile(r"\x20?+반"),  # a whole morpheme: checked by the recognizer
         fraction=regex.compile(
             rf"(?P<den>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)\x20?+분의\x20?+"

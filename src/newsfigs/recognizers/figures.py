@@ -17,6 +17,7 @@ import regex
 from newsfigs.analysis import Analysed
 from newsfigs.numbers import BIG_UNITS, native_range, parse_number
 from newsfigs.pipeline import Candidate
+from newsfigs.recognizers.durations import compound, cue_at, extend, sentence_month
 from newsfigs.recognizers.figure_context import (
     after_qualifier,
     counted_noun,
@@ -28,8 +29,6 @@ from newsfigs.recognizers.figure_patterns import UNIT_CHARS, Patterns, patterns
 from newsfigs.units import UnitEntry
 
 _LATIN = regex.compile(r"[A-Za-z]")
-_CUE_ONLY = frozenset({"년", "일", "주"})  # durations only with 간/동안/만에/째
-_HALVES = frozenset({"시간", "개월", "년", "달", "해"})  # units that take 반 (half)
 _NOUNS = frozenset({"NNG", "NNP"})
 _AGE_NEXT = frozenset({"NNG", "NNP", "NNB", "SL"})  # 20대 여성, 20대 중반, 30대 A씨
 # …대 right after these kinds is "in the range of" (30조원대, 1%대, 2천명대); after a duration
@@ -159,10 +158,7 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
 
 def _cue_glued(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
     """A duration unit whose cue completes the morpheme: ``2주간``, ``3일간``."""
-    if entry.kind != "duration":
-        return False
-    cue = P.duration_cue.match(a.text, end)
-    return cue is not None and cue.end() in a.ends
+    return entry.kind == "duration" and cue_at(a, P, end) is not None
 
 
 def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
@@ -175,14 +171,6 @@ def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
     if entry.surface != "번" or end not in a.starts or a.tag_at.get(end) not in _NOUNS:
         return False
     return P.after.match(a.text, end) is None
-
-
-def _half_at(a: Analysed, P: Patterns, pos: int) -> int | None:
-    """End of a ``반`` (half) morpheme at ``pos`` (one optional space), else None."""
-    m = P.half.match(a.text, pos)
-    if m is None or not _whole(a, m.end() - 1, m.end()):
-        return None
-    return m.end()
 
 
 def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
@@ -238,6 +226,30 @@ def _join_ones(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
     if right.entry.kind in _NOT_JOINED:
         return None
     return replace(right, start=op.start, value=op.value + right.value, group="ar")
+
+
+def _join_parts(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
+    """``3년 6개월``, ``7시간 30분``: a duration and the next smaller unit are one figure."""
+    t, e = a.text, op.end
+    if op.entry is None or op.entry.kind != "duration" or op.high is not None:
+        return None
+    m = P.numeral.match(t, e + 1 if t.startswith(" ", e) else e)
+    right = _operand(a, P, m) if m is not None else None
+    if (
+        right is not None
+        and right.entry is None
+        and op.entry.surface == "년"
+        and sentence_month(a, P, op.start, right.numeral_end)
+    ):  # 징역 1년 6월 = 18 months
+        right.entry, right.end = P.units["개월"], right.numeral_end + 1
+    if right is None or right.entry is None or right.high is not None:
+        return None
+    numeral = t[op.start : op.numeral_end].rstrip("여")
+    value = compound(numeral, op.value, op.entry, right.value, right.entry)
+    if value is None:
+        return None
+    approximate = op.approximate or right.approximate
+    return replace(right, start=op.start, value=value, group=op.group, approximate=approximate)
 
 
 def _range(
@@ -299,18 +311,12 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
         ordinal_prefix = True
     fields: dict[str, Any] = {"unit": entry.unit}
     if kind == "duration":
-        half_end = _half_at(a, P, end) if entry.surface in _HALVES and op.high is None else None
-        if half_end is not None:  # 1시간 반, 1년 반 만에: the cue comes after the half
-            value += Decimal("0.5")
-            end = half_end
-        cue = P.duration_cue.match(t, end)
-        if entry.surface in _CUE_ONLY and not cue:  # 1년 반 전 is a relative date
+        numeral = t[op.start : op.numeral_end].rstrip("여")
+        length = extend(a, P, entry, (value, high, op.group, numeral), start, end, prefix)
+        if length is None:
             return None
-        if entry.surface in ("해", "달") and op.group not in ("native", "ar"):
-            return None
-        if cue and (cue.end() in a.ends or cue.end() == len(t)):
-            end = cue.end()
-            approximate = approximate or cue.group("about") is not None
+        end, value, high = length.end, length.value, length.high
+        approximate, bound = approximate or length.approximate, length.bound
     elif kind == "count":
         counted = counted_noun(a, P, start)
         if (
@@ -391,6 +397,8 @@ def recognize(a: Analysed) -> list[Candidate]:
         joined = _join_ones(a, P, op)
         if joined is not None:
             op, skip_to = joined, joined.end
+        while (longer := _join_parts(a, P, op)) is not None:  # 3년 6개월, 2시간 30분 15초
+            op, skip_to = longer, longer.end
         sep = P.range_sep.match(t, op.end)
         if sep:
             right = P.numeral.match(t, sep.end())

@@ -137,6 +137,56 @@ def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
     return None
 
 
+_UNIT_PARENTS = frozenset({"government", "company", "media", "investor", "party"})
+
+
+def _unit_word(a: Analysed, w: Word, lex: Lexicon) -> bool:
+    """A department name: a descriptor, then a sub-unit suffix as its own morpheme.
+
+    ``사업본부`` (사업 + 본부), ``형사1부`` (형사 + 1 + 부); not a single-morpheme word that
+    merely ends so (``지도부``, ``내부``, ``정부``, ``박지원``).
+    """
+    if not w.hangul and not any(c.isdigit() for c in w.stem):
+        return False
+    toks = a.tokens_in(w.start, w.stem_end)
+    if len(toks) < 2 or toks[-1].end != w.stem_end or toks[-1].tag == "NNP":
+        return False
+    return lex.suffixes.get(toks[-1].form, ("", False))[0] == UNIT
+
+
+def sub_units(
+    a: Analysed, words: list[Word], parents: list[Candidate], lex: Lexicon
+) -> list[Candidate]:
+    """``LG전자 모바일사업본부``, ``서울중앙지검 형사1부``: a department after its parent.
+
+    A sub-unit suffix makes no organization by itself (``특별진료팀``, ``대책본부``). Written
+    right after a company, agency, outlet, investor or party (one noun phrase, at most one
+    word between), the department extends the parent's span and takes its category.
+    """
+    ends = {c.end: c for c in parents if c.fields.get("category") in _UNIT_PARENTS}
+    out: list[Candidate] = []
+    for k, w in enumerate(words):
+        parent = ends.get(w.stem_end)
+        if parent is None or w.particle or parent.start > w.start:
+            continue
+        for j in range(k + 1, min(k + 3, len(words))):
+            x = words[j]
+            if not x.joined or not x.stem or x.stem in lex.titles or x.stem in lex.cues_after:
+                break
+            if _unit_word(a, x, lex):
+                tail = " ".join(y.stem for y in words[k + 1 : j + 1])
+                fields = {
+                    "name": f"{parent.fields['name']} {tail}",
+                    "category": parent.fields.get("category"),
+                    "source": "unit",
+                }
+                out.append(Candidate(parent.start, x.stem_end, "organization", fields, PRIORITY))
+                break
+            if x.particle:
+                break
+    return out
+
+
 def _person_shaped(body: str, lex: Lexicon) -> bool:
     """A Korean name or a surname plus a rank (김선임) glued before a title-like suffix."""
     return 2 <= len(body) <= 4 and body[0] in lex.surnames

@@ -214,6 +214,37 @@ def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candid
     )
 
 
+_LETTER_HONORIFICS = frozenset({"씨", "양", "군"})
+"""After a single capital letter (A씨, B양, C군), 양 and 군 are honorifics too (after a Hangul
+word 군 is as often a county: 양평군)."""
+
+
+def by_letter(a: Analysed, words: list[Word], i: int) -> Candidate | None:
+    """``A씨``, ``B 양``, ``A(33)씨``: an anonymized person, named by the letter."""
+    w = words[i]
+    stem = w.stem
+    if len(stem) == 2 and stem[0].isascii() and stem[0].isupper():
+        if stem[1] not in _LETTER_HONORIFICS:
+            return None
+        title = stem[1]
+    elif len(stem) == 1 and stem.isascii() and stem.isupper() and i + 1 < len(words):
+        nxt = words[i + 1]
+        aged = nxt.stem.isdigit() and i + 2 < len(words)
+        if aged:
+            nxt = words[i + 2]  # A(33)씨
+        if nxt.stem not in _LETTER_HONORIFICS:
+            return None
+        if not ((nxt.joined and not aged) or _AGE_GAP.fullmatch(a.text, w.stem_end, nxt.start)):
+            return None
+        title = nxt.stem
+    else:
+        return None
+    if w.start > 0 and a.text[w.start - 1].isascii() and a.text[w.start - 1].isalnum():
+        return None
+    fields = {"name": stem[0], "source": "honorific", "title": title}
+    return Candidate(w.start, w.start + 1, "person", fields, PRIORITY)
+
+
 def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
     """``박기자``, ``김대표``, ``윤교수``: a surname written glued to a title.
 

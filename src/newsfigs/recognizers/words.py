@@ -23,10 +23,73 @@ NOMINAL = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SH", "SN", "XPN", "XSN", 
 """Tags that may be part of a name, title or organization stem."""
 
 PARTICLES = frozenset(
-    """이 가 은 는 을 를 의 에 에서 에게 에게서 와 과 도 로 으로 만 까지 부터 보다 처럼 이나 나
-    이란 란 이라고 라고 이라는 라는 이며 며 이다 다 와의 과의 에는 에서는 으로는 로는 에도 에서도
-    으로서 로서 으로부터 로부터 한테 께 께서 께서는 이랑 랑 조차 마저 뿐 밖에 들 들은 들이 들의
-    인 이자 이고 였다 이었다 측""".split()
+    [
+        "이",
+        "가",
+        "은",
+        "는",
+        "을",
+        "를",
+        "의",
+        "에",
+        "에서",
+        "에게",
+        "에게서",
+        "와",
+        "과",
+        "도",
+        "로",
+        "으로",
+        "만",
+        "까지",
+        "부터",
+        "보다",
+        "처럼",
+        "이나",
+        "나",
+        "이란",
+        "란",
+        "이라고",
+        "라고",
+        "이라는",
+        "라는",
+        "이며",
+        "며",
+        "이다",
+        "다",
+        "와의",
+        "과의",
+        "에는",
+        "에서는",
+        "으로는",
+        "로는",
+        "에도",
+        "에서도",
+        "으로서",
+        "로서",
+        "으로부터",
+        "로부터",
+        "한테",
+        "께",
+        "께서",
+        "께서는",
+        "이랑",
+        "랑",
+        "조차",
+        "마저",
+        "뿐",
+        "밖에",
+        "들",
+        "들은",
+        "들이",
+        "들의",
+        "인",
+        "이자",
+        "이고",
+        "였다",
+        "이었다",
+        "측",
+    ]
 )
 """Particles and endings that may follow a name glued to it (``로사톰이`` → ``로사톰``)."""
 
@@ -42,26 +105,11 @@ class Word:
     tags: tuple[str, ...]  # tags of the stem morphemes
     gap: str  # the text between the previous word and this one
     joined: bool  # one noun phrase with the previous word (spaces only, no particle before)
-
-    @property
-    def particle(self) -> bool:
-        """True when something (a particle, an ending) follows the stem inside the word."""
-        return self.stem_end < self.end
-
-    @property
-    def hangul(self) -> bool:
-        """True when the stem is Hangul syllables only."""
-        return bool(self.stem) and _HANGUL.fullmatch(self.stem) is not None
-
-    @property
-    def latin(self) -> bool:
-        """True when the stem is a Latin word (an acronym, a brand)."""
-        return bool(self.stem) and _LATIN.fullmatch(self.stem) is not None
-
-    @property
-    def proper(self) -> bool:
-        """True when kiwipiepy took the stem for a proper noun (its first morpheme is NNP)."""
-        return bool(self.tags) and self.tags[0] == "NNP"
+    # computed once in ``segment`` (the rules ask each several times per word):
+    particle: bool  # something (a particle, an ending) follows the stem inside the word
+    hangul: bool  # the stem is Hangul syllables only
+    latin: bool  # the stem is a Latin word (an acronym, a brand)
+    proper: bool  # kiwipiepy took the stem for a proper noun (its first morpheme is NNP)
 
 
 def segment(a: Analysed) -> list[Word]:
@@ -106,7 +154,20 @@ def segment(a: Analysed) -> list[Word]:
             tags.append(tok.tag)
         gap = text[prev_end:start]
         joined = bool(out) and not prev_particle and gap.isspace() and "\n" not in gap
-        word = Word(start, stem_end, end, text[start:stem_end], tuple(tags), gap, joined)
+        stem = text[start:stem_end]
+        word = Word(
+            start,
+            stem_end,
+            end,
+            stem,
+            tuple(tags),
+            gap,
+            joined,
+            stem_end < end,
+            bool(stem) and _HANGUL.fullmatch(stem) is not None,
+            bool(stem) and _LATIN.fullmatch(stem) is not None,
+            bool(tags) and tags[0] == "NNP",
+        )
         out.append(word)
         prev_end = end
         prev_particle = word.particle or not word.stem
