@@ -89,9 +89,9 @@ _PROGRAMME_AFTER = regex.compile(
 
 def kmou_context(span: Span, text: str) -> str | None:
     """``None`` (not scored) for a media organization that names a programme's channel."""
-    if span.label == "organization" and span.fields.get("category") == "media":
-        if _PROGRAMME_AFTER.match(text, span.end):
-            return None
+    media = span.label == "organization" and span.fields.get("category") == "media"
+    if media and _PROGRAMME_AFTER.match(text, span.end):
+        return None
     return "keep"
 
 

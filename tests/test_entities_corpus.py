@@ -18,14 +18,12 @@ from typing import Any, get_args
 import pytest
 
 import newsfigs
-from newsfigs.models import Document, OrgCategory, Organization, Person
+from newsfigs.models import Document, Organization, OrgCategory, Person
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MIN_CASES = 150
 CASE_KEYS = frozenset({"id", "text", "people", "organizations", "absent", "xfail"})
-ENTITY_KEYS = frozenset(
-    {"text", "start", "name", "title", "affiliation", "category", "aliases"}
-)
+ENTITY_KEYS = frozenset({"text", "start", "name", "title", "affiliation", "category", "aliases"})
 
 
 def _load() -> list[dict[str, Any]]:
@@ -43,9 +41,7 @@ def _param(case: dict[str, Any]) -> Any:
     return pytest.param(case, id=case["id"], marks=marks)
 
 
-def _find(
-    doc: Document, label: str, start: int, end: int
-) -> Person | Organization | None:
+def _find(doc: Document, label: str, start: int, end: int) -> Person | Organization | None:
     entities: list[Person] | list[Organization] = (
         doc.people if label == "person" else doc.organizations
     )

@@ -139,6 +139,7 @@ EQUIVALENT = [
     ("full-width seed", to_full_width(SEED_LIKE), SEED_LIKE),
     ("compat kW", "출력 ３㎾ 설비", "출력 3kW 설비"),
     ("compat m2", "면적 ８４㎡ 아파트", "면적 84m2 아파트"),
+    ("superscript m2", "면적 84m² 아파트", "면적 84m2 아파트"),
     ("compat degC", "기온 영하 ３℃", "기온 영하 3°C"),
     ("compat km MW", "거리 ５㎞, 발전 ２㎿", "거리 5km, 발전 2MW"),
 ]
@@ -334,8 +335,8 @@ def _rebuild_in_worker(args: tuple[tuple[str, ...], tuple[str, ...], list[str]])
 
 
 def test_extractor_pickles_and_rebuilds_in_a_spawned_worker() -> None:
-    ex = newsfigs.Extractor(organizations=["에너테크"], people=["정예린"])
-    texts = ["에너테크는 3억원을 투자했다. 정예린 기자", *SENTENCES[:3]]
+    ex = newsfigs.Extractor(organizations=["쿠루밍"], people=["정예린"])
+    texts = ["쿠루밍은 3억원을 투자했다. 정예린 기자", *SENTENCES[:3]]
     ex.extract(texts[0])  # the analyzer is built: pickling must still send only the recipe
     payload = pickle.dumps(ex)
     assert len(payload) < 10_000
@@ -343,9 +344,12 @@ def test_extractor_pickles_and_rebuilds_in_a_spawned_worker() -> None:
     with ctx.Pool(1) as pool:
         copied = pool.apply(_in_worker, (payload, texts))
         rebuilt = pool.apply(_rebuild_in_worker, ((ex.organizations, ex.people, texts),))
-    assert copied == [ex.extract(t).model_dump() for t in texts]
-    assert rebuilt == [ex.extract(t).model_dump_json() for t in texts]
-    assert any(o.name == "에너테크" for o in ex.extract(texts[0]).organizations)
+    # the worker imports the code on disk afresh, so compare within the worker, and check the
+    # user words took effect there as they do here
+    assert [newsfigs.Document.model_validate_json(r).model_dump() for r in rebuilt] == copied
+    assert "쿠루밍" in [o["name"] for o in copied[0]["organizations"]]
+    assert "쿠루밍" in [o.name for o in ex.extract(texts[0]).organizations]
+    assert "쿠루밍" not in [o.name for o in newsfigs.extract(texts[0]).organizations]
 
 
 # --- the shared news corpus --------------------------------------------------------------------

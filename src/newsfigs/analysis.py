@@ -246,7 +246,7 @@ class Analyzer:
         """
         nm = normalize(text)
         if len(nm.text) > 2 * PIECE_CHARS:
-            return self.stream([text], reference_date, PIECE_CHARS)
+            return self._parts([nm], reference_date, PIECE_CHARS)
         toks = self.kiwi.tokenize(nm.text) if nm.text else []
         out = [Tok(t.form, t.tag, t.start, t.end) for t in toks]
         a = Analysed.build(nm, out, reference_date, self.user_entities)
@@ -265,12 +265,17 @@ class Analyzer:
         Python side overlaps the analysis instead of waiting for it. Memory stays bounded by
         kiwipiepy's read-ahead and one section, whatever the length of ``texts`` or of a text.
         """
+        return self._parts((normalize(t) for t in texts), reference_date, piece_chars)
+
+    def _parts(
+        self, norms: Iterable[Normalized], reference_date: datetime.date | None, piece_chars: int
+    ) -> Iterator[Part]:
+        """``stream`` of texts already normalized (``analyse_one`` normalizes only once)."""
         pending: deque[tuple[Normalized, Normalized, Section, bool, list[tuple[int, int]]]]
         pending = deque()
 
         def jobs() -> Iterator[str]:
-            for t in texts:
-                nm = normalize(t)
+            for nm in norms:
                 secs = sections(nm.text)
                 for i, sec in enumerate(secs):
                     snm = nm if len(secs) == 1 else nm.slice(sec.start, sec.end)

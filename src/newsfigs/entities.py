@@ -11,9 +11,10 @@ reliable mention that has one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast, get_args
 
 from newsfigs.analysis import Analysed
-from newsfigs.models import Mention, Organization, Person
+from newsfigs.models import Mention, Organization, OrgCategory, Person
 from newsfigs.pipeline import Candidate
 
 _SOURCE_RANK = {
@@ -21,6 +22,7 @@ _SOURCE_RANK = {
     "byline": 0,
     "known": 1,
     "suffix": 2,
+    "unit": 2,
     "title": 2,
     "cue": 3,
     "latin": 3,
@@ -116,6 +118,18 @@ def _mentions(g: _Group, a: Analysed) -> list[Mention]:
     return out
 
 
+_CATEGORIES = frozenset(get_args(OrgCategory))
+
+
+def _category(value: str | None) -> OrgCategory | None:
+    """A category the model accepts; anything else (a rule's internal mark) is no category.
+
+    A department suffix once leaked its internal category ``unit`` here and every document
+    naming a 팀 or 센터 failed validation; a wrong category must never cost the document.
+    """
+    return cast(OrgCategory, value) if value in _CATEGORIES else None
+
+
 def link(candidates: list[Candidate], a: Analysed) -> tuple[list[Person], list[Organization]]:
     """Group mention candidates into people and organizations (in order of first mention)."""
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
@@ -137,7 +151,7 @@ def link(candidates: list[Candidate], a: Analysed) -> tuple[list[Person], list[O
             name=g.name,
             aliases=g.aliases,
             mentions=_mentions(g, a),
-            category=g.fields["category"][1] if "category" in g.fields else None,  # type: ignore[arg-type]
+            category=_category(g.fields["category"][1] if "category" in g.fields else None),
         )
         for g in sorted(org_groups.values(), key=lambda g: min(g.mentions))
     ]

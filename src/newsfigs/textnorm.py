@@ -38,8 +38,11 @@ _ODD = regex.compile(r"[\ud800-\udfff\p{Cf}]")
 MAX_CLUSTER = 32
 """Longer grapheme clusters (a run of stray combining marks) are normalized in slices, so
 canonical reordering inside ``unicodedata`` never sees an unbounded sequence."""
-# Kept as written: NFKC would turn ① into 1 (①3억원 → 13억원) and 10² into 102.
-_KEEP = regex.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf\u2070-\u209f²³¹]")
+# Kept as written: NFKC would turn ① into 1 (①3억원 → 13억원) and ㅋ into a conjoining jamo.
+_KEEP = regex.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf\u3130-\u318f]")
+# Super- and subscript digits are kept after a digit (10² is not 102), normalized after a
+# letter (m² → m2, a unit).
+_SCRIPT_DIGIT = regex.compile(r"[\u2070-\u209f²³¹]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,9 @@ def _run(b: _Builder, text: str, start: int, end: int) -> None:
         cm = _CLUSTER.match(text, pos, min(end, pos + MAX_CLUSTER))
         cend = cm.end() if cm is not None and cm.end() > pos else pos + 1
         cluster = text[pos:cend]
-        out = _nfkc(cluster)
+        after_digit = pos > 0 and text[pos - 1].isdigit()
+        keep = after_digit and _SCRIPT_DIGIT.match(cluster) is not None
+        out = cluster if keep else _nfkc(cluster)
         if out == cluster:
             b.same(text, pos, cend)
         else:

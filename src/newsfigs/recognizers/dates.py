@@ -22,6 +22,7 @@ from newsfigs import dates
 from newsfigs.analysis import Analysed
 from newsfigs.lexicon import read_rows
 from newsfigs.pipeline import Candidate
+from newsfigs.recognizers.date_offsets import offset_after
 
 PRIORITY = 1
 """Ties with an equally long figure of another recognizer go to the date."""
@@ -40,7 +41,7 @@ _ORDER = {
     "minute": 8,
 }
 _WEEKDAYS = "월화수목금토일"
-_UNITS = "년대|년도|년|개월|월|일|분기|시|분|주"
+_UNITS = "년대|년도|년|개월|월|일|분기|시|분|주일|주|달"
 _SEP = r"[~∼〜\-–]"
 
 # right after a number + unit, these make it a length of time, not a date
@@ -67,7 +68,6 @@ _DUR_BEFORE = regex.compile(
     r"|(?<![가-힣\d])(?<!(?:이번|다음|지난)\x20?)(?:주|월|연)"  # 주 4일 근무: per week
     r"|\d박|(?<![\d'‘’])\d년|(?:징역|금고)\x20?\d\d년)\x20?$"  # 4박5일; 징역 1년 6월: a sentence
 )
-_AGO = regex.compile(r"\x20?(?P<dir>전|후|뒤)(?!후)")
 _PART = regex.compile(r"\x20?(?P<part>초순|상순|중순|하순|초반|중반|후반|초|말)")
 _WEEKDAY_PAREN = regex.compile(rf"\x20?\((?P<wd>[{_WEEKDAYS}])(?:요일)?\)")
 _HALF_HOUR = regex.compile(r"\x20?반")
@@ -81,6 +81,7 @@ class _Lexicon:
     atoms: regex.Pattern[str]
     words: dict[str, tuple[str, str, str]]
     parts: dict[str, str]
+    length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
 
 
 @cache
@@ -88,6 +89,7 @@ def _lexicon() -> _Lexicon:
     """The atom regex, built once from the word table."""
     words: dict[str, tuple[str, str, str]] = {}
     parts: dict[str, str] = {}
+    length_nouns: list[str] = []
     alts: list[str] = []
     for row in read_rows("date_words.tsv"):
         word, role, value = row[0], row[1], row[2]
@@ -97,6 +99,9 @@ def _lexicon() -> _Lexicon:
         extra = next((f for f in flags if not f.startswith("!")), "")
         if role == "part":
             parts[word] = value
+            continue
+        if role == "length_noun":
+            length_nouns.append(word)
             continue
         words[word.replace(" ", "")] = (role, value, extra)
         pat = regex.escape(word).replace(r"\ ", " ").replace(" ", r"\x20?")
@@ -113,10 +118,10 @@ def _lexicon() -> _Lexicon:
         r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
         r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
-        rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<unit>{_UNITS}))"
+        rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{_UNITS}))"
         rf"|(?P<word>{'|'.join(alts)})"
     )
-    return _Lexicon(atoms, words, parts)
+    return _Lexicon(atoms, words, parts, tuple(length_nouns))
 
 
 @dataclass(slots=True)
@@ -209,24 +214,20 @@ _COMPOUND_TAGS = frozenset({"NNG", "NNP"})
 _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
-def _ago(a: Analysed, s: int, e: int, n: int, unit: str) -> _Atom | None:
-    """``3일 전``, ``2년 후``, ``한 달 뒤``: a relative date, or None without 전/후/뒤."""
-    m = _AGO.match(a.text, e)
-    if m is None or m.end() not in a.ends:
+def _ago(
+    a: Analysed, s: int, e: int, n: int, unit: str, n2: int | None = None, yeo: bool = False
+) -> _Atom | None:
+    """``3일 전``, ``1년 반 전``, ``3∼4년 후``: a relative date, or None without 전/후/뒤."""
+    off = offset_after(a, e, n, n2, unit, yeo)
+    if off is None:
         return None
-    sign = -1 if m.group("dir") == "전" else 1
-    f = {
-        "relative": "ago" if sign < 0 else "later",
-        "offset": sign * n,
-        "offset_unit": unit,
-    }
-    return _Atom(s, m.end(), ("cue",), f, numeric=False, terminal=True)
+    return _Atom(s, off.end, ("cue",), off.fields, numeric=False, terminal=True)
 
 
-_AGO_UNITS = {"년": "year", "개월": "month", "주": "week", "일": "day"}
+_AGO_UNITS = {"년": "year", "개월": "month", "달": "month", "주": "week", "주일": "week", "일": "day"}
 
 
-def _num_atom(a: Analysed, m: regex.Match[str]) -> _Atom | None:
+def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
     text = a.text
     s, e = m.span()
     unit = m.group("unit")
@@ -240,11 +241,15 @@ def _num_atom(a: Analysed, m: regex.Match[str]) -> _Atom | None:
     if apos and unit not in ("년", "년도", "년대"):
         return None
     digits = len(m.group("n1"))
-    if n2 is None and unit in _AGO_UNITS and not (unit == "년" and digits == 4):
-        ago = _ago(a, s, e, n1, _AGO_UNITS[unit])
-        if ago is not None:
+    yeo = m.group("yeo") is not None
+    if unit in _AGO_UNITS and not (unit == "년" and digits == 4):
+        ago = _ago(a, s, e, n1, _AGO_UNITS[unit], n2, yeo)
+        if ago is not None or yeo:
             return ago
-    if _DUR_AFTER.match(text, e) or unit in _AGO_UNITS.keys() - {"년", "일"}:
+    if yeo or unit in _AGO_UNITS.keys() - {"년", "일"}:
+        return None
+    year_noun = unit == "년" and digits == 4 and _year_before_noun(a, e, lex)
+    if _DUR_AFTER.match(text, e) and not year_noun:
         return None
     if unit == "일" and (
         _DUR_AFTER_DAY.match(text, e) or (n1 == 1 and n2 is None and _PER_DAY.match(text, e))
@@ -286,6 +291,23 @@ _RANGES = {
 }
 
 
+_YEAR_ISANG = regex.compile(r"\x20?이상\x20?")
+
+
+def _year_before_noun(a: Analysed, e: int, lex: _Lexicon) -> bool:
+    """``2026년 이상 기후``: 이상 (abnormal) + a noun after a year is no bound of a length.
+
+    ``2000년 이상 된``, ``이상의``, ``이상 역사`` (a length noun) and a sentence end stay lengths.
+    """
+    m = _YEAR_ISANG.match(a.text, e)
+    if m is None or a.tag_at.get(m.end()) not in _COMPOUND_TAGS:
+        return False
+    isang = m.start() + (a.text[m.start()] == " ")
+    if isang not in a.starts or isang + 2 not in a.ends:
+        return False
+    return not any(a.text.startswith(w, m.end()) for w in lex.length_nouns)
+
+
 def _past_year(text: str, s: int, n: int) -> bool:
     """``지난 84년`` is 1984, but ``지난 10년``/``지난 30년`` read as "the past N years"."""
     return n % 5 != 0 and _CUE_BEFORE.search(text, max(0, s - 3), s) is not None
@@ -323,7 +345,7 @@ def _atoms(a: Analysed) -> list[_Atom]:
         if kind == "word":
             atom = _word_atom(a, m, lex)
         elif kind == "num":
-            atom = _num_atom(a, m)
+            atom = _num_atom(a, m, lex)
         elif kind == "iso":
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
             ok = 1 <= mo <= 12 and 1 <= d <= 31
@@ -445,9 +467,9 @@ def recognize(a: Analysed) -> list[Candidate]:
             continue
         start, end = expr.start, e2.end if e2 else expr.end
         approx = _APPROX.match(a.text, end)
-        approximate = approx is not None and approx.end() in a.ends
-        if approximate and approx is not None:
+        if approx is not None and approx.end() in a.ends:
             end = approx.end()
+        approximate = end != (e2.end if e2 else expr.end) or "_approx" in expr.fields
         if expr.fields.get("relative") in ("ago", "later"):
             before = _APPROX_BEFORE.search(a.text, max(0, start - 3), start)
             if before is not None:

@@ -143,15 +143,16 @@ _UNIT_PARENTS = frozenset({"government", "company", "media", "investor", "party"
 def _unit_word(a: Analysed, w: Word, lex: Lexicon) -> bool:
     """A department name: a descriptor, then a sub-unit suffix as its own morpheme.
 
-    ``사업본부`` (사업 + 본부), ``형사1부`` (형사 + 1 + 부); not a single-morpheme word that
-    merely ends so (``지도부``, ``내부``, ``정부``, ``박지원``).
+    ``사업본부`` (사업 + 본부), ``형사1부`` (형사 + 1 + 부), ``방위사업수사부``; not a
+    single-morpheme word that merely ends so (``지도부``, ``내부``, ``정부``, ``박지원``).
     """
     if not w.hangul and not any(c.isdigit() for c in w.stem):
         return False
     toks = a.tokens_in(w.start, w.stem_end)
     if len(toks) < 2 or toks[-1].end != w.stem_end or toks[-1].tag == "NNP":
         return False
-    return lex.suffixes.get(toks[-1].form, ("", False))[0] == UNIT
+    last = toks[-1].form  # 부, or a word ending in it after a descriptor: 방위 사업 수사부
+    return any(lex.suffixes.get(last[-n:], ("", False))[0] == UNIT for n in (3, 2, 1))
 
 
 def sub_units(

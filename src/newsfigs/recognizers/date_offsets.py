@@ -1,0 +1,66 @@
+"""Relative offsets: ``3일 전``, ``1년 반 전``, ``3년 6개월 전``, ``1년여 전``, ``3∼4년 후``.
+
+A number of days, weeks, months or years followed by ``전``/``후``/``뒤`` is a date counted from
+the reference date, not a length (the figures recognizer leaves these spans to the dates one).
+``DateInfo.offset`` stays an integer, so a compound or a half is counted in the smaller unit:
+``3년 6개월 전`` is −42 months and ``1년 반 전`` −18 months. ``여`` (``1년여``, ``10여년``) makes
+the figure approximate; a range (``3∼4년 후``) puts the far end in ``end``. Kept apart from
+``dates.py`` so the atom code stays short; conventions are in docs/dates.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newsfigs.analysis import Analysed
+
+MONTHS_PER_YEAR = 12
+_DIR = regex.compile(r"\x20?(?P<dir>전|후|뒤)(?!후)")  # 전후 is "around", not "before"
+_HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
+_MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
+_YEO = regex.compile(r"여")  # 1년여: a year or so
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """Where an offset expression ends and the ``DateInfo`` fields it writes."""
+
+    end: int
+    fields: dict[str, Any]
+
+
+def offset_after(
+    a: Analysed, e: int, n1: int, n2: int | None, unit: str, approximate: bool = False
+) -> Offset | None:
+    """The offset whose number and unit (``day`` … ``year``) end at ``e``, or None.
+
+    ``n2`` is the far end of a range (``3∼4년``); ``approximate`` is a ``여`` already read
+    before the unit (``10여년``). Every piece must end on a morpheme boundary.
+    """
+    text, p = a.text, e
+    if n2 is not None and n2 <= n1:
+        return None
+    if unit == "year" and n2 is None:
+        months = _MONTHS.match(text, p)
+        half = _HALF.match(text, p)
+        if months and 0 < int(months.group("m")) < MONTHS_PER_YEAR and months.end() in a.ends:
+            n1, unit, p = n1 * MONTHS_PER_YEAR + int(months.group("m")), "month", months.end()
+        elif half and half.end() - 1 in a.starts and half.end() in a.ends:
+            n1, unit, p = n1 * MONTHS_PER_YEAR + MONTHS_PER_YEAR // 2, "month", half.end()
+    yeo = _YEO.match(text, p)
+    if yeo and yeo.end() in a.ends:
+        approximate, p = True, yeo.end()
+    m = _DIR.match(text, p)
+    if m is None or m.end() not in a.ends:
+        return None
+    sign = -1 if m.group("dir") == "전" else 1
+    relative = "ago" if sign < 0 else "later"
+    f: dict[str, Any] = {"relative": relative, "offset": sign * n1, "offset_unit": unit}
+    if n2 is not None:
+        f["_end"] = {"relative": relative, "offset": sign * n2, "offset_unit": unit}
+    if approximate:
+        f["_approx"] = True
+    return Offset(m.end(), f)
