@@ -120,7 +120,8 @@ class DateInfo(BaseModel):
     offset: int | None = Field(
         default=None,
         description="Signed count of offset_unit from the reference date (지난해 → -1 year, "
-        "3일 전 → -3 day); None when the cue names a day instead (지난 3일).",
+        "3일 전 → -3 day), in the smallest unit written (3년 6개월 전, 1년 반 전 → -42, -18 "
+        "month); None when the cue names a day instead (지난 3일).",
     )
     offset_unit: Literal["day", "week", "month", "year"] | None = None
     day_part: DayPart | None = None
@@ -151,6 +152,8 @@ class DateInfo(BaseModel):
             raise ValueError("resolved_start and resolved_end go together")
         if self.resolved is not None and self.resolved_start is not None:
             raise ValueError("resolved (one day) excludes resolved_start/resolved_end")
+        if self.end is not None and self.end.offset_unit not in (None, self.offset_unit):
+            raise ValueError("a range of offsets counts both ends in the same unit")
         start, end = self.resolved_start, self.resolved_end
         if start is not None and end is not None and start > end:
             raise ValueError("resolved_start must not follow resolved_end")

@@ -22,7 +22,7 @@ from newsfigs import dates
 from newsfigs.analysis import Analysed
 from newsfigs.lexicon import read_rows
 from newsfigs.pipeline import Candidate
-from newsfigs.recognizers.date_offsets import offset_after
+from newsfigs.recognizers.date_numbers import OFFSET_UNITS, offset_after, year_before_noun
 
 PRIORITY = 1
 """Ties with an equally long figure of another recognizer go to the date."""
@@ -224,7 +224,7 @@ def _ago(
     return _Atom(s, off.end, ("cue",), off.fields, numeric=False, terminal=True)
 
 
-_AGO_UNITS = {"년": "year", "개월": "month", "달": "month", "주": "week", "주일": "week", "일": "day"}
+_AGO_UNITS = OFFSET_UNITS
 
 
 def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
@@ -248,7 +248,7 @@ def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
             return ago
     if yeo or unit in _AGO_UNITS.keys() - {"년", "일"}:
         return None
-    year_noun = unit == "년" and digits == 4 and _year_before_noun(a, e, lex)
+    year_noun = unit == "년" and digits == 4 and year_before_noun(a, e, lex.length_nouns)
     if _DUR_AFTER.match(text, e) and not year_noun:
         return None
     if unit == "일" and (
@@ -289,23 +289,6 @@ _RANGES = {
     "시": (0, 24, "hour", "hour"),
     "분": (0, 59, "minute", "minute"),
 }
-
-
-_YEAR_ISANG = regex.compile(r"\x20?이상\x20?")
-
-
-def _year_before_noun(a: Analysed, e: int, lex: _Lexicon) -> bool:
-    """``2026년 이상 기후``: 이상 (abnormal) + a noun after a year is no bound of a length.
-
-    ``2000년 이상 된``, ``이상의``, ``이상 역사`` (a length noun) and a sentence end stay lengths.
-    """
-    m = _YEAR_ISANG.match(a.text, e)
-    if m is None or a.tag_at.get(m.end()) not in _COMPOUND_TAGS:
-        return False
-    isang = m.start() + (a.text[m.start()] == " ")
-    if isang not in a.starts or isang + 2 not in a.ends:
-        return False
-    return not any(a.text.startswith(w, m.end()) for w in lex.length_nouns)
 
 
 def _past_year(text: str, s: int, n: int) -> bool:
@@ -354,8 +337,8 @@ def _atoms(a: Analysed) -> list[_Atom]:
         else:  # hm
             f = {"hour": int(m.group("hh")), "minute": int(m.group("mm")), "_hm": True}
             atom = _Atom(*m.span(), ("hour", "minute"), f)
-        if atom is not None:
-            out.append(atom)
+        if atom is not None and (not out or atom.start >= out[-1].end):
+            out.append(atom)  # not 6개월 전 again inside 3년 6개월 전
     return out
 
 

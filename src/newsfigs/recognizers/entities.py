@@ -1,7 +1,8 @@
 """People and organizations: the rules of ``people``, ``organizations`` and ``bylines`` in order.
 
 1. bylines (fixed shapes on the characters);
-2. organizations (user names, well-known names, WikiData, suffixes, cue nouns, frames);
+2. organizations (user names, well-known names, WikiData, suffixes, cue nouns, frames), then
+   departments written after them (``서울중앙지검 형사1부``);
 3. people (titles with affiliations, honorifics, ages, Latin originals, WikiData, user names);
 4. aliases defined in parentheses right after a mention (``(EIA)``, ``(이하 에너테크)``);
 5. every later occurrence of a name found so far (``로사톰은``, ``리하체프 CEO``, ``GIC·QIA``).

@@ -20,7 +20,8 @@ from newsfigs.recognizers.people import korean_name
 from newsfigs.recognizers.words import Word
 
 OPEN_QUOTES = frozenset("'\"‘“「『<《")
-_QUOTE_GAP = regex.compile(r"\s{0,2}+['\"‘“「『<《]")
+_QUOTE_GAP = regex.compile(r"\s{0,2}+['‘「『<《]")
+"""A quoted name after a cue noun; double quotes open speech (소속사 “사실무근”), not names."""
 _LATIN_PAREN_OPEN = regex.compile(r"\([A-Za-z]")
 _CORP_MARK = regex.compile(r"\(주\)|\(유\)|\(재\)|\(사\)")
 

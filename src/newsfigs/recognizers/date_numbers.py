@@ -1,4 +1,4 @@
-"""Relative offsets: ``3일 전``, ``1년 반 전``, ``3년 6개월 전``, ``1년여 전``, ``3∼4년 후``.
+"""What follows a number with a date unit: relative offsets, and 이상 after a year.
 
 A number of days, weeks, months or years followed by ``전``/``후``/``뒤`` is a date counted from
 the reference date, not a length (the figures recognizer leaves these spans to the dates one).
@@ -6,6 +6,9 @@ the reference date, not a length (the figures recognizer leaves these spans to t
 ``3년 6개월 전`` is −42 months and ``1년 반 전`` −18 months. ``여`` (``1년여``, ``10여년``) makes
 the figure approximate; a range (``3∼4년 후``) puts the far end in ``end``. Kept apart from
 ``dates.py`` so the atom code stays short; conventions are in docs/dates.md.
+
+``2026년 이상 기후`` is the year 2026 (이상 = abnormal) although ``이상`` after a number is
+otherwise a bound of a length (``30일 이상``).
 """
 
 from __future__ import annotations
@@ -18,10 +21,21 @@ import regex
 from newsfigs.analysis import Analysed
 
 MONTHS_PER_YEAR = 12
+OFFSET_UNITS = {
+    "년": "year",
+    "개월": "month",
+    "달": "month",
+    "주": "week",
+    "주일": "week",
+    "일": "day",
+}
+"""The written units an offset counts (``3일 전``, ``1주일 전``, ``3달 전``)."""
 _DIR = regex.compile(r"\x20?(?P<dir>전|후|뒤)(?!후)")  # 전후 is "around", not "before"
 _HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
 _MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
 _YEO = regex.compile(r"여")  # 1년여: a year or so
+_ISANG = regex.compile(r"\x20?이상\x20?")
+_NOUN_TAGS = frozenset({"NNG", "NNP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +78,17 @@ def offset_after(
     if approximate:
         f["_approx"] = True
     return Offset(m.end(), f)
+
+
+def year_before_noun(a: Analysed, e: int, length_nouns: tuple[str, ...]) -> bool:
+    """Whether the ``이상`` after the year ending at ``e`` starts a noun (``이상 기후``).
+
+    ``2000년 이상 된``, ``이상의``, a length noun (``이상 역사``) and a sentence end are lengths.
+    """
+    m = _ISANG.match(a.text, e)
+    if m is None or a.tag_at.get(m.end()) not in _NOUN_TAGS:
+        return False
+    isang = m.start() + (a.text[m.start()] == " ")
+    if isang not in a.starts or isang + 2 not in a.ends:
+        return False
+    return not any(a.text.startswith(w, m.end()) for w in length_nouns)
