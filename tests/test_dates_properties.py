@@ -206,6 +206,75 @@ def test_ago_and_later(ref: datetime.date, n: int, unit: str) -> None:
             assert (start - (ref - datetime.timedelta(days=ref.weekday()))).days == 7 * sign * n
 
 
+def _covered(info: DateInfo) -> tuple[datetime.date, datetime.date]:
+    """First and last day a resolved figure covers (one day or a period)."""
+    if info.resolved is not None:
+        return info.resolved, info.resolved
+    assert info.resolved_start is not None and info.resolved_end is not None
+    return info.resolved_start, info.resolved_end
+
+
+@SETTINGS
+@given(
+    ref=REFS,
+    years=st.integers(1, 30),
+    months=st.integers(0, 11),
+    half=st.booleans(),
+    yeo=st.booleans(),
+)
+def test_compound_and_half_offsets_count_months(
+    ref: datetime.date, years: int, months: int, half: bool, yeo: bool
+) -> None:
+    """``3년 6개월 전`` is −42 months, ``1년 반 뒤`` +18; ``여`` makes it approximate."""
+    written = f"{years}년 반" if half else f"{years}년 {months}개월" if months else f"{years}년"
+    for word, sign in (("전", -1), ("뒤", 1)):
+        expr = f"{written}{'여' if yeo else ''} {word}"
+        fig = only_date(f"{expr} 발표된 자료", expr, ref)
+        info = fig.date
+        assert info is not None and fig.approximate == yeo
+        assert_calendar(info)
+        if not half and not months:
+            assert (info.offset, info.offset_unit) == (sign * years, "year")
+            continue
+        k = sign * (12 * years + (6 if half else months))
+        assert (info.offset, info.offset_unit, info.precision) == (k, "month", "month")
+        y, m = dates.add_months(ref.year, ref.month, k)
+        assert _covered(info) == (datetime.date(y, m, 1), datetime.date(y, m, dates.last_day(y, m)))
+
+
+@SETTINGS
+@given(
+    ref=REFS,
+    lo=st.integers(1, 20),
+    extra=st.integers(1, 10),
+    unit=st.sampled_from(["일", "주", "주일", "개월", "년"]),
+    sep=st.sampled_from(["~", "∼"]),
+)
+def test_offset_ranges_cover_both_ends(
+    ref: datetime.date, lo: int, extra: int, unit: str, sep: str
+) -> None:
+    """``3∼4년 후``: both ends count from ref; the range covers both ends' periods."""
+    hi = lo + extra
+    for word, sign in (("전", -1), ("후", 1)):
+        expr = f"{lo}{sep}{hi}{unit} {word}"
+        info = only_date(f"{expr} 발표된 자료", expr, ref).date
+        assert info is not None and info.end is not None
+        assert (info.offset, info.end.offset) == (sign * lo, sign * hi)
+        assert info.end.offset_unit == info.offset_unit
+        ends = [
+            _covered(only_date(f"{n}{unit} {word} 자료", f"{n}{unit} {word}", ref).date or info)
+            for n in (lo, hi)
+        ]
+        first = min(e[0] for e in ends)
+        last = max(e[1] for e in ends)
+        assert (info.resolved_start, info.resolved_end) == (first, last)
+
+
+def test_a_range_of_offsets_keeps_one_unit() -> None:
+    with pytest.raises(ValueError, match="same unit"):
+        DateInfo(offset=-1, offset_unit="year", end=DateInfo(offset=-2, offset_unit="month"))
+
+
 @SETTINGS
 @given(ref=REFS, wd=st.integers(0, 6), cue=st.sampled_from(["지난", "오는", ""]))
 def test_weekdays(ref: datetime.date, wd: int, cue: str) -> None:
@@ -253,6 +322,13 @@ EXPRESSIONS = st.one_of(
             "2020년대 초반",
             "지난해 4분기",
             "올 1분기",
+            "1년 반 전",
+            "3년 6개월 뒤",
+            "2∼3년 후",
+            "1년여 전",
+            "1주일 전",
+            "3달 전",
+            "1~2개월 전",
         ]
     ),
 )
@@ -334,7 +410,11 @@ def test_resolution_never_reads_the_clock(expr: str, ref: datetime.date) -> None
 
 def test_date_modules_have_no_clock_reads() -> None:
     clock = re.compile(r"\b(?:today|now|utcnow|time\.time|localtime|gmtime)\s*\(")
-    for path in (SRC / "dates.py", SRC / "recognizers" / "dates.py"):
+    for path in (
+        SRC / "dates.py",
+        SRC / "recognizers" / "dates.py",
+        SRC / "recognizers" / "date_numbers.py",
+    ):
         assert not clock.search(path.read_text(encoding="utf-8")), path
 
 
@@ -352,6 +432,7 @@ def test_date_modules_have_no_clock_reads() -> None:
         st.none(),
         st.tuples(st.integers(-50, 50), st.sampled_from(["day", "week", "month", "year"])),
     ),
+    far=st.one_of(st.none(), st.integers(-60, 60)),
 )
 def test_resolve_gives_real_dates_for_any_fields(
     ref: datetime.date | None,
@@ -360,6 +441,7 @@ def test_resolve_gives_real_dates_for_any_fields(
     day: int | None,
     relative: str | None,
     offset: tuple[int, str] | None,
+    far: int | None,
 ) -> None:
     fields: dict[str, Any] = {"year": year, "month": month, "day": day, "relative": relative}
     if offset is not None:  # the shapes the recognizer builds: 지난해 3월 5일, 지난달 5일, 어제
@@ -369,6 +451,9 @@ def test_resolve_gives_real_dates_for_any_fields(
             fields["month"] = None
         if unit in ("day", "week"):
             fields["day"] = None
-    info = dates.resolve(dates.build(fields), ref)
+    end = None
+    if offset is not None and far is not None:  # 1~2년 전: the far end in the same unit
+        end = {"offset": far, "offset_unit": offset[1]}
+    info = dates.resolve(dates.build(fields, end), ref)
     DateInfo.model_validate(info.model_dump())  # the result passes the model's own checks
     assert_calendar(info)

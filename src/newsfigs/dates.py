@@ -321,12 +321,19 @@ def resolve(info: DateInfo, ref: datetime.date | None) -> DateInfo:
     """``info`` with ``resolved`` (one day) or ``resolved_start``/``resolved_end`` filled.
 
     A range resolves its start as usual and its end as the first matching date on or after
-    the start (``12월 30일~1월 2일`` crosses the year). A time without a day stays unresolved.
+    the start (``12월 30일~1월 2일`` crosses the year); a range of offsets (``1~2년 전``) covers
+    both ends' periods, earlier first. A time without a day stays unresolved.
     """
     span = interval(info, ref)
     if span is None:
         return info
     start, end = span
+    if info.end is not None and info.end.offset is not None:
+        far = interval(info.end, ref)  # 3∼4년 후, 1~2년 전: both ends count from ref
+        if far is None:
+            return info
+        start, end = min(start, far[0]), max(end, far[1])
+        return info.model_copy(update={"resolved_start": start, "resolved_end": end})
     if info.end is not None:
         end_info = info.end
         if end_info.year is None and end_info.decade is None and end_info.offset is None:
