@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
 if TYPE_CHECKING:
     import pint
+
+
+def _json_safe(value: str) -> str:
+    """Lone surrogates (valid in a Python str, not in UTF-8) become U+FFFD, one for one."""
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+Text = Annotated[str, PlainSerializer(_json_safe, when_used="json")]
+"""A str that JSON output can always encode; same length, so offsets stay valid."""
+
 
 FigureKind = Literal[
     "money",
@@ -71,7 +81,7 @@ class Spanned(BaseModel):
 
     start: int = Field(ge=0, description="Index of the first character in the original text.")
     end: int = Field(ge=0, description="Index one past the last character (exclusive).")
-    text: str = Field(description="Exactly original[start:end].")
+    text: Text = Field(description="Exactly original[start:end].")
 
     @model_validator(mode="after")
     def _ordered(self) -> Spanned:
@@ -175,8 +185,8 @@ class Figure(Spanned):
     )
     approximate: bool = Field(default=False, description="약, 여, 가량, 안팎, 정도, 수십 …")
     bound: Bound | None = None
-    classifier: str | None = Field(default=None, description="명, 개, 대 … for counts.")
-    counted: str | None = Field(default=None, description="The counted noun when adjacent.")
+    classifier: Text | None = Field(default=None, description="명, 개, 대 … for counts.")
+    counted: Text | None = Field(default=None, description="The counted noun when adjacent.")
     equivalent: Figure | None = Field(
         default=None, description="The parenthetical conversion, e.g. (약 240조원)."
     )
@@ -228,11 +238,11 @@ class Person(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str
-    aliases: list[str] = Field(default_factory=list)
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
-    title: str | None = None
-    affiliation: str | None = None
+    title: Text | None = None
+    affiliation: Text | None = None
 
 
 OrgCategory = Literal[
@@ -254,8 +264,8 @@ class Organization(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str
-    aliases: list[str] = Field(default_factory=list)
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     category: OrgCategory | None = None
 
@@ -265,7 +275,7 @@ class Document(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    text: str
+    text: Text
     reference_date: datetime.date | None = None
     figures: list[Figure] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
