@@ -42,8 +42,23 @@ UNITS = st.sampled_from(
     )
 )
 QUALIFIERS = st.sampled_from(
-    ["약 ", "여", "가량", " 이상", " 이하", " 미만", " 초과", " 안팎", " 정도", "최대 ", "~", "-",
-     "∼", "에서 ", "까지"]
+    [
+        "약 ",
+        "여",
+        "가량",
+        " 이상",
+        " 이하",
+        " 미만",
+        " 초과",
+        " 안팎",
+        " 정도",
+        "최대 ",
+        "~",
+        "-",
+        "∼",
+        "에서 ",
+        "까지",
+    ]
 )
 NAMES = st.sampled_from(
     _words(
@@ -52,15 +67,9 @@ NAMES = st.sampled_from(
         연합뉴스 LG에너지솔루션 GIC QIA"""
     )
 )
-TITLES = st.sampled_from(
-    _words(
-        """대표 사장 회장 기자 장관 대통령 교수 CEO 씨 의원 연구원"""
-    )
-)
+TITLES = st.sampled_from(_words("""대표 사장 회장 기자 장관 대통령 교수 CEO 씨 의원 연구원"""))
 PARTICLES = st.sampled_from(
-    _words(
-        """은 는 이 가 을 를 의 에 에서 로 으로 와 과 도 만 까지 부터 보다 이다 였다 _"""
-    )
+    _words("""은 는 이 가 을 를 의 에 에서 로 으로 와 과 도 만 까지 부터 보다 이다 였다 _""")
 )
 WORDS = st.sampled_from(
     _words(
@@ -70,13 +79,64 @@ WORDS = st.sampled_from(
     )
 )
 PUNCT = st.sampled_from(
-    [" ", " ", " ", ". ", ", ", "·", "\n", "\n\n", "(", ")", "[", "]", "「", "」", "“", "”", "'",
-     '"', "…", "/", ":", " = ", "~"]
+    [
+        " ",
+        " ",
+        " ",
+        ". ",
+        ", ",
+        "·",
+        "\n",
+        "\n\n",
+        "(",
+        ")",
+        "[",
+        "]",
+        "「",
+        "」",
+        "“",
+        "”",
+        "'",
+        '"',
+        "…",
+        "/",
+        ":",
+        " = ",
+        "~",
+    ]
 )
 JUNK = st.sampled_from(
-    ["\u200b", "\u200d", "\ufeff", "\x00", "\x07", "\x1b[0m", "\t", "\r\n", "\xa0", "\u3000",
-     "&nbsp;", "&amp;", "&#37;", "&lt;b&gt;", "&#xFF11;", "&bogus;", "👍🏽", "🚀", "👨‍👩‍👧",
-     "Москва", "東京", "مرحبا", "\u0301", "\ud800", "\udfff", "ㅋㅋ", "①", "²", "㈜"]
+    [
+        "\u200b",
+        "\u200d",
+        "\ufeff",
+        "\x00",
+        "\x07",
+        "\x1b[0m",
+        "\t",
+        "\r\n",
+        "\xa0",
+        "\u3000",
+        "&nbsp;",
+        "&amp;",
+        "&#37;",
+        "&lt;b&gt;",
+        "&#xFF11;",
+        "&bogus;",
+        "👍🏽",
+        "🚀",
+        "👨‍👩‍👧",
+        "Москва",
+        "東京",
+        "مرحبا",
+        "\u0301",
+        "\ud800",
+        "\udfff",
+        "ㅋㅋ",
+        "①",
+        "²",
+        "㈜",
+    ]
 )
 
 FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789%.,~()ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
@@ -153,9 +213,7 @@ def transformed(text: str, form: str) -> str:
 ANY_CHAR = st.characters(exclude_categories=())
 """Every code point, lone surrogates and controls included."""
 ARBITRARY_TEXT = st.text(ANY_CHAR, max_size=200)
-MIXED_TEXT = st.lists(st.one_of(news_text(max_pieces=8), ARBITRARY_TEXT), max_size=4).map(
-    "".join
-)
+MIXED_TEXT = st.lists(st.one_of(news_text(max_pieces=8), ARBITRARY_TEXT), max_size=4).map("".join)
 
 
 def _figure_ok(original: str, f: Figure) -> None:
@@ -184,4 +242,3 @@ def check_document(original: str, doc: Document) -> None:
         for m in mentions:
             assert 0 <= m.start < m.end <= len(original), m
             assert original[m.start : m.end] == m.text, m
-

@@ -144,3 +144,12 @@ def test_figure_rejects_inconsistent_values() -> None:
         Figure(start=0, end=2, text="3명", kind="count", low=Decimal(5), high=Decimal(3))
     with pytest.raises(ValueError):
         Figure(start=0, end=2, text="3명", kind="count", unit="count")
+
+
+def test_num_workers_is_checked_and_survives_pickling() -> None:
+    with pytest.raises(ValueError, match="num_workers"):
+        newsfigs.Extractor(num_workers=0)
+    ex = pickle.loads(pickle.dumps(newsfigs.Extractor(num_workers=1)))
+    assert ex.analyzer.num_workers == 1
+    (fig,) = ex.extract("발전 용량 64기가와트(GW)").figures
+    assert (fig.value, fig.unit) == (64, "GW")

@@ -209,8 +209,17 @@ class Part:
 class Analyzer:
     """A kiwipiepy ``Kiwi`` built on first use, with user words added before that."""
 
-    def __init__(self, user_entities: Iterable[tuple[str, str]] = ()) -> None:
-        """``user_entities``: (name, label) pairs, label "person" or "organization"."""
+    def __init__(
+        self, user_entities: Iterable[tuple[str, str]] = (), num_workers: int | None = None
+    ) -> None:
+        """``user_entities``: (name, label) pairs, label "person" or "organization".
+
+        ``num_workers``: kiwipiepy's analysis threads (None: one per core). Worker processes
+        of a pool want 1 each, or the pool oversubscribes the CPU.
+        """
+        if num_workers is not None and (not isinstance(num_workers, int) or num_workers < 1):
+            raise ValueError(f"num_workers must be a positive int or None, got {num_workers!r}")
+        self.num_workers = num_workers
         self._user_words = tuple(user_entities)
         self.user_entities: dict[str, str] = dict(self._user_words)
         self._kiwi: Any = None
@@ -218,10 +227,10 @@ class Analyzer:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the recipe, not the analyzer: workers rebuild their own."""
-        return {"user_words": self._user_words}
+        return {"user_words": self._user_words, "num_workers": self.num_workers}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["user_words"])  # type: ignore[misc]
+        self.__init__(state["user_words"], state.get("num_workers"))  # type: ignore[misc]
 
     @property
     def kiwi(self) -> Any:
@@ -231,7 +240,7 @@ class Analyzer:
                 if self._kiwi is None:
                     from kiwipiepy import Kiwi
 
-                    kiwi = Kiwi()
+                    kiwi = Kiwi(num_workers=-1 if self.num_workers is None else self.num_workers)
                     for word, _label in self._user_words:
                         kiwi.add_user_word(word, "NNP", 0.0)
                     kiwi.tokenize("워밍업 1개")  # build the lazy parts now, not on first use

@@ -97,7 +97,8 @@ def _settle(held: list[Candidate], boundary: int) -> tuple[list[Candidate], list
 class Extractor:
     """Finds figures, people and organizations; one per process is plenty.
 
-    ``organizations`` and ``people`` are extra names the analyzer learns before its first use.
+    ``organizations`` and ``people`` are extra names the analyzer learns before its first use;
+    ``num_workers`` is kiwipiepy's thread count (None: one per core; 1 in each process of a pool).
     """
 
     def __init__(
@@ -106,17 +107,21 @@ class Extractor:
         organizations: Iterable[str] = (),
         people: Iterable[str] = (),
         recognizers: Sequence[Recognizer] | None = None,
+        num_workers: int | None = None,
     ) -> None:
         self.organizations = tuple(dict.fromkeys(_check_text(o).strip() for o in organizations))
         self.people = tuple(dict.fromkeys(_check_text(p).strip() for p in people))
         words = [(w, "organization") for w in self.organizations if w]
         words += [(w, "person") for w in self.people if w]
-        self.analyzer = Analyzer(words)
+        self.analyzer = Analyzer(words, num_workers)
         self._recognizers = list(recognizers) if recognizers is not None else None
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle the recipe: a worker rebuilds its own analyzer (user words can't be copied)."""
-        return (_rebuild, (self.organizations, self.people, self._recognizers))
+        return (
+            _rebuild,
+            (self.organizations, self.people, self._recognizers, self.analyzer.num_workers),
+        )
 
     @property
     def recognizers(self) -> list[Recognizer]:
@@ -201,8 +206,14 @@ def _rebuild(
     organizations: tuple[str, ...],
     people: tuple[str, ...],
     recognizers: list[Recognizer] | None,
+    num_workers: int | None = None,
 ) -> Extractor:
-    return Extractor(organizations=organizations, people=people, recognizers=recognizers)
+    return Extractor(
+        organizations=organizations,
+        people=people,
+        recognizers=recognizers,
+        num_workers=num_workers,
+    )
 
 
 _default: Extractor | None = None
@@ -227,7 +238,7 @@ def extract(text: str, reference_date: datetime.date | None = None) -> Document:
 def extract_many(
     texts: Iterable[str], reference_date: datetime.date | None = None
 ) -> Iterator[Document]:
-    """``extract`` over many texts, batched through kiwipiepy's multi-threaded list call."""
+    """``extract`` over many texts, lazily; kiwipiepy's threads analyse ahead of the recognizers."""
     return default_extractor().extract_many(texts, reference_date)
 
 
