@@ -23,12 +23,16 @@ SINO_DIGITS = "영일이삼사오육칠팔구"
 
 # 4조9000억, 2억 4천 4백만: after a unit char another group may follow; across a space only
 # when that group carries a unit char itself (so "5억 100㎡" stays two things)
+# a big unit may stand alone after a space (2천 만 명, 100 만 명): the recognizer keeps it only
+# when the analyzer reads it as a numeral (not the particle 만)
 _AR_NUMERAL = (
     rf"{AR}[{UNIT_CHARS}]{{0,4}}+"
-    rf"(?:(?<=[{UNIT_CHARS}])(?:\x20{AR}[{UNIT_CHARS}]{{1,4}}+|{AR}[{UNIT_CHARS}]{{0,4}}+)){{0,6}}+"
+    rf"(?:(?<=[{UNIT_CHARS}])(?:\x20{AR}[{UNIT_CHARS}]{{1,4}}+|{AR}[{UNIT_CHARS}]{{0,4}}+)"
+    rf"|(?<=[\d{UNIT_CHARS}])\x20[만억조경]){{0,6}}+"
 )
 _SINO_NUMERAL = rf"(?:[{SINO_DIGITS}]?+[{UNIT_CHARS}]){{1,12}}+[{SINO_DIGITS}]?+"
-_SU_NUMERAL = r"수[십백천만억조]{1,3}+"
+# 수십, 수백만 and 몇천, 몇만: "some tens", "several thousand" (a big unit may follow a space)
+_SU_NUMERAL = r"[수몇][십백천만억조]{1,3}+(?:\x20[만억조])?+"
 RANGE_SEP = r"\x20?+[~∼〜\-–—]\x20?+"
 
 

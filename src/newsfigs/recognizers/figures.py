@@ -185,7 +185,7 @@ def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
         if pair is not None:  # 한두 명, 서너 곳
             op = Operand(s, e, pair[0], group, high=pair[1])
         elif group == "su":
-            base = parse_number(text[1:])
+            base = parse_number(text[1:].replace(" ", ""))
             op = Operand(s, e, base, group, approximate=True, high=base * 9)
         else:
             op = Operand(s, e, parse_number(text), group)
@@ -196,9 +196,10 @@ def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
     if e < len(t) and t[e] == "여" and group in ("ar", "sino"):
         op.approximate = True
         e += 1
-        if e < len(t) and t[e] in BIG_UNITS:  # 1000여억원
-            op.value *= BIG_UNITS[t[e]]
-            e += 1
+        big = e + 1 if t[e : e + 1] == " " else e  # 1000여억원, 2000여 만 원
+        if big < len(t) and t[big] in BIG_UNITS and a.tag_at.get(big) == "NR":
+            op.value *= BIG_UNITS[t[big]]
+            e = big + 1
         op.end = op.numeral_end = e
     found = _unit_at(a, P, e, group)
     if found:
