@@ -81,18 +81,53 @@ NEWSFIGS: dict[str, str] = {
 # '복면가왕'``, ``SBS 월화드라마 '피고인'``, ``KBS 2TV 드라마 '태양의 후예'``. newsfigs reports
 # the outlet as a media organization there too; such a mention is a different kind of thing in
 # KMOU, so it is not scored (decided on the text after the mention, never on the gold).
+# Up to two genre words (``예능 프로그램``, ``월화드라마``) may stand between. (The genre part
+# was once possessive: ``예능프로그램 ‘…’`` then never matched, as ``예능`` alone was kept.)
 _PROGRAMME_AFTER = regex.compile(
     r"\s?+(?:[0-9A-Za-z가-힣]{0,6}?\s?(?:TV|FM|tv)(?![A-Za-z])"
-    r"|(?:[가-힣]{0,4}?(?:드라마|예능|프로그램|라디오|토크쇼|오디션)\s?+)?+['\"‘“「『<《〈])"
+    r"|(?:[가-힣]{0,6}?(?:드라마|예능|프로그램|라디오|토크쇼|오디션|일일극|시트콤)\s?){0,2}"
+    r"['\"‘“「『<《〈])"
 )
 
 
+# KMOU writes a university's department as part of its name (``서울대 법대``, ``고려대
+# 경영학과``); klp2016 does not (``서울대 국문과`` → ``서울대``), and newsfigs follows klp2016
+# (the university is the organization). Where a department is written right after a university
+# mention, the mention is a different span in KMOU's convention, so it is not scored there.
+_DEPARTMENT_AFTER = regex.compile(
+    r" [가-힣A-Za-z]{0,12}?(?:학과|학부|과|대학원|대학|대|스쿨|교실|전공|연구소|병원|"
+    r"사업단|산학협력단|창업지원단)(?:[은는이가을를의에와도]|에서|으로|로)?(?![가-힣A-Za-z])"
+)
+
+# KMOU files an organization named in the title of an event or prize it runs or sponsors
+# under the event (POH): ``KBS 연기대상``, ``BMW 레이디스 챔피언십``, ``유럽축구연맹(UEFA)
+# 챔피언스리그``. newsfigs reports the organization; such a mention (and its alias in
+# parentheses) is not scored in KMOU, decided on the text after it (up to three words, then
+# an event word).
+_EVENT_AFTER = regex.compile(
+    r"\)?(?:\([A-Za-z]{2,8}\))?(?: [0-9A-Za-z가-힣~∼\-]{1,12}){0,3}? ?[가-힣A-Za-z]{0,8}"
+    r"(?:챔피언스리그|월드컵|포칼|선수권대회|선수권|챔피언십|시상식|연기대상|연예대상|페스티벌|"
+    r"박람회|전시회|플레이오프|최강전|콘테스트|컨테스트|Festival|Show|Championship)"
+    r"(?![가-힣A-Za-z])"
+)
+
+PROGRAMME = "media outlet of a programme: the corpus files it under the work"
+EVENT = "organization in an event's name: the corpus files it under the event"
+DEPARTMENT = "university before its department: the corpus names the department"
+
+
 def kmou_context(span: Span, text: str) -> str | None:
-    """``None`` (not scored) for a media organization that names a programme's channel."""
-    media = span.label == "organization" and span.fields.get("category") == "media"
-    if media and _PROGRAMME_AFTER.match(text, span.end):
+    """Why KMOU files this mention as something else (then it is not scored), or ``None``."""
+    if span.label != "organization":
         return None
-    return "keep"
+    category = span.fields.get("category")
+    if category == "media" and _PROGRAMME_AFTER.match(text, span.end):
+        return PROGRAMME
+    if category == "university" and _DEPARTMENT_AFTER.match(text, span.end):
+        return DEPARTMENT
+    if _EVENT_AFTER.match(text, span.end):
+        return EVENT
+    return None
 
 
 @dataclass(frozen=True)
@@ -104,8 +139,8 @@ class Convention:
     labels: frozenset[str]
     """Every label of the convention, including those newsfigs never produces (LOC, POH …)."""
     context: Callable[[Span, str], str | None] | None = None
-    """Span, document text → None when this corpus files such a mention under another kind
-    of thing (the prediction is then not scored), anything else to keep it."""
+    """Span, document text → why this corpus files such a mention as another thing or another
+    span (the prediction is then not scored), ``None`` to score it."""
 
     @property
     def produced(self) -> frozenset[str]:
@@ -197,8 +232,8 @@ def adapt(doc: Document, convention: Convention, annotated: Iterable[str]) -> Ad
             dropped[key] = dropped.get(key, 0) + 1
         elif label not in keep:
             dropped[label] = dropped.get(label, 0) + 1
-        elif convention.context is not None and convention.context(s, doc.text) is None:
-            key = f"{label} (media outlet of a programme: the corpus files it under the work)"
+        elif convention.context is not None and (why := convention.context(s, doc.text)):
+            key = f"{label} ({why})"
             dropped[key] = dropped.get(key, 0) + 1
         else:
             out.append(Span(s.start, s.end, label, s.text, s.fields))

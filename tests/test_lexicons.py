@@ -20,7 +20,10 @@ CATEGORIES = frozenset(get_args(OrgCategory))
 # file → (columns, allowed values per extra column; None = anything)
 TABLES: dict[str, tuple[int, tuple[frozenset[str] | None, ...]]] = {
     "entity_cues.tsv": (3, (frozenset({"before", "after"}), CATEGORIES | {"-"})),
-    "org_suffixes.tsv": (3, (CATEGORIES | {"unit"}, frozenset({"attached", "bare", "unit"}))),
+    "org_suffixes.tsv": (
+        3,
+        (CATEGORIES | {"unit"}, frozenset({"attached", "bare", "team", "unit"})),
+    ),
     "organizations.tsv": (2, (CATEGORIES,)),
     "places.txt": (1, ()),
     "given_syllables.txt": (1, ()),

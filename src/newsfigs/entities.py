@@ -28,6 +28,7 @@ _SOURCE_RANK = {
     "latin": 3,
     "honorific": 3,
     "age": 3,
+    "cast": 3,
     "wikidata": 4,
     "corp_mark": 4,
     "frame": 5,

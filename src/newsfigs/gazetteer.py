@@ -46,6 +46,7 @@ class Lexicon:
     organizations: dict[str, str]  # well-known name → category
     suffixes: dict[str, tuple[str, bool]]  # suffix → (category, may stand as its own word)
     suffix_lengths: tuple[int, ...]  # longest first
+    teams: frozenset[str]  # suffix words after a sponsor's name (두산 베어스)
     cues_before: dict[str, str]  # 'AI 기업 앤트로픽': cue noun → category
     cues_after: frozenset[str]  # '삼성 관계자': word after a name
 
@@ -55,7 +56,8 @@ def lexicon() -> Lexicon:
     """The entity word lists (read once per process)."""
     titles = {row[0]: row[1] for row in read_rows("titles.tsv")}
     surnames = {row[0]: row[1] for row in read_rows("surnames.tsv")}
-    suffixes = {row[0]: (row[1], row[2] == "bare") for row in read_rows("org_suffixes.tsv")}
+    suffix_rows = read_rows("org_suffixes.tsv")
+    suffixes = {row[0]: (row[1], row[2] in ("bare", "team")) for row in suffix_rows}
     before: dict[str, str] = {}
     after: set[str] = set()
     for word, position, category in read_rows("entity_cues.tsv"):
@@ -70,6 +72,7 @@ def lexicon() -> Lexicon:
         organizations={row[0]: row[1] for row in read_rows("organizations.tsv")},
         suffixes=suffixes,
         suffix_lengths=tuple(sorted({len(s) for s in suffixes}, reverse=True)),
+        teams=frozenset(row[0] for row in suffix_rows if row[2] == "team"),
         cues_before=before,
         cues_after=frozenset(after),
     )

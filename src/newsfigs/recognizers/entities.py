@@ -1,9 +1,10 @@
 """People and organizations: the rules of ``people``, ``organizations`` and ``bylines`` in order.
 
 1. bylines (fixed shapes on the characters);
-2. organizations (user names, well-known names, WikiData, suffixes, cue nouns, frames), then
-   departments written after them (``서울중앙지검 형사1부``);
-3. people (titles with affiliations, honorifics, ages, Latin originals, WikiData, user names);
+2. organizations (user names, well-known names, WikiData, suffixes, cue nouns, frames,
+   legal-form marks ``(주)``), then departments written after them (``서울중앙지검 형사1부``);
+3. people (titles with affiliations, honorifics, ages, Latin originals, cast notes ``(X 분)``,
+   WikiData, user names);
 4. aliases defined in parentheses right after a mention (``(EIA)``, ``(이하 에너테크)``);
 5. every later occurrence of a name found so far (``로사톰은``, ``리하체프 CEO``, ``GIC·QIA``).
 
@@ -68,7 +69,7 @@ class _Lookup:
         return self.wd.get(key)
 
 
-def _gazetteer_hits(words: list[Word], lookup: _Lookup, lex: Lexicon) -> list[Candidate]:
+def _gazetteer_hits(text: str, words: list[Word], lookup: _Lookup, lex: Lexicon) -> list[Candidate]:
     """Multi-word WikiData and user names, and single-word user and well-known names."""
     out: list[Candidate] = []
     n = len(words)
@@ -94,11 +95,9 @@ def _gazetteer_hits(words: list[Word], lookup: _Lookup, lex: Lexicon) -> list[Ca
         elif label is not None:
             out.append(orgs.org(words, i, i, None, "user"))
         elif w.stem in lex.organizations and (w.proper or w.latin or len(w.stem) > 2):
-            category = lex.organizations[w.stem]
-            if orgs._place_before(words, i, lex):  # 영국 BBC, 미국 국무부
-                out.append(orgs.org(words, i - 1, i, category, "known"))
-            else:
-                out.append(orgs.org(words, i, i, category, "known"))
+            if orgs.in_address(words, i, lex):
+                continue
+            out.append(orgs.placed(text, words, i, lex.organizations[w.stem], "known", lex))
     return out
 
 
@@ -108,7 +107,7 @@ def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[Candida
     for i, w in enumerate(words):
         if not w.stem:
             continue
-        c = orgs.by_suffix(words, i, lex)
+        c = orgs.by_suffix(text, words, i, lex)
         if c is not None:
             out.append(c)
         cue = orgs.by_cue_before(text, words, i, lex)
@@ -119,6 +118,7 @@ def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[Candida
             and orgs.by_cue_after(text, words, i, lex)
             and not people.korean_name(w.stem, lex)
             and w.stem not in person_surnames()
+            and not orgs.titled(w.stem, lex)
         ):
             out.append(orgs.org(words, i, i, None, "frame"))
     return out
@@ -140,7 +140,7 @@ def _people(
         if last is not None and c.start in first_at:
             org_end.setdefault(last, (first_at[c.start], text[c.start : c.end]))
     surnames_of = person_surnames()
-    out: list[Candidate] = []
+    out: list[Candidate] = people.by_cast(text)
     latin_end: dict[int, tuple[int, str]] = {}
     for i, w in enumerate(words):
         lat = people.latin_original(text, w) if w.stem else None
@@ -341,8 +341,9 @@ def recognize(a: Analysed) -> list[Candidate]:
     lookup = _Lookup(a)
     words = segment(a)
     found = bylines.recognize(a, lex)
-    found += _gazetteer_hits(words, lookup, lex)
+    found += _gazetteer_hits(a.text, words, lookup, lex)
     found += _organizations(a, words, lex)
+    found += orgs.corp_marks(a.text, words)
     found += orgs.sub_units(a, words, [c for c in found if c.label == "organization"], lex)
     org_cands = [c for c in found if c.label == "organization"]
     found += _people(a, words, lex, org_cands, lookup)

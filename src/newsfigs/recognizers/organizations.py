@@ -4,7 +4,8 @@ Each rule needs evidence beyond "kiwipiepy says proper noun", because most prope
 news are places and people. The evidence, strongest first:
 
 * the name is in ``data/organizations.tsv`` (well-known names) or a user-supplied name;
-* it ends with an organization suffix (``삼성전자``, ``금융통화위원회``, ``멘로 벤처스``);
+* it ends with an organization suffix (``삼성전자``, ``금융통화위원회``, ``멘로 벤처스``,
+  ``두산 베어스``) or carries a legal-form mark (``(주)한빛에듀``);
 * a cue noun stands before it (``AI 기업 앤트로픽``, ``자회사 '레네라'``);
 * a reporting frame follows it (``블룸버그에 따르면``, ``삼성 관계자``).
 """
@@ -23,7 +24,7 @@ OPEN_QUOTES = frozenset("'\"‘“「『<《")
 _QUOTE_GAP = regex.compile(r"\s{0,2}+['‘「『<《]")
 """A quoted name after a cue noun; double quotes open speech (소속사 “사실무근”), not names."""
 _LATIN_PAREN_OPEN = regex.compile(r"\([A-Za-z]")
-_CORP_MARK = regex.compile(r"\(주\)|\(유\)|\(재\)|\(사\)")
+_CORP_MARK = regex.compile(r"\(([주유재사])\)")
 
 UNIT = "unit"
 """Suffix category of a sub-unit (부, 팀, 센터, 본부 …): never an organization on its own."""
@@ -42,6 +43,46 @@ def org(
     return Candidate(first.start, last.stem_end, "organization", fields, PRIORITY)
 
 
+def placed(
+    text: str, words: list[Word], i: int, category: str | None, source: str, lex: Lexicon
+) -> Candidate:
+    """The organization of word ``i``, with a country or city written right before it.
+
+    ``영국 BBC``, ``미국 국무부``, and the one-character country abbreviations of headlines and
+    news prose: ``美국무부``, ``中 외교부``, ``미 국방부`` (one noun phrase, as the full name).
+    """
+    w = words[i]
+    if _place_before(words, i, lex):
+        return org(words, i - 1, i, category, source)
+    if _organ_of(words, i, category, lex):
+        return org(words, i - 1, i, category, source)  # 유엔 안보리: an organ of the UN
+    gap = w.gap
+    k = len(gap) - 2 if gap.endswith(" ") else len(gap) - 1
+    if k >= 0 and gap[k] in _ABBREVIATED and (k == 0 or not gap[k - 1].isalnum()):
+        start = w.start - (len(gap) - k)
+    elif i > 0 and w.joined and words[i - 1].stem == _MI and not words[i - 1].particle:
+        start = words[i - 1].start
+    else:
+        return org(words, i, i, category, source)
+    name = f"{text[start]} {w.stem}"
+    fields = {"name": name, "category": category, "source": source}
+    return Candidate(start, w.stem_end, "organization", fields, PRIORITY)
+
+
+def _organ_of(words: list[Word], i: int, category: str | None, lex: Lexicon) -> bool:
+    """An international body written right after the international organization it belongs to."""
+    if category != "international" or i == 0 or not words[i].joined:
+        return False
+    return lex.organizations.get(words[i - 1].stem) == "international"
+
+
+_ABBREVIATED = frozenset("美中日英北韓露獨佛")
+"""Countries written as one Hanja before a name (``美국무부``, ``中 외교부``)."""
+_MI = "미"
+"""``미 국무부``: the one Hangul abbreviation written alone before a name (``중``, ``일`` alone
+are as often words: ``조사 중``)."""
+
+
 def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
     """The first word of a name that ends with a bare suffix word at ``i`` (``i`` if none)."""
     j = i
@@ -51,7 +92,11 @@ def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
             break
         if prev.latin and not prev.stem[0].isupper():
             break  # Spark Capital and Menlo Ventures: a lower-case word is no part of a name
-        if prev.stem in lex.cues_before or prev.stem in lex.organizations:
+        if prev.stem in lex.cues_before:
+            break
+        if prev.stem in lex.organizations:
+            if words[i].stem in lex.teams:  # 두산 베어스: the sponsor is part of the team's name
+                j -= 1
             break
         if prev.proper and prev.hangul and len(prev.stem) == 3 and korean_name(prev.stem, lex):
             break  # 정몽구 그룹 회장: a person's name, not the group's
@@ -82,6 +127,35 @@ def _ends_with_suffix(stem: str, lex: Lexicon) -> bool:
     return False
 
 
+_DISTRICT = regex.compile(r"\p{Hangul}{1,5}[구군]")
+
+
+def in_address(words: list[Word], i: int, lex: Lexicon) -> bool:
+    """``서울시 마포구 독막로``: a city named as the first part of an address is a place.
+
+    A city government (``서울시``) followed by one of its districts is where something is,
+    not who does something.
+    """
+    stem = words[i].stem
+    if i + 1 >= len(words) or words[i].particle or stem[-1:] not in ("시", "도"):
+        return False
+    if lex.organizations.get(stem) != "government":
+        return False
+    nxt = words[i + 1]
+    return nxt.joined and nxt.proper and _DISTRICT.fullmatch(nxt.stem) is not None
+
+
+def titled(stem: str, lex: Lexicon) -> bool:
+    """``최순실씨``, ``경기지사``, ``전용호본부장``: a person with a glued honorific or title."""
+    for n in (1, 2, 3):
+        kind = lex.titles.get(stem[-n:]) if len(stem) > n else None
+        if kind in ("title", "weak") and n > 1:
+            return True
+        if kind == "honorific" and korean_name(stem[:-n], lex):
+            return True  # not 오드아이앤씨 (a company named with 씨)
+    return False
+
+
 def _place_before(words: list[Word], i: int, lex: Lexicon) -> bool:
     w = words[i]
     return i > 0 and w.joined and words[i - 1].stem in lex.places
@@ -95,7 +169,7 @@ phrase): 영국 BBC, 미국 민주당, 서울 삼성 — see docs/entities.md. F
 place is also the evidence: the body may then be common nouns (미국 에너지정보청)."""
 
 
-def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+def by_suffix(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
     """``삼성전자``, ``미국 에너지정보청``, ``라이트스피드 벤처 파트너스``, ``Spark Capital``."""
     w = words[i]
     stem = w.stem
@@ -125,7 +199,7 @@ def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
                 return org(words, i - 1, i, category, "suffix")
             if w.tags[0] not in ("NNP", "SL") and (len(w.tags) > 1 or w.tags[0] == "NNG"):
                 return None  # 전문대학, 공정 거래 위원회: kiwipiepy's common nouns
-            return org(words, i - 1 if _place_before(words, i, lex) else i, i, category, "suffix")
+            return placed(text, words, i, category, "suffix", lex)
         if not bare:
             return None
         j = _extend_left(words, i, lex, 3)
@@ -134,8 +208,15 @@ def by_suffix(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
         named = [x for x in words[j:i] if (x.proper or x.latin) and x.stem not in lex.places]
         if category != "investor" and not named:
             return None  # 남성보컬 그룹, 미국 그룹: no name before a generic suffix
+        if w.latin and _LATIN_GOES_ON.match(text, w.stem_end):
+            return None  # European Journal of Clinical Nutrition: the name does not end here
         return org(words, j, i, category, "suffix")
     return None
+
+
+_LATIN_GOES_ON = regex.compile(r" (?:of|for|&|[A-Z][a-z])")
+"""A Latin name continues after its suffix word (``Institute of Technology``, ``Electronics
+Show``): the suffix is not the end of the name, and a truncated name is no name."""
 
 
 _UNIT_PARENTS = frozenset({"government", "company", "media", "investor", "party"})
@@ -226,6 +307,8 @@ def by_cue_before(
         return None
     if nxt.stem in lex.places or nxt.stem in lex.titles or nxt.stem in lex.cues_before:
         return None
+    if titled(nxt.stem, lex):
+        return None  # 이 회사 전용호본부장: a person with a glued title
     if quoted:
         # take the words up to the closing quote (a quoted name may have spaces)
         j = i + 1
@@ -254,17 +337,32 @@ def by_cue_after(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
     return text[w.stem_end : w.end] == "에" and text.startswith("따르면", nxt.start)
 
 
-def corp_marks(a: Analysed, words: list[Word], index: dict[int, int]) -> list[Candidate]:
-    """``(주)한화``, ``한화(주)``: the incorporation mark makes the next/previous word a company."""
+def corp_marks(text: str, words: list[Word]) -> list[Candidate]:
+    """``(주)한화``, ``메이크스페이스(주)``, ``(사)나눔광장``: a legal-form mark names a company
+    (``주``, ``유``) or an association (``사``, ``재``) written right before or after it.
+
+    The mark is part of the name as written (``㈜`` is normalized to ``(주)`` first).
+    """
+    if "(" not in text:
+        return []
     out: list[Candidate] = []
-    text = a.text
+    starts = {w.start: k for k, w in enumerate(words)}
+    ends = {w.stem_end: k for k, w in enumerate(words) if w.stem}
     for m in _CORP_MARK.finditer(text):
-        i = index.get(m.end()) if m.end() in index else index.get(m.end() + 1)
-        if i is not None and words[i].stem:
-            out.append(org(words, i, i, "company", "corp_mark"))
-            continue
-        for k, w in enumerate(words):
-            if w.stem_end == m.start() and w.stem:
-                out.append(org(words, k, k, "company", "corp_mark"))
-                break
+        category = "company" if m.group(1) in ("주", "유") else "association"
+        k = starts.get(m.end())
+        if k is not None and words[k].stem and (words[k].hangul or words[k].latin):
+            w = words[k]
+            start, end = m.start(), w.stem_end
+        else:
+            k = ends.get(m.start())
+            if k is None or words[k].particle or not (words[k].hangul or words[k].latin):
+                continue
+            w = words[k]
+            start, end = w.start, m.end()
+        # a common word (``(주)리서치``) names the company only with its mark: the bare word
+        # must not become a name that later occurrences repeat
+        name = w.stem if w.proper or w.latin else text[start:end]
+        fields = {"name": name, "category": category, "source": "corp_mark"}
+        out.append(Candidate(start, end, "organization", fields, PRIORITY))
     return out

@@ -26,6 +26,7 @@ _AGE = regex.compile(r"\(\d{1,3}+세?+(?:[·,/][^()\n]{1,20}+)?+\)")
 _AGE_GAP = regex.compile(r"\s?+\(\d{1,3}+세?+(?:[·,/][^()\n]{1,20}+)?+\)\s?+")
 _LATIN_PAREN = regex.compile(r"\(([A-Z][A-Za-z.'\-]*+(?: [A-Za-z][A-Za-z.'\-]*+){0,4}+)\)")
 _TITLE_PAREN = regex.compile(r"\([A-Z]{2,5}+\)")
+_CAST = regex.compile(r"\(([가-힣]{1,5}(?: [가-힣]{1,5}){0,2}) 분\)")
 
 PRIORITY = 10
 
@@ -314,3 +315,14 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool
         if _QUOTES.intersection(nxt.gap[:1]) or (nxt.joined and nxt.proper and nxt.hangul):
             return False
     return True
+
+
+def by_cast(text: str) -> list[Candidate]:
+    """``영애씨(김현숙 분)``: the actor who plays a part, named in the cast parenthesis."""
+    if "분)" not in text:
+        return []
+    out: list[Candidate] = []
+    for m in _CAST.finditer(text):
+        fields = {"name": m.group(1), "source": "cast"}
+        out.append(Candidate(m.start(1), m.end(1), "person", fields, PRIORITY))
+    return out
