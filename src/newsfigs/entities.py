@@ -17,7 +17,7 @@ from newsfigs.analysis import Analysed
 from newsfigs.models import Mention, Organization, OrgCategory, Person
 from newsfigs.pipeline import Candidate
 
-_SOURCE_RANK = {
+SOURCE_RANK = {  # which evidence wins: lower is surer (recognizers and linking share it)
     "user": 0,
     "byline": 0,
     "known": 1,
@@ -74,7 +74,7 @@ def _groups(candidates: list[Candidate], label: str) -> dict[str, _Group]:
         while key in alias_of and alias_of[key] not in seen:  # an alias of an alias
             key = alias_of[key]
             seen.add(key)
-        rank = _SOURCE_RANK.get(str(c.fields.get("source")), 5)
+        rank = SOURCE_RANK.get(str(c.fields.get("source")), 5)
         g = groups.get(key)
         if g is None:
             g = groups[key] = _Group(key, label, rank)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from newsfigs.analysis import Analysed
+from newsfigs.entities import SOURCE_RANK
 from newsfigs.gazetteer import (
     Known,
     Lexicon,
@@ -34,18 +35,6 @@ _ALIAS = regex.compile(
     r"|(?P<latin>[A-Za-z][A-Za-z0-9&.'\-]{0,30}+(?: [A-Za-z0-9&.'\-]{1,20}+){0,5}+))\)"
 )
 _LATIN_HEAD = regex.compile(r"[A-Za-z]")
-_CATEGORY_RANK = {
-    "user": 0,
-    "byline": 0,
-    "known": 1,
-    "suffix": 2,
-    "unit": 2,
-    "title": 2,
-    "cue": 3,
-    "wikidata": 4,
-    "alias": 6,
-    "repeat": 7,
-}
 
 
 class _Lookup:
@@ -367,8 +356,8 @@ def _merge_same_span(cands: list[Candidate]) -> list[Candidate]:
             best[key] = c
             extra[key] = dict(c.fields)
             continue
-        rank_new = _CATEGORY_RANK.get(str(c.fields.get("source")), 5)
-        rank_old = _CATEGORY_RANK.get(str(old.fields.get("source")), 5)
+        rank_new = SOURCE_RANK.get(str(c.fields.get("source")), 5)
+        rank_old = SOURCE_RANK.get(str(old.fields.get("source")), 5)
         merged = extra[key]
         if rank_new < rank_old or c.priority > old.priority:
             best[key] = c
