@@ -148,6 +148,9 @@ def _people(
             out.extend(
                 _at_title(a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of)
             )
+            r = people.after_role(text, words, i, lex)
+            if r is not None:
+                out.append(r)
         h = people.by_honorific(a, words, i, lex)
         if h is not None:
             out.append(h)
@@ -159,6 +162,8 @@ def _people(
             out.append(g)
         elif people.bare_korean_name(text, words, i, lex):
             out.append(people.person(words, i, i, w.stem, "bare"))
+        elif people.called_name(text, words, i, lex):
+            out.append(people.person(words, i, i, w.stem[:2], "called"))
     return out
 
 

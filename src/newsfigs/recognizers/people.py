@@ -4,7 +4,9 @@ A Korean name is a surname from ``data/surnames.tsv`` plus one to three syllable
 kiwipiepy took for a proper noun; a transliterated foreign name is two proper-noun words
 (``알렉세이 리하체프``). Either needs a cue — a title after it (``대통령``, ``최고경영자``), an
 honorific (``씨``), an age in parentheses, a Latin original in parentheses — or a WikiData
-entry for the whole name. The mention is the name only; title and affiliation are fields.
+entry for the whole name — or, with no cue, the shape alone (a three-syllable name of given-name
+syllables, a given name with the familiar suffix ``이``). The mention is the name only; title
+and affiliation are fields.
 """
 
 from __future__ import annotations
@@ -255,6 +257,9 @@ def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
     stem = w.stem
     if len(stem) < 3 or not w.hangul or w.tags[:1] != ("NNP",) or stem[0] == "여":
         return None
+    full = _glued_full_name(a, w, lex)
+    if full is not None:
+        return full
     if lex.surnames.get(stem[0]) != "common" or lex.titles.get(stem[1:]) != "title":
         return None
     if stem in lex.titles:
@@ -264,6 +269,28 @@ def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
         return None
     fields = {"name": stem[0], "source": "surname", "title": stem[1:]}
     return Candidate(w.start, w.start + 1, "person", fields, PRIORITY)
+
+
+def _glued_full_name(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
+    """``홍길동사무관``, ``김철수대표``: a full name glued to a title.
+
+    Kiwipiepy must give the three name syllables as one proper noun, and they must pass the
+    bare-name shape (common surname, two given-name syllables), so ``이사장`` stays a word.
+    """
+    stem = w.stem
+    if len(stem) < 5 or lex.titles.get(stem[3:]) != "title" or stem in lex.titles:
+        return None
+    toks = a.tokens_in(w.start, w.stem_end)
+    if len(toks) < 2 or toks[0].end != w.start + 3 or toks[0].tag != "NNP":
+        return None
+    name = stem[:3]
+    given = _given_syllables()
+    if lex.surnames.get(name[0]) != "common" or name[1] not in given or name[2] not in given:
+        return None
+    if name in lex.places or name in lex.organizations or name in lex.titles:
+        return None
+    fields = {"name": name, "source": "title", "title": stem[3:]}
+    return Candidate(w.start, w.start + 3, "person", fields, PRIORITY)
 
 
 def by_age(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
@@ -315,6 +342,56 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool
         if _QUOTES.intersection(nxt.gap[:1]) or (nxt.joined and nxt.proper and nxt.hangul):
             return False
     return True
+
+
+def called_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
+    """``춘복이가``, ``경심이나``: a given name with the familiar suffix ``이``.
+
+    Kiwipiepy tags the whole word a proper noun; both syllables before ``이`` must be
+    given-name syllables. The mention is the word as written, suffix included.
+    """
+    w = words[i]
+    s = w.stem
+    if w.tags != ("NNP",) or not w.hangul:
+        return False
+    if len(s) != 3 or s[2] != "이":
+        return False
+    given = _given_syllables()
+    if s[0] not in given or s[1] not in given or s[:2] in lex.places or s in lex.places:
+        return False
+    if s in lex.titles or s in lex.cues_before or s in lex.cues_after:
+        return False
+    if s in lex.organizations or s[:2] in lex.organizations:
+        return False
+    if i > 0 and w.joined and words[i - 1].proper and words[i - 1].hangul:
+        return False  # 선다이 피차이: the end of a longer name
+    if _QUOTES.intersection(w.gap) or text[w.end : w.end + 1] in _QUOTES:
+        return False
+    if i + 1 < len(words):
+        nxt = words[i + 1]
+        if _QUOTES.intersection(nxt.gap[:1]) or (nxt.joined and nxt.proper and nxt.hangul):
+            return False
+    return True
+
+
+def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+    """``배우 김현숙은``, ``감독 봉준호``: a Korean full name right after a role word.
+
+    The role (a title word with no particle) is the cue; the name must be one proper noun of
+    the full-name shape and not start a longer name or carry a title of its own.
+    """
+    if words[i].particle or i + 1 >= len(words):
+        return None
+    nxt = words[i + 1]
+    if not nxt.joined or not is_korean_name(nxt, lex) or len(nxt.stem) < 3:
+        return None
+    if _QUOTES.intersection(nxt.gap):
+        return None
+    if not nxt.particle and i + 2 < len(words):
+        after = words[i + 2]
+        if after.joined and (after.proper or after.stem in lex.titles):
+            return None
+    return person(words, i + 1, i + 1, nxt.stem, "role", title=words[i].stem)
 
 
 def by_cast(text: str) -> list[Candidate]:
