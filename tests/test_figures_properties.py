@@ -8,14 +8,11 @@ order, including the broken orders no article contains.
 
 from __future__ import annotations
 
-import itertools
-from decimal import Decimal
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.strategies import check_document
 
 import newsfigs
-from newsfigs.models import Document, Figure
 from newsfigs.units import classifiers, unit_surfaces
 
 PIECES = sorted(
@@ -44,31 +41,10 @@ SETTINGS = settings(
 )
 
 
-def _check_figure(text: str, f: Figure) -> None:
-    assert 0 <= f.start <= f.end <= len(text), (f.start, f.end, len(text))
-    assert text[f.start : f.end] == f.text, (text, f)
-    if f.low is not None and f.high is not None:
-        assert f.low <= f.high
-    for v in (f.value, f.low, f.high):
-        assert v is None or (isinstance(v, Decimal) and v.is_finite())
-    if f.equivalent is not None:
-        _check_figure(text, f.equivalent)
-
-
-def _check_document(text: str, doc: Document) -> None:
-    assert doc.text == text
-    for f in doc.figures:
-        _check_figure(text, f)
-    spans = [(f.start, f.end) for f in doc.figures]
-    assert spans == sorted(spans), "figures come in text order"
-    for (_, end), (start, _) in itertools.pairwise(spans):
-        assert end <= start, "figures never overlap"
-
-
 @SETTINGS
 @given(any_text)
 def test_extract_never_raises_and_spans_slice_back(text: str) -> None:
-    _check_document(text, newsfigs.extract(text))
+    check_document(text, newsfigs.extract(text))
 
 
 @SETTINGS
@@ -76,4 +52,4 @@ def test_extract_never_raises_and_spans_slice_back(text: str) -> None:
 def test_figures_inside_a_sentence_slice_back(head: str, tail: str) -> None:
     """A known figure between random pieces: whatever is found still indexes the input."""
     text = f"{head} 매출 1,700억 달러(약 240조원), 직원 300명 {tail}"
-    _check_document(text, newsfigs.extract(text))
+    check_document(text, newsfigs.extract(text))

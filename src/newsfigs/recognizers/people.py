@@ -335,6 +335,12 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool
         return False
     if w.stem[2] not in given or w.stem[2] == "이":
         return False
+    return _stands_alone(text, words, i)
+
+
+def _stands_alone(text: str, words: list[Word], i: int) -> bool:
+    """Not quoted (a title: ``'허삼관'``) and not the start of a longer spaced proper noun."""
+    w = words[i]
     if _QUOTES.intersection(w.gap) or text[w.end : w.end + 1] in _QUOTES:
         return False
     if i + 1 < len(words):
@@ -365,13 +371,7 @@ def called_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
         return False
     if i > 0 and w.joined and words[i - 1].proper and words[i - 1].hangul:
         return False  # 선다이 피차이: the end of a longer name
-    if _QUOTES.intersection(w.gap) or text[w.end : w.end + 1] in _QUOTES:
-        return False
-    if i + 1 < len(words):
-        nxt = words[i + 1]
-        if _QUOTES.intersection(nxt.gap[:1]) or (nxt.joined and nxt.proper and nxt.hangul):
-            return False
-    return True
+    return _stands_alone(text, words, i)
 
 
 def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
