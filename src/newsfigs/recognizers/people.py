@@ -121,14 +121,19 @@ def name_ending_at(
         hit = lookup(" ".join(x.stem for x in words[first : p + 1]))
         if hit is not None and hit[0] == "person":
             return NameHit(first, hit[2], True)
+    if p > 0 and words[p].joined and w.stem in surnames_of:
+        given = words[p - 1]  # 버락 오바마, 조 루소, 조엘 코헨: a known family name
+        if (
+            given.hangul
+            and not given.particle
+            and not is_korean_name(given, lex)
+            and _given_name(given, lex, orgs)
+        ):
+            return NameHit(p - 1, f"{given.stem} {w.stem}", True)
     if is_korean_name(w, lex):
         return NameHit(p, w.stem, True)
     if not is_foreign_word(w, lex, orgs):
         return None
-    if p > 0 and words[p].joined and w.stem in surnames_of:
-        given = words[p - 1]  # 버락 오바마, 조 루소, 조엘 코헨: a known family name
-        if given.hangul and not given.particle and _given_name(given, lex, orgs):
-            return NameHit(p - 1, f"{given.stem} {w.stem}", True)
     if p > 0 and words[p].joined and is_foreign_word(words[p - 1], lex, orgs):
         if is_korean_name(words[p - 1], lex):
             return None  # 조희연 성공회대 교수: a name, then the affiliation
@@ -312,11 +317,17 @@ def latin_original(text: str, w: Word) -> tuple[str, int] | None:
 
 
 _QUOTES = frozenset("'\"‘’“”「」『』<>《》()")
+_WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
 
 @cache
 def _given_syllables() -> frozenset[str]:
     return frozenset(read_words("given_syllables.txt"))
+
+
+@cache
+def _place_finals() -> frozenset[str]:
+    return frozenset(read_words("place_finals.txt"))
 
 
 def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
@@ -333,19 +344,22 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool
     given = _given_syllables()
     if lex.surnames.get(w.stem[0]) != "common" or w.stem[1] not in given:
         return False
-    if w.stem[2] not in given or w.stem[2] == "이":
+    if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in _place_finals():
         return False
     return _stands_alone(text, words, i)
 
 
 def _stands_alone(text: str, words: list[Word], i: int) -> bool:
-    """Not quoted (a title: ``'허삼관'``) and not the start of a longer spaced proper noun."""
+    """Not quoted (a title: ``'허삼관'``, ``‘집밥 백선생’``), not the start of a longer name.
+
+    Parentheses are no quotes here: ``사월(백진희)``, ``이종호(왼쪽)`` name people.
+    """
     w = words[i]
-    if _QUOTES.intersection(w.gap) or text[w.end : w.end + 1] in _QUOTES:
+    if w.gap[-1:] in _WRAP and text[w.end : w.end + 1] in _WRAP:
         return False
     if i + 1 < len(words):
         nxt = words[i + 1]
-        if _QUOTES.intersection(nxt.gap[:1]) or (nxt.joined and nxt.proper and nxt.hangul):
+        if nxt.joined and nxt.proper and nxt.hangul:
             return False
     return True
 
