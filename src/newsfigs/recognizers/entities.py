@@ -164,6 +164,8 @@ def _people(
             out.append(people.person(words, i, i, w.stem, "bare"))
         elif people.called_name(text, words, i, lex):
             out.append(people.person(words, i, i, w.stem[:2], "called"))
+        elif people.given_name_alone(text, words, i, lex, org_names):
+            out.append(people.person(words, i, i, w.stem, "given"))
     return out
 
 
@@ -343,7 +345,42 @@ def recognize(a: Analysed) -> list[Candidate]:
     found += _people(a, words, lex, org_cands, lookup)
     found += _aliases(a, found)
     found += _propagate(a, words, found)
+    found += _surnames_in_context(words, found, lex)
     return _merge_same_span(found)
+
+
+def _surnames_in_context(
+    words: list[Word], found: list[Candidate], lex: Lexicon
+) -> list[Candidate]:
+    """``이 의원은``, ``문 대표``, ``정 씨`` after ``이찬열 의원``: a surname of a named person.
+
+    Kiwipiepy reads a lone ``이`` as "this", ``문`` as "door"; before a title or honorific it
+    is the surname of someone the document has already named in full, so the syllable is a
+    person mention only when one found full name starts with it.
+    """
+    surnames = {
+        str(c.fields["name"])[0]
+        for c in found
+        if c.label == "person"
+        and people.korean_name(str(c.fields["name"]), lex)
+        and len(str(c.fields["name"])) >= 3
+    }
+    if not surnames:
+        return []
+    taken = {c.start for c in found if c.label == "person"}
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if i == 0 or not w.joined or w.stem not in lex.titles:
+            continue
+        kind = lex.titles[w.stem]
+        if kind not in ("title", "weak", "honorific"):
+            continue
+        p = words[i - 1]
+        if len(p.stem) != 1 or p.particle or p.stem not in surnames or p.start in taken:
+            continue
+        title = w.stem
+        out.append(people.person(words, i - 1, i - 1, p.stem, "surname", title=title))
+    return out
 
 
 def _merge_same_span(cands: list[Candidate]) -> list[Candidate]:

@@ -123,12 +123,7 @@ def name_ending_at(
             return NameHit(first, hit[2], True)
     if p > 0 and words[p].joined and w.stem in surnames_of:
         given = words[p - 1]  # 버락 오바마, 조 루소, 조엘 코헨: a known family name
-        if (
-            given.hangul
-            and not given.particle
-            and not is_korean_name(given, lex)
-            and _given_name(given, lex, orgs)
-        ):
+        if given.hangul and not given.particle and _given_name(given, lex, orgs):
             return NameHit(p - 1, f"{given.stem} {w.stem}", True)
     if is_korean_name(w, lex):
         return NameHit(p, w.stem, True)
@@ -326,8 +321,8 @@ def _given_syllables() -> frozenset[str]:
 
 
 @cache
-def _place_finals() -> frozenset[str]:
-    return frozenset(read_words("place_finals.txt"))
+def _non_name_finals() -> frozenset[str]:
+    return frozenset(read_words("non_name_finals.txt"))
 
 
 def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
@@ -344,7 +339,7 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool
     given = _given_syllables()
     if lex.surnames.get(w.stem[0]) != "common" or w.stem[1] not in given:
         return False
-    if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in _place_finals():
+    if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in _non_name_finals():
         return False
     return _stands_alone(text, words, i)
 
@@ -386,6 +381,58 @@ def called_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
     if i > 0 and w.joined and words[i - 1].proper and words[i - 1].hangul:
         return False  # 선다이 피차이: the end of a longer name
     return _stands_alone(text, words, i)
+
+
+def given_name_alone(text: str, words: list[Word], i: int, lex: Lexicon, orgs: set[str]) -> bool:
+    """``세호가``, ``설현은``: a two-syllable given name alone, a person's particle after it.
+
+    Kiwipiepy tags the word one proper noun and both syllables are given-name syllables; the
+    particle must be one a person takes (``는``, ``가``, ``에게`` — not ``에``, ``에서``, ``로``,
+    which places take), and known places, organizations and words are left out.
+    """
+    w = words[i]
+    s = w.stem
+    if len(s) != 2 or w.tags != ("NNP",) or not w.hangul or not w.particle:
+        return False
+    if text[w.stem_end : w.end] not in _PERSON_PARTICLES:
+        return False
+    given = _given_syllables()
+    if s[0] not in given or s[1] not in given or s[1] in _non_name_finals():
+        return False
+    if s in lex.places or s in lex.titles or s in lex.organizations or s in orgs:
+        return False
+    if s in lex.cues_before or s in lex.cues_after or s in lex.surnames:
+        return False
+    if i > 0 and w.joined and words[i - 1].proper:
+        return False  # 아베 신조: the end of a longer name
+    return _stands_alone(text, words, i)
+
+
+_PERSON_PARTICLES = frozenset(
+    [
+        "는",
+        "은",
+        "가",
+        "이",
+        "를",
+        "을",
+        "와",
+        "과",
+        "에게",
+        "한테",
+        "께",
+        "께서",
+        "도",
+        "랑",
+        "이랑",
+        "의",
+        "에게서",
+        "보다",
+        "만",
+        "처럼",
+        "같이",
+    ]
+)
 
 
 def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
