@@ -32,6 +32,7 @@ SOURCE_RANK = {  # which evidence wins: lower is surer (recognizers and linking 
     "wikidata": 4,
     "corp_mark": 4,
     "frame": 5,
+    "affiliation": 5,
     "surname": 5,
     "alias": 6,
     "repeat": 7,

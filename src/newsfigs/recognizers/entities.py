@@ -245,8 +245,9 @@ def _at_title(
 def _name_then_affiliation(words: list[Word], p: int, lex: Lexicon, title: str) -> list[Candidate]:
     """``조희연 성공회대 교수``: a Korean name, then an unknown proper noun, then the title.
 
-    The word between is the affiliation (not reported as an organization on its own: on the
-    development corpora such words were as often parts of foreign names or descriptions).
+    The word between is the affiliation and an organization of unknown category (measured
+    alone: 0.83 on KMOU, 55 right of 66; the words that are parts of foreign names are
+    excluded above).
     """
     q = people.linked(words, p)
     w = words[p]
@@ -258,7 +259,10 @@ def _name_then_affiliation(words: list[Word], p: int, lex: Lexicon, title: str) 
         return []
     if w.stem in person_surnames():
         return []  # 조엘 코헨 감독: a foreign name, not 조엘 of 코헨
-    return [people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem)]
+    return [
+        people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem),
+        orgs.org(words, p, p, None, "affiliation"),
+    ]
 
 
 def _aliases(a: Analysed, cands: list[Candidate]) -> list[Candidate]:

@@ -325,6 +325,10 @@ def _non_name_finals() -> frozenset[str]:
     return frozenset(read_words("non_name_finals.txt"))
 
 
+_NAME_TAGS = frozenset({("NNP",), ("NNP", "NNP"), ("NNP", "NNG")})
+"""Tags of a written full name: one proper noun, or kiwipiepy's split 윤+혜진, 윤정+호."""
+
+
 def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
     """A three-syllable Korean name with no cue at all (``박근혜는``, ``문재인``).
 
@@ -334,8 +338,12 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool
     longer name (``제임스 해리스``) are left out.
     """
     w = words[i]
-    if len(w.stem) != 3 or w.tags != ("NNP",) or not is_korean_name(w, lex):
+    if len(w.stem) != 3 or w.tags not in _NAME_TAGS or not is_korean_name(w, lex):
         return False
+    if len(w.tags) > 1 and (
+        w.stem[1:] in lex.titles or w.stem[2:] in lex.titles or w.stem[:2] in lex.places
+    ):
+        return False  # 박기자, 김일병: a surname and a title; 서울서: a place and a particle
     given = _given_syllables()
     if lex.surnames.get(w.stem[0]) != "common" or w.stem[1] not in given:
         return False
