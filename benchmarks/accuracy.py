@@ -110,6 +110,10 @@ class AccuracyResult:
     scorer: Scorer
     annotated: frozenset[str]
     dropped: Counter[str] = field(default_factory=Counter)
+    unmapped: Scorer | None = None
+    """The same predictions scored against the gold as written (no place mapping)."""
+    moved: int = 0
+    """Gold organizations mapped to places (``Convention.places``)."""
 
     @property
     def chars_per_second(self) -> float:
@@ -141,6 +145,8 @@ def evaluate(spec: GoldSpec, limit: int | None = None) -> AccuracyResult:
     else:
         annotated = frozenset(s.label for d in docs for s in d.spans)
     scorer = Scorer(frozenset(conv.produced & annotated))
+    unmapped = Scorer(frozenset(conv.produced & annotated)) if conv.places else None
+    moved = 0
     dropped: Counter[str] = Counter()
     newsfigs.warm_up()
     t0 = time.perf_counter()
@@ -151,9 +157,21 @@ def evaluate(spec: GoldSpec, limit: int | None = None) -> AccuracyResult:
     for d, doc in zip(docs, predicted, strict=True):
         adapted = adapt(doc, conv, annotated)
         dropped.update(adapted.dropped)
-        scorer.add(d.id, d.text, d.spans, adapted.spans)
+        gold, n = conv.map_gold(d.spans)
+        moved += n
+        scorer.add(d.id, d.text, gold, adapted.spans)
+        if unmapped is not None:
+            unmapped.add(d.id, d.text, d.spans, adapted.spans)
     return AccuracyResult(
-        spec, len(docs), sum(len(d.text) for d in docs), seconds, scorer, annotated, dropped
+        spec,
+        len(docs),
+        sum(len(d.text) for d in docs),
+        seconds,
+        scorer,
+        annotated,
+        dropped,
+        unmapped,
+        moved,
     )
 
 
@@ -220,6 +238,21 @@ def render(result: AccuracyResult, errors_per_label: int = 5) -> str:
         notes.append(
             f"Not scored (the corpus does not annotate these labels, so they are neither "
             f"right nor wrong): {items}."
+        )
+    if result.unmapped is not None and result.moved:
+        org, place = CONVENTIONS[spec.convention].places or ("", "")
+        raw = result.unmapped.labels.get(org)
+        before = ""
+        if raw is not None:
+            p, r, f = raw.prf
+            before = (
+                f" Without the mapping, {org} scores P {fmt_float(p)}, R {fmt_float(r)}, "
+                f"F1 {fmt_float(f)} ({raw.gold} gold)."
+            )
+        notes.append(
+            f"Gold {org} mentions that are countries or cities (newsfigs' place list, country "
+            f"abbreviations such as 美, 한미) are scored as {place}: {result.moved} moved "
+            f"(newsfigs reports places, not organizations).{before}"
         )
     if spec.convention == "newsfigs":
         notes.append(
