@@ -154,7 +154,7 @@ def _people(
         h = people.by_honorific(a, words, i, lex)
         if h is not None:
             out.append(h)
-        t = people.by_glued_title(a, w, lex) or people.by_letter(a, words, i)
+        t = people.by_glued_title(a, w, lex) or people.by_letter(a, words, i, lex)
         if t is not None:
             out.append(t)
         g = people.by_age(a, w, lex)

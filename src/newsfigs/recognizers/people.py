@@ -222,20 +222,20 @@ _LETTER_HONORIFICS = frozenset({"씨", "양", "군"})
 word 군 is as often a county: 양평군)."""
 
 
-def by_letter(a: Analysed, words: list[Word], i: int) -> Candidate | None:
-    """``A씨``, ``B 양``, ``A(33)씨``: an anonymized person, named by the letter."""
+def by_letter(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+    """``A씨``, ``B 양``, ``A(33)씨``, ``A 일병``, ``B의원``: an anonymized person, by the letter."""
     w = words[i]
     stem = w.stem
-    if len(stem) == 2 and stem[0].isascii() and stem[0].isupper():
-        if stem[1] not in _LETTER_HONORIFICS:
+    if len(stem) >= 2 and stem[0].isascii() and stem[0].isupper():
+        if stem[1:] not in _LETTER_HONORIFICS and lex.titles.get(stem[1:]) != "title":
             return None
-        title = stem[1]
+        title = stem[1:]
     elif len(stem) == 1 and stem.isascii() and stem.isupper() and i + 1 < len(words):
         nxt = words[i + 1]
         aged = nxt.stem.isdigit() and i + 2 < len(words)
         if aged:
             nxt = words[i + 2]  # A(33)씨
-        if nxt.stem not in _LETTER_HONORIFICS:
+        if nxt.stem not in _LETTER_HONORIFICS and lex.titles.get(nxt.stem) != "title":
             return None
         if not ((nxt.joined and not aged) or _AGE_GAP.fullmatch(a.text, w.stem_end, nxt.start)):
             return None
