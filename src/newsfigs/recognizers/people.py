@@ -223,7 +223,7 @@ word 군 is as often a county: 양평군)."""
 
 
 def by_letter(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
-    """``A씨``, ``B 양``, ``A(33)씨``, ``A 일병``, ``B의원``: an anonymized person, by the letter."""
+    """``A씨``, ``B 양``, ``A(33)씨``, ``A 일병``, ``B의원``: an anonymized person (the letter)."""
     w = words[i]
     stem = w.stem
     if len(stem) >= 2 and stem[0].isascii() and stem[0].isupper():
