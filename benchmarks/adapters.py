@@ -115,9 +115,11 @@ _EVENT_AFTER = regex.compile(
 # ``미국은``, ``북한``, ``한·중·일``; the issue names this convention difference). newsfigs reports
 # countries and cities as places, never as organizations, so such gold mentions are mapped to
 # the corpus's place label before scoring (decided on the gold text alone: a name in
-# newsfigs' place list, or one-syllable country abbreviations such as ``美``, ``北``, ``한미``).
+# newsfigs' place list, or one-syllable country abbreviations: ``美``, ``北``, ``한미``, ``한·중``).
 # Scores are reported with and without this mapping.
-_COUNTRY_ABBREVIATIONS = regex.compile(r"[美中日北韓英佛獨露朝미중일북남한러영독불]{1,3}")
+_COUNTRY_ABBREVIATIONS = regex.compile(
+    r"[美中日北韓英佛獨露朝미중일북남한러영독불](?:[·ㆍ\-]?[美中日北韓英佛獨露朝미중일북남한러영독불]){0,2}"
+)
 
 
 def is_place_name(text: str) -> bool:
