@@ -12,10 +12,13 @@ news are places and people. The evidence, strongest first:
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from newsfigs.analysis import Analysed
 from newsfigs.gazetteer import Lexicon
+from newsfigs.lexicon import read_words
 from newsfigs.pipeline import Candidate
 from newsfigs.recognizers.people import korean_name
 from newsfigs.recognizers.words import Word
@@ -188,6 +191,16 @@ def by_suffix(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate |
             # well-known unit (국방부, 질병관리본부) is a row of data/organizations.tsv
             return None
         body = stem[:-n]
+        if _generic(stem):
+            return None  # 아이돌그룹, 핑클걸그룹, 비상발전기: a kind of thing, not a name
+        if (
+            stem[-n:] in _COURTS
+            and not _starts_with_place(body, lex)
+            and not _place_before(words, i, lex)
+        ):
+            return None  # 서울중앙지법, 의정부지법; not 지방법원, 부패방지법, 아동복지법
+        if stem[-n:] in _CITY_HALLS and not all("가" <= ch <= "힣" for ch in body):
+            return None  # 서울시청, 강남구청; not TV시청 (watching TV)
         if body:
             # the body must be a name, not a common word: 삼성전자 (삼성/NNP), not 양전자
             if len(body) < 2:
@@ -212,6 +225,25 @@ def by_suffix(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate |
             return None  # European Journal of Clinical Nutrition: the name does not end here
         return org(words, j, i, category, "suffix")
     return None
+
+
+_COURTS = frozenset({"법원", "지법", "지검", "고법", "고검"})
+_CITY_HALLS = frozenset({"시청", "구청", "군청", "도청"})
+
+
+def _starts_with_place(body: str, lex: Lexicon) -> bool:
+    """A court's name begins with its seat (``서울중앙``, ``의정부``, ``수원``)."""
+    return any(body[:k] in lex.places for k in range(1, min(len(body), 5) + 1))
+
+
+@cache
+def _generic_words() -> tuple[str, ...]:
+    return tuple(read_words("generic_org_words.txt"))
+
+
+def _generic(stem: str) -> bool:
+    """The word ends in a common noun that ends like a name (``걸그룹``, ``발전기``)."""
+    return stem.endswith(_generic_words())
 
 
 _LATIN_GOES_ON = regex.compile(r" (?:of|for|&|[A-Z][a-z])")
@@ -254,9 +286,19 @@ def sub_units(
             continue
         for j in range(k + 1, min(k + 3, len(words))):
             x = words[j]
+            if j == k + 1 and x.joined and x.stem in _UNIONS:  # 현대차 노조: its union
+                fields: dict[str, object] = {
+                    "name": f"{parent.fields['name']} {x.stem}",
+                    "category": "association",
+                    "source": "unit",
+                }
+                out.append(Candidate(parent.start, x.stem_end, "organization", fields, PRIORITY))
+                break
             if not x.joined or not x.stem or x.stem in lex.titles or x.stem in lex.cues_after:
                 break
             if _unit_word(a, x, lex):
+                if x.stem[-1] == "부" and str(parent.fields["name"]).endswith("부"):
+                    break  # 재무부 상공자원부: two ministries, not a ministry's department
                 tail = " ".join(y.stem for y in words[k + 1 : j + 1])
                 fields = {
                     "name": f"{parent.fields['name']} {tail}",
@@ -268,6 +310,9 @@ def sub_units(
             if x.particle:
                 break
     return out
+
+
+_UNIONS = frozenset({"노조", "노동조합"})
 
 
 def _person_shaped(body: str, lex: Lexicon) -> bool:
