@@ -400,10 +400,13 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: Lexicon, orgs: s
     """
     w = words[i]
     s = w.stem
-    if len(s) != 2 or w.tags != ("NNP",) or not w.hangul or not w.particle:
+    if len(s) != 2 or w.tags != ("NNP",) or not w.hangul:
         return False
-    if text[w.stem_end : w.end] not in _PERSON_PARTICLES:
-        return False
+    if w.particle:
+        if text[w.stem_end : w.end] not in _person_particles():
+            return False
+    elif i + 1 >= len(words) or not words[i + 1].joined or words[i + 1].stem not in _kin():
+        return False  # 세호 아버지, 현우 부자: a kinship word after the name
     given = _given_syllables()
     if s[0] not in given or s[1] not in given or s[1] in _non_name_finals():
         return False
@@ -416,31 +419,14 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: Lexicon, orgs: s
     return _stands_alone(text, words, i)
 
 
-_PERSON_PARTICLES = frozenset(
-    [
-        "는",
-        "은",
-        "가",
-        "이",
-        "를",
-        "을",
-        "와",
-        "과",
-        "에게",
-        "한테",
-        "께",
-        "께서",
-        "도",
-        "랑",
-        "이랑",
-        "의",
-        "에게서",
-        "보다",
-        "만",
-        "처럼",
-        "같이",
-    ]
-)
+@cache
+def _kin() -> frozenset[str]:
+    return frozenset(read_words("kinship_words.txt"))
+
+
+@cache
+def _person_particles() -> frozenset[str]:
+    return frozenset(read_words("person_particles.txt"))
 
 
 def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
