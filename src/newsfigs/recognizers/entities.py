@@ -151,6 +151,10 @@ def _people(
             r = people.after_role(text, words, i, lex)
             if r is not None:
                 out.append(r)
+        elif kind is None and i > 0:
+            g = people.before_glued_title(words, i, lex)
+            if g is not None:
+                out.append(g)
         h = people.by_honorific(a, words, i, lex)
         if h is not None:
             out.append(h)

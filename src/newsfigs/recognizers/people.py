@@ -429,6 +429,27 @@ def _person_particles() -> frozenset[str]:
     return frozenset(read_words("person_particles.txt"))
 
 
+def before_glued_title(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+    """``김종성 한국학습진로테라피연구소장은``, ``조희연 서울시교육감``: a title glued to its
+    organization after a Korean full name (the title, then the rest as the affiliation)."""
+    w = words[i]
+    prev = words[i - 1]
+    if not w.joined or prev.particle or not w.hangul or not is_korean_name(prev, lex):
+        return None
+    s = w.stem
+    for n in (3, 2):
+        title = s[-n:]
+        if len(s) - n >= 2 and lex.titles.get(title) == "title":
+            head = s[:-1]  # 연구소장: the head (장) of the 연구소, whose name ends in 소
+            aff = head if title[-1] == "장" and _ends_in_suffix(head, lex) else s[:-n]
+            return person(words, i - 1, i - 1, prev.stem, "title", title=title, affiliation=aff)
+    return None
+
+
+def _ends_in_suffix(name: str, lex: Lexicon) -> bool:
+    return any(name[-k:] in lex.suffixes for k in lex.suffix_lengths if len(name) > k)
+
+
 def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
     """``배우 김현숙은``, ``감독 봉준호``: a Korean full name right after a role word.
 
