@@ -22,7 +22,7 @@ TABLES: dict[str, tuple[int, tuple[frozenset[str] | None, ...]]] = {
     "entity_cues.tsv": (3, (frozenset({"before", "after"}), CATEGORIES | {"-"})),
     "org_suffixes.tsv": (
         3,
-        (CATEGORIES | {"unit"}, frozenset({"attached", "bare", "team", "unit"})),
+        (CATEGORIES | {"unit"}, frozenset({"attached", "bare", "industry", "team", "unit"})),
     ),
     "organizations.tsv": (2, (CATEGORIES,)),
     "places.txt": (1, ()),

@@ -47,6 +47,7 @@ class Lexicon:
     suffixes: dict[str, tuple[str, bool]]  # suffix → (category, may stand as its own word)
     suffix_lengths: tuple[int, ...]  # longest first
     teams: frozenset[str]  # suffix words after a sponsor's name (두산 베어스)
+    industries: frozenset[str]  # suffixes naming a trade (식품): a place before one is no name
     cues_before: dict[str, str]  # 'AI 기업 앤트로픽': cue noun → category
     cues_after: frozenset[str]  # '삼성 관계자': word after a name
 
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         suffixes=suffixes,
         suffix_lengths=tuple(sorted({len(s) for s in suffixes}, reverse=True)),
         teams=frozenset(row[0] for row in suffix_rows if row[2] == "team"),
+        industries=frozenset(row[0] for row in suffix_rows if row[2] == "industry"),
         cues_before=before,
         cues_after=frozenset(after),
     )

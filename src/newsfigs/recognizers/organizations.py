@@ -193,6 +193,8 @@ def by_suffix(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate |
         body = stem[:-n]
         if _generic(stem):
             return None  # 아이돌그룹, 핑클걸그룹, 비상발전기: a kind of thing, not a name
+        if body in lex.places and stem[-n:] in lex.industries:
+            return None  # 일본식품, 한국미디어: a trade of a country, not a company
         if (
             stem[-n:] in _COURTS
             and not _starts_with_place(body, lex)
