@@ -49,6 +49,8 @@ class Lexicon:
     teams: frozenset[str]  # suffix words after a sponsor's name (두산 베어스)
     industries: frozenset[str]  # suffixes naming a trade (식품): a place before one is no name
     cues_before: dict[str, str]  # 'AI 기업 앤트로픽': cue noun → category
+    suffix_finals: frozenset[str]  # last characters of suffixes: most words end in none
+    cue_finals: frozenset[str]  # last characters of the cue nouns before a name
     cues_after: frozenset[str]  # '삼성 관계자': word after a name
 
 
@@ -76,6 +78,8 @@ def lexicon() -> Lexicon:
         teams=frozenset(row[0] for row in suffix_rows if row[2] == "team"),
         industries=frozenset(row[0] for row in suffix_rows if row[2] == "industry"),
         cues_before=before,
+        suffix_finals=frozenset(k[-1] for k in suffixes),
+        cue_finals=frozenset(k[-1] for k in before),
         cues_after=frozenset(after),
     )
 

@@ -93,15 +93,20 @@ def _gazetteer_hits(text: str, words: list[Word], lookup: _Lookup, lex: Lexicon)
 def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     text = a.text
+    suffix_finals = lex.suffix_finals
+    cue_finals = lex.cue_finals
     for i, w in enumerate(words):
         if not w.stem:
             continue
-        c = orgs.by_suffix(text, words, i, lex)
-        if c is not None:
-            out.append(c)
-        cue = orgs.by_cue_before(text, words, i, lex)
-        if cue is not None:
-            out.append(orgs.org(words, cue[0], cue[1], cue[2], "cue"))
+        last = w.stem[-1]
+        if last in suffix_finals:  # most words end in no suffix's last character
+            c = orgs.by_suffix(text, words, i, lex)
+            if c is not None:
+                out.append(c)
+        if last in cue_finals:
+            cue = orgs.by_cue_before(text, words, i, lex)
+            if cue is not None:
+                out.append(orgs.org(words, cue[0], cue[1], cue[2], "cue"))
         if (
             orgs._proper_name(w, lex)
             and orgs.by_cue_after(text, words, i, lex)
@@ -140,10 +145,11 @@ def _people(
                 quoted = orgs.OPEN_QUOTES.intersection(words[first].gap)
                 if not quoted and all(x.proper for x in words[first : i + 1]):
                     out.append(c)
+    titles = lex.titles
     for i, w in enumerate(words):
         if not w.stem:
             continue
-        kind = lex.titles.get(w.stem)
+        kind = titles.get(w.stem)
         if kind in ("title", "weak"):
             out.extend(
                 _at_title(a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of)
@@ -151,14 +157,23 @@ def _people(
             r = people.after_role(text, words, i, lex)
             if r is not None:
                 out.append(r)
-        elif kind is None and i > 0:
+        elif kind is None and i > 0 and words[i - 1].proper:
             g = people.before_glued_title(words, i, lex)
             if g is not None:
                 out.append(g)
-        h = people.by_honorific(a, words, i, lex)
-        if h is not None:
-            out.append(h)
-        t = people.by_glued_title(a, w, lex) or people.by_letter(a, words, i, lex)
+        # Each rule below needs a cue its guard checks first (an honorific, a capital letter,
+        # kiwipiepy's proper noun): most words are none of these, and skip the calls.
+        if kind == "honorific" or titles.get(w.stem[-1]) == "honorific":
+            h = people.by_honorific(a, words, i, lex)
+            if h is not None:
+                out.append(h)
+        if "A" <= w.stem[0] <= "Z":
+            t = people.by_letter(a, words, i, lex)
+            if t is not None:
+                out.append(t)
+        if not (w.proper and w.hangul):
+            continue
+        t = people.by_glued_title(a, w, lex)
         if t is not None:
             out.append(t)
         g = people.by_age(a, w, lex)

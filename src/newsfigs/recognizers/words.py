@@ -9,7 +9,7 @@ form one noun phrase (``joined``); names, titles and affiliations never cross an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -94,9 +94,12 @@ PARTICLES = frozenset(
 """Particles and endings that may follow a name glued to it (``로사톰이`` → ``로사톰``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One written word: ``[start, end)``, its stem ``[start, stem_end)`` and its context."""
+class Word(NamedTuple):
+    """One written word: ``[start, end)``, its stem ``[start, stem_end)`` and its context.
+
+    A named tuple, not a frozen dataclass: ``segment`` builds one per word of every document,
+    and a tuple is built several times faster.
+    """
 
     start: int
     stem_end: int
