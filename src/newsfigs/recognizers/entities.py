@@ -264,9 +264,8 @@ def _at_title(
 def _name_then_affiliation(words: list[Word], p: int, lex: Lexicon, title: str) -> list[Candidate]:
     """``조희연 성공회대 교수``: a Korean name, then an unknown proper noun, then the title.
 
-    The word between is the affiliation and an organization of unknown category (measured
-    alone: 0.83 on KMOU, 55 right of 66; the words that are parts of foreign names are
-    excluded above).
+    The word between is the affiliation, and an organization of unknown category when the
+    name before it has the full Korean shape (so not the second word of ``조지 애커로프``).
     """
     q = people.linked(words, p)
     w = words[p]
@@ -278,10 +277,11 @@ def _name_then_affiliation(words: list[Word], p: int, lex: Lexicon, title: str) 
         return []
     if w.stem in person_surnames():
         return []  # 조엘 코헨 감독: a foreign name, not 조엘 of 코헨
-    return [
-        people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem),
-        orgs.org(words, p, p, None, "affiliation"),
-    ]
+    out = [people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem)]
+    weak = lex.titles.get(title.split(" ")[-1]) == "weak"  # 시장, 지사: a city's, not a firm's
+    if len(w.stem) >= 2 and not weak and people.full_name_shape(words[q].stem, lex):
+        out.append(orgs.org(words, p, p, None, "affiliation"))  # not after 조지, 마나비
+    return out
 
 
 def _aliases(a: Analysed, cands: list[Candidate]) -> list[Candidate]:

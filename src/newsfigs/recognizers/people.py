@@ -329,6 +329,17 @@ _NAME_TAGS = frozenset({("NNP",), ("NNP", "NNP"), ("NNP", "NNG")})
 """Tags of a written full name: one proper noun, or kiwipiepy's split 윤+혜진, 윤정+호."""
 
 
+def full_name_shape(stem: str, lex: Lexicon) -> bool:
+    """Three syllables: a common surname, then two given-name syllables (``홍길동``)."""
+    given = _given_syllables()
+    return (
+        len(stem) == 3
+        and lex.surnames.get(stem[0]) == "common"
+        and stem[1] in given
+        and stem[2] in given
+    )
+
+
 def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
     """A three-syllable Korean name with no cue at all (``박근혜는``, ``문재인``).
 
