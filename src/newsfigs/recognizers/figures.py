@@ -415,4 +415,14 @@ def recognize(a: Analysed) -> list[Candidate]:
                 out.append(cand)
     if "분의" in t or "절반" in t:
         out.extend(fractions(a, P))
+    if "단위" in t:
+        out = [c for c in out if not _unit_of_account(t, c)]
     return link_equivalents(a, out)
+
+
+_UNIT_WORD = regex.compile(r"\s?단위")
+
+
+def _unit_of_account(t: str, c: Candidate) -> bool:
+    """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of other amounts, no amount."""
+    return t[c.start] in "만억조경" and _UNIT_WORD.match(t, c.end) is not None
