@@ -424,5 +424,5 @@ _UNIT_WORD = regex.compile(r"\s?단위")
 
 
 def _unit_of_account(t: str, c: Candidate) -> bool:
-    """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of other amounts, no amount."""
+    """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of amounts, not one."""
     return t[c.start] in "만억조경" and _UNIT_WORD.match(t, c.end) is not None
