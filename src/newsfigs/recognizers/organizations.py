@@ -98,8 +98,7 @@ def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
         if prev.stem in lex.cues_before:
             break
         if prev.stem in lex.organizations:
-            if words[i].stem in lex.teams:  # 두산 베어스: the sponsor is part of the team's name
-                j -= 1
+            j -= 1  # 신세계 그룹, 두산 베어스: a known name with its suffix word is the full name
             break
         if prev.proper and prev.hangul and len(prev.stem) == 3 and korean_name(prev.stem, lex):
             break  # 정몽구 그룹 회장: a person's name, not the group's
