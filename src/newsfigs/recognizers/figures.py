@@ -17,6 +17,7 @@ import regex
 from newsfigs.analysis import Analysed
 from newsfigs.numbers import BIG_UNITS, native_range, parse_number
 from newsfigs.pipeline import Candidate
+from newsfigs.recognizers.day_words import day_words
 from newsfigs.recognizers.durations import compound, cue_at, extend, sentence_month
 from newsfigs.recognizers.figure_context import (
     after_qualifier,
@@ -415,6 +416,7 @@ def recognize(a: Analysed) -> list[Candidate]:
                 out.append(cand)
     if "분의" in t or "절반" in t:
         out.extend(fractions(a, P))
+    out.extend(day_words(a, P))  # 이틀 동안, 사흘 만에, 보름 이상
     if "단위" in t:
         out = [c for c in out if not _unit_of_account(t, c)]
     return link_equivalents(a, out)
