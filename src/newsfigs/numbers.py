@@ -29,6 +29,12 @@ def native_numerals() -> dict[str, int]:
     return {row[0]: int(row[1]) for row in read_rows("numerals.tsv")}
 
 
+@cache
+def contracted_ranges() -> dict[str, tuple[int, int]]:
+    """Contracted native ranges (대여섯, 예닐곱, 일고여덟 …) → (low, high)."""
+    return {row[0]: (int(row[1]), int(row[2])) for row in read_rows("numeral_ranges.tsv")}
+
+
 def _native_value(text: str) -> int | None:
     """Value of a native numeral such as 스물다섯 or 열한 (tens word + unit word)."""
     table = native_numerals()
@@ -47,8 +53,12 @@ def native_range(text: str) -> tuple[Decimal, Decimal] | None:
 
     Korean writes "one or two", "three or four" by running two determiners together; any pair
     whose values are n and n + 1 (below ten) is such a range. Contracted forms that are not a
-    plain pair (대여섯, 예닐곱) are not recognized.
+    plain pair (``대여섯`` 5–6, ``예닐곱`` 6–7, ``일고여덟`` 7–8, ``두서너`` 2–4) are listed in
+    ``data/numeral_ranges.tsv``.
     """
+    contracted = contracted_ranges().get(text)
+    if contracted is not None:
+        return Decimal(contracted[0]), Decimal(contracted[1])
     table = native_numerals()
     for i in range(1, len(text)):
         low, high = table.get(text[:i]), table.get(text[i:])

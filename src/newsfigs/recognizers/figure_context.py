@@ -21,14 +21,46 @@ from newsfigs.recognizers.figure_patterns import Patterns
 # tags of the morphemes a counted noun is made of (선별진료소, 매몰자, 소상공인, LG전자 …)
 _COUNTED_PARTS = frozenset({"NNG", "NNP", "XSN", "XPN", "SL", "SH"})
 _HALF_WORD = regex.compile(r"절반")
+_YEAR_BEFORE = regex.compile(r"(?<!\d)\d{4}년\x20\Z")
 
 
 def after_qualifier(a: Analysed, P: Patterns, end: int) -> regex.Match[str] | None:
-    """A qualifier after the figure (이상, 가량 …) that is a whole morpheme."""
+    """A qualifier after the figure (이상, 가량 …) that is a whole morpheme.
+
+    A listed verb stem (``넘어서``, also written ``넘어섰``, ``넘어선`` …) takes its endings
+    along: the match runs to the end of the verb (``넘어섰다``, ``넘어서며``, ``넘어선``).
+    """
     m = P.after.match(a.text, end)
+    if m is None:
+        return None
+    m = P.after.match(a.text, end, _verb_end(a, P, m.start("w"), m.end("w")))
     if m is None or m.start("w") not in a.starts or m.end() not in a.ends:
         return None
     return m
+
+
+def _verb_end(a: Analysed, P: Patterns, start: int, end: int) -> int:
+    """Where the verb whose stem is written at ``[start, end)`` ends: after its endings (EP,
+    EF, EC, ETM …) when the analyzer reads a listed stem there, else ``end``."""
+    toks = a.tokens_in(start, end + 8)
+    if not toks or toks[0].start != start or toks[0].tag != "VV":
+        return end
+    if toks[0].form not in P.qualifiers or toks[0].end != end:
+        return end
+    for tok in toks[1:]:
+        if tok.start > end or not tok.tag.startswith("E"):
+            break
+        end = max(end, tok.end)
+    return end
+
+
+def surpassed_value(t: str, start: int, am: regex.Match[str]) -> bool:
+    """``2002년 58GW를 넘어서는 기록``: a year's figure that another quantity passes.
+
+    After a year, a figure that is the object (을/를) of a bound verb is that year's value,
+    not a bound (docs/seeds-gold.md); ``2025년 1만 명이 넘는`` (the subject) stays a bound.
+    """
+    return t[am.start()] in "을를" and _YEAR_BEFORE.search(t, max(0, start - 8), start) is not None
 
 
 def symbol_before(P: Patterns, t: str, start: int) -> str | None:

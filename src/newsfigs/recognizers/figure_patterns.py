@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from newsfigs.lexicon import read_rows, read_words
-from newsfigs.numbers import native_numerals
+from newsfigs.numbers import contracted_ranges, native_numerals
 from newsfigs.units import UnitEntry, classifiers, unit_surfaces
 
 # Arabic number: 1,700 / 98.32 / 4900 (thousands groups only when they are real groups; a
@@ -43,15 +43,17 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def native_pattern() -> str:
-    """Native numerals: 하나 … 아흔아홉, determiners (두, 세, 스무 …) and pairs (한두, 서너).
+    """Native numerals: 하나 … 아흔아홉, determiners (두, 세, 스무 …), pairs (한두, 서너) and
+    contracted ranges (대여섯, 예닐곱, 일고여덟).
 
     A pair of ones words is a range candidate; ``numbers.native_range`` decides whether the
-    two values are consecutive.
+    two values are consecutive. A contracted range is tried first, as a whole word.
     """
     table = native_numerals()
     tens = [w for w, v in table.items() if v >= 10 and v % 10 == 0]
     ones = _alternation([w for w, v in table.items() if v < 10 and w != "첫"])
-    return rf"(?:(?:{_alternation(tens)})(?:{ones})?+|(?:{ones})(?:{ones})?+|첫)"
+    contracted = _alternation(list(contracted_ranges()))
+    return rf"(?:{contracted}|(?:{_alternation(tens)})(?:{ones})?+|(?:{ones})(?:{ones})?+|첫)"
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ def patterns() -> Patterns:
     quals = {row[0]: row[1] for row in read_rows("qualifiers.tsv")}
     before_words = [row[0] for row in read_rows("qualifiers.tsv") if row[2] == "before"]
     after_words = [row[0] for row in read_rows("qualifiers.tsv") if row[2] == "after"]
-    # 넘는/초과 are verbs: the figure is their subject or object (300가구가 넘는, 1만 명을 넘는)
+    # 넘는/초과 are verbs: the figure is their subject or object (300가구가 넘는, 1만 명을 넘는,
+    # 1억 명을 넘어섰다)
     over_words = [w for w in after_words if quals[w] == "more_than"]
     prefix_words = [*before_words, "섭씨", "화씨", "영하", "영상", "제"]
     roles = {row[0]: row[1] for row in read_rows("duration_words.tsv")}
@@ -121,9 +124,11 @@ def patterns() -> Patterns:
         echo=regex.compile(r"\((" + _alternation(list(units)) + r")\)"),
         # a qualifier or role word right before the number (searched with endpos = start)
         before=regex.compile(rf"(?:(?<![가-힣])(?P<w>{_alternation(prefix_words)})\x20?+)\Z"),
+        # the tail is the endings of a verb (넘어섰다, 넘어서며): figure_context.after_qualifier
+        # keeps it only after a verb stem that is itself listed (넘어서), else leaves it out
         after=regex.compile(
-            rf"\x20?+(?P<w>{_alternation(after_words)})"
-            rf"|[이가을를]\x20(?P<w>{_alternation(over_words)})"
+            rf"(?:\x20?+(?P<w>{_alternation(after_words)})"
+            rf"|[이가을를]\x20(?P<w>{_alternation(over_words)}))(?P<tail>[가-힣]*+)"
         ),
         qualifiers=quals,
         range_sep=regex.compile(RANGE_SEP),

@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from newsfigs.analysis import Analysed
-from newsfigs.numbers import BIG_UNITS, native_range, parse_number
+from newsfigs.numbers import BIG_UNITS, contracted_ranges, native_range, parse_number
 from newsfigs.pipeline import Candidate
 from newsfigs.recognizers.day_words import day_words
 from newsfigs.recognizers.durations import compound, cue_at, extend, sentence_month
@@ -24,6 +24,7 @@ from newsfigs.recognizers.figure_context import (
     counted_noun,
     fractions,
     link_equivalents,
+    surpassed_value,
     symbol_before,
 )
 from newsfigs.recognizers.figure_patterns import UNIT_CHARS, Patterns, patterns
@@ -117,6 +118,8 @@ def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, i
     if group == "native":
         if s > 0 and _is_hangul(t[s - 1]):
             return None
+        if t[s:e] in contracted_ranges():  # 너더댓 is 너/NP 더/MAG 댓/NR: whole is enough
+            return (s, e) if _whole(a, s, e) else None
         return (s, e) if _covered_by(a, s, e, _NATIVE_TAGS) else None
     return None
 
@@ -353,7 +356,7 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
     if echo and P.units[echo.group(1)].unit == entry.unit:
         end = echo.end()
     am = after_qualifier(a, P, end)
-    if am:
+    if am and not surpassed_value(t, start, am):
         role = P.qualifiers[am.group("w")]
         if role == "approximate":
             approximate = True
