@@ -26,7 +26,7 @@ from newsfigs.gazetteer import (
     wikidata_firsts,
 )
 from newsfigs.pipeline import Candidate
-from newsfigs.recognizers import bylines, people
+from newsfigs.recognizers import bare_names, bylines, people
 from newsfigs.recognizers import organizations as orgs
 from newsfigs.recognizers.words import PARTICLES, Word, segment
 
@@ -179,11 +179,11 @@ def _people(
         g = people.by_age(a, w, lex)
         if g is not None:
             out.append(g)
-        elif people.bare_korean_name(text, words, i, lex):
+        elif bare_names.bare_korean_name(text, words, i, lex):
             out.append(people.person(words, i, i, w.stem, "bare"))
-        elif people.called_name(text, words, i, lex):
+        elif bare_names.called_name(text, words, i, lex):
             out.append(people.person(words, i, i, w.stem[:2], "called"))
-        elif people.given_name_alone(text, words, i, lex, org_names):
+        elif bare_names.given_name_alone(text, words, i, lex, org_names):
             out.append(people.person(words, i, i, w.stem, "given"))
     return out
 

@@ -1,0 +1,128 @@
+"""Names with no cue at all: the shape of the word is the only evidence.
+
+A three-syllable proper noun of a common surname and given-name syllables (``박근혜는``), a
+given name with the familiar suffix ``이`` (``춘복이가``) and a two-syllable given name before
+a person's particle or a kinship word (``세호가``, ``세호 아버지``). Each is measured alone in
+docs/entities.md; the word lists (given-name syllables, place-final syllables, particles,
+kinship words) are data files.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newsfigs.gazetteer import Lexicon
+from newsfigs.lexicon import read_words
+from newsfigs.recognizers.people import given_syllables, is_korean_name
+from newsfigs.recognizers.words import Word
+
+_WRAP = frozenset("'\"‘’“”「」『』<>《》")
+
+
+@cache
+def _non_name_finals() -> frozenset[str]:
+    return frozenset(read_words("non_name_finals.txt"))
+
+
+_NAME_TAGS = frozenset({("NNP",), ("NNP", "NNP"), ("NNP", "NNG")})
+"""Tags of a written full name: one proper noun, or kiwipiepy's split 윤+혜진, 윤정+호."""
+
+
+def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
+    """A three-syllable Korean name with no cue at all (``박근혜는``, ``문재인``).
+
+    Kiwipiepy's proper-noun tag on a whole surname-shaped word is right most of the time when
+    the surname is a common one and both other syllables are given-name syllables
+    (``data/given_syllables.txt``); quoted titles (``'허삼관'``) and the first word of a
+    longer name (``제임스 해리스``) are left out.
+    """
+    w = words[i]
+    if len(w.stem) != 3 or w.tags not in _NAME_TAGS or not is_korean_name(w, lex):
+        return False
+    if len(w.tags) > 1 and (
+        w.stem[1:] in lex.titles or w.stem[2:] in lex.titles or w.stem[:2] in lex.places
+    ):
+        return False  # 박기자, 김일병: a surname and a title; 서울서: a place and a particle
+    given = given_syllables()
+    if lex.surnames.get(w.stem[0]) != "common" or w.stem[1] not in given:
+        return False
+    if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in _non_name_finals():
+        return False
+    return _stands_alone(text, words, i)
+
+
+def _stands_alone(text: str, words: list[Word], i: int) -> bool:
+    """Not quoted (a title: ``'허삼관'``, ``‘집밥 백선생’``), not the start of a longer name.
+
+    Parentheses are no quotes here: ``사월(백진희)``, ``이종호(왼쪽)`` name people.
+    """
+    w = words[i]
+    if w.gap[-1:] in _WRAP and text[w.end : w.end + 1] in _WRAP:
+        return False
+    if i + 1 < len(words):
+        nxt = words[i + 1]
+        if nxt.joined and nxt.proper and nxt.hangul:
+            return False
+    return True
+
+
+def called_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
+    """``춘복이가``, ``경심이나``: a given name with the familiar suffix ``이``.
+
+    Kiwipiepy tags the whole word a proper noun; both syllables before ``이`` must be
+    given-name syllables. The mention is the word as written, suffix included.
+    """
+    w = words[i]
+    s = w.stem
+    if w.tags != ("NNP",) or not w.hangul:
+        return False
+    if len(s) != 3 or s[2] != "이":
+        return False
+    given = given_syllables()
+    if s[0] not in given or s[1] not in given or s[:2] in lex.places or s in lex.places:
+        return False
+    if s in lex.titles or s in lex.cues_before or s in lex.cues_after:
+        return False
+    if s in lex.organizations or s[:2] in lex.organizations:
+        return False
+    if i > 0 and w.joined and words[i - 1].proper and words[i - 1].hangul:
+        return False  # 선다이 피차이: the end of a longer name
+    return _stands_alone(text, words, i)
+
+
+def given_name_alone(text: str, words: list[Word], i: int, lex: Lexicon, orgs: set[str]) -> bool:
+    """``세호가``, ``설현은``: a two-syllable given name alone, a person's particle after it.
+
+    Kiwipiepy tags the word one proper noun and both syllables are given-name syllables; the
+    particle must be one a person takes (``는``, ``가``, ``에게`` — not ``에``, ``에서``, ``로``,
+    which places take), and known places, organizations and words are left out.
+    """
+    w = words[i]
+    s = w.stem
+    if len(s) != 2 or w.tags != ("NNP",) or not w.hangul:
+        return False
+    if w.particle:
+        if text[w.stem_end : w.end] not in _person_particles():
+            return False
+    elif i + 1 >= len(words) or not words[i + 1].joined or words[i + 1].stem not in _kin():
+        return False  # 세호 아버지, 현우 부자: a kinship word after the name
+    given = given_syllables()
+    if s[0] not in given or s[1] not in given or s[1] in _non_name_finals():
+        return False
+    if s in lex.places or s in lex.titles or s in lex.organizations or s in orgs:
+        return False
+    if s in lex.cues_before or s in lex.cues_after or s in lex.surnames:
+        return False
+    if i > 0 and w.joined and words[i - 1].proper:
+        return False  # 아베 신조: the end of a longer name
+    return _stands_alone(text, words, i)
+
+
+@cache
+def _kin() -> frozenset[str]:
+    return frozenset(read_words("kinship_words.txt"))
+
+
+@cache
+def _person_particles() -> frozenset[str]:
+    return frozenset(read_words("person_particles.txt"))
