@@ -22,7 +22,7 @@ from newsfigs.analysis import Analysed
 from newsfigs.lexicon import read_rows
 from newsfigs.pipeline import Candidate
 from newsfigs.recognizers.durations import cue_at
-from newsfigs.recognizers.figure_context import after_qualifier
+from newsfigs.recognizers.figure_context import after_qualifier, take_after
 from newsfigs.recognizers.figure_patterns import Patterns
 from newsfigs.units import UnitEntry, classifiers
 
@@ -112,12 +112,7 @@ def day_words(a: Analysed, P: Patterns) -> list[Candidate]:
             start = pm.start("w")
         am = after_qualifier(a, P, end)
         if am is not None:
-            after = P.qualifiers[am.group("w")]
-            if after == "approximate":
-                approximate = True
-            elif bound is None:
-                bound = after
-            end = am.end()
+            end, approximate, bound = take_after(P, am, approximate, bound)
         fields: dict[str, Any] = {"unit": word.entry.unit}
         fields.update(kind="duration", approximate=approximate, bound=bound)
         if lower is not None:

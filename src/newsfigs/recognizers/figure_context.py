@@ -39,6 +39,20 @@ def after_qualifier(a: Analysed, P: Patterns, end: int) -> regex.Match[str] | No
     return m
 
 
+def take_after(
+    P: Patterns, am: regex.Match[str], approximate: bool, bound: str | None
+) -> tuple[int, bool, str | None]:
+    """Fold a qualifier after the figure in: (new span end, approximate, bound).
+
+    ``가량`` makes the figure approximate; a bound word sets the bound unless one was written
+    before the number (``최소 3명 이상`` keeps ``at_least`` from ``최소``).
+    """
+    role = P.qualifiers[am.group("w")]
+    if role == "approximate":
+        return am.end(), True, bound
+    return am.end(), approximate, bound if bound is not None else role
+
+
 def _verb_end(a: Analysed, P: Patterns, start: int, end: int) -> int:
     """Where the verb whose stem is written at ``[start, end)`` ends: after its endings (EP,
     EF, EC, ETM …) when the analyzer reads a listed stem there, else ``end``."""

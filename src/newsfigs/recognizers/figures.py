@@ -26,6 +26,7 @@ from newsfigs.recognizers.figure_context import (
     link_equivalents,
     surpassed_value,
     symbol_before,
+    take_after,
 )
 from newsfigs.recognizers.figure_patterns import UNIT_CHARS, Patterns, patterns
 from newsfigs.units import UnitEntry
@@ -357,12 +358,7 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
         end = echo.end()
     am = after_qualifier(a, P, end)
     if am and not surpassed_value(t, start, am):
-        role = P.qualifiers[am.group("w")]
-        if role == "approximate":
-            approximate = True
-        elif bound is None:
-            bound = role
-        end = am.end()
+        end, approximate, bound = take_after(P, am, approximate, bound)
     fields.update(kind=kind, approximate=approximate, bound=bound)
     if high is not None:
         fields.update(value=None, low=value, high=high)
