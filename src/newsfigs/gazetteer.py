@@ -84,6 +84,15 @@ def lexicon() -> Lexicon:
     )
 
 
+def ends_with_suffix(stem: str, lex: Lexicon, *, units: bool) -> bool:
+    """``stem`` ends with an organization suffix (``연구소``); ``units``: departments too."""
+    for n in lex.suffix_lengths:
+        hit = lex.suffixes.get(stem[-n:]) if len(stem) > n else None
+        if hit is not None and (units or hit[0] != "unit"):
+            return True
+    return False
+
+
 def _multi_dict_path() -> Path | None:
     try:
         import kiwipiepy_model

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from newsfigs.analysis import Analysed
-from newsfigs.gazetteer import Lexicon
+from newsfigs.gazetteer import Lexicon, ends_with_suffix
 from newsfigs.lexicon import read_words
 from newsfigs.pipeline import Candidate
 from newsfigs.recognizers.people import korean_name
@@ -102,7 +102,7 @@ def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
             break
         if prev.proper and prev.hangul and len(prev.stem) == 3 and korean_name(prev.stem, lex):
             break  # 정몽구 그룹 회장: a person's name, not the group's
-        if prev.hangul and _ends_with_suffix(prev.stem, lex):
+        if prev.hangul and ends_with_suffix(prev.stem, lex, units=False):
             break  # 현대자동차그룹 정몽구 그룹: the word before is an organization itself
         j -= 1
         if prev.stem in lex.places:
@@ -118,15 +118,6 @@ def _common(w: Word, lex: Lexicon) -> bool:
 
 def _named(w: Word) -> bool:
     return w.proper or w.latin
-
-
-def _ends_with_suffix(stem: str, lex: Lexicon) -> bool:
-    """True when ``stem`` ends with an organization suffix (not a department's)."""
-    for n in lex.suffix_lengths:
-        hit = lex.suffixes.get(stem[-n:]) if len(stem) > n else None
-        if hit is not None and hit[0] != UNIT:
-            return True
-    return False
 
 
 _DISTRICT = regex.compile(r"\p{Hangul}{1,5}[구군]")

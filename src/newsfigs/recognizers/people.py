@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from newsfigs.analysis import Analysed
-from newsfigs.gazetteer import Known, Lexicon
+from newsfigs.gazetteer import Known, Lexicon, ends_with_suffix
 from newsfigs.lexicon import read_words
 from newsfigs.pipeline import Candidate
 from newsfigs.recognizers.words import Word
@@ -342,13 +342,9 @@ def before_glued_title(words: list[Word], i: int, lex: Lexicon) -> Candidate | N
         title = s[-n:]
         if len(s) - n >= 2 and lex.titles.get(title) == "title":
             head = s[:-1]  # 연구소장: the head (장) of the 연구소, whose name ends in 소
-            aff = head if title[-1] == "장" and _ends_in_suffix(head, lex) else s[:-n]
+            aff = head if title[-1] == "장" and ends_with_suffix(head, lex, units=True) else s[:-n]
             return person(words, i - 1, i - 1, prev.stem, "title", title=title, affiliation=aff)
     return None
-
-
-def _ends_in_suffix(name: str, lex: Lexicon) -> bool:
-    return any(name[-k:] in lex.suffixes for k in lex.suffix_lengths if len(name) > k)
 
 
 def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
