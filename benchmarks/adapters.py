@@ -124,7 +124,7 @@ _COUNTRY_ABBREVIATIONS = regex.compile(
 
 def is_place_name(text: str) -> bool:
     """A country, city or region (newsfigs' place list) or country abbreviations (``한미``)."""
-    from newsfigs.gazetteer import lexicon
+    from newsfigs.names.gazetteer import lexicon
 
     return text in lexicon().places or _COUNTRY_ABBREVIATIONS.fullmatch(text) is not None
 

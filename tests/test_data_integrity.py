@@ -13,13 +13,19 @@ from typing import get_args
 
 import pytest
 
-from newsfigs.lexicon import read_rows, read_text
+from newsfigs.core.resources import read_rows, read_text
 from newsfigs.models import FIGURE_KINDS, Bound
 from newsfigs.units import classifiers, registry, unit_surfaces
 
 DATA = resources.files("newsfigs").joinpath("data")
-TABLES = sorted(p.name for p in DATA.iterdir() if p.name.endswith((".tsv", ".txt")))
-WORD_TABLES = [name for name in TABLES if name != "units.txt"]  # units.txt is pint syntax
+FOLDERS = ("figures", "dates", "names", "shared")  # one per dimension, and words shared by several
+TABLES = sorted(
+    f"{folder}/{p.name}"
+    for folder in FOLDERS
+    for p in DATA.joinpath(folder).iterdir()
+    if p.name.endswith((".tsv", ".txt"))
+)
+WORD_TABLES = [name for name in TABLES if name != "figures/units.txt"]  # pint syntax
 
 # A reference unit for each figure kind: every unit of that kind has its dimensionality.
 KIND_REFERENCE: dict[str, str] = {
@@ -76,7 +82,7 @@ def test_units_file_defines_currencies_apart() -> None:
     reg = registry()
     krw = reg.Quantity(1, "KRW")
     assert krw.dimensionality != reg.Quantity(1, "USD").dimensionality
-    for line in read_text("units.txt").splitlines():
+    for line in read_text("figures/units.txt").splitlines():
         if line.strip() and not line.startswith("#"):
             name = line.split("=", 1)[0].strip()
             assert name in reg, f"units.txt defines {name!r} but the registry lacks it"
@@ -105,11 +111,11 @@ def test_classifier_resolves_to_its_kind(surface: str) -> None:
 def test_qualifier_roles_are_known() -> None:
     # "none": an emphasis word (무려) joins the span but changes nothing about the value
     roles = {"approximate", "none", *get_args(Bound)}
-    for word, role, where in read_rows("qualifiers.tsv"):
+    for word, role, where in read_rows("shared/qualifiers.tsv"):
         assert role in roles, f"{word}: unknown role {role}"
         assert where in ("before", "after"), f"{word}: unknown position {where}"
 
 
 def test_numerals_are_positive_integers() -> None:
-    for word, value in read_rows("numerals.tsv"):
+    for word, value in read_rows("shared/numerals.tsv"):
         assert value.isdigit() and int(value) > 0, f"{word}: {value}"

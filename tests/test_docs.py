@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from newsfigs import unit_table
+from tools import unit_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -17,7 +16,7 @@ INDEX_LINKS = ("quickstart.md", "api.md", "figures.md", "dates.md", "performance
 
 def test_unit_table_in_figures_doc_is_current() -> None:
     doc = (DOCS / "figures.md").read_text(encoding="utf-8")
-    assert unit_table.render() in doc, "run `python -m newsfigs.unit_table` to refresh docs"
+    assert unit_table.render() in doc, "run `python -m tools.unit_table` to refresh docs"
 
 
 @pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))

@@ -18,7 +18,7 @@ from typing import Any, get_args
 import pytest
 
 import newsfigs
-from newsfigs.lexicon import read_rows
+from newsfigs.core.resources import read_rows
 from newsfigs.models import FIGURE_KINDS, Bound, Figure
 from newsfigs.units import classifiers, registry, unit_surfaces
 
@@ -253,8 +253,8 @@ DURATION_ROLES = frozenset({"cue", "glued", "within", "length", "before", "past"
 
 def test_duration_words_are_known() -> None:
     """Each duration word has a known role; a ``length`` word is an after-qualifier too."""
-    after = {row[0] for row in read_rows("qualifiers.tsv") if row[2] == "after"}
-    for word, role in read_rows("duration_words.tsv"):
+    after = {row[0] for row in read_rows("shared/qualifiers.tsv") if row[2] == "after"}
+    for word, role in read_rows("shared/duration_words.tsv"):
         assert role in DURATION_ROLES, f"{word}: unknown role {role}"
         if role == "length":
             assert word in after, f"{word}: a length word must be in qualifiers.tsv (after)"

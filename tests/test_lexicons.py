@@ -1,4 +1,4 @@
-"""Integrity of the entity word lists in ``src/newsfigs/data``.
+"""Integrity of the entity word lists in ``src/newsfigs/data/names``.
 
 They are hand-edited data: each must stay sorted (a diff shows what changed), free of
 duplicates, NFC (kiwipiepy's text and ours are NFC, so a decomposed row would never match),
@@ -13,8 +13,8 @@ from typing import get_args
 
 import pytest
 
-from newsfigs.gazetteer import lexicon
 from newsfigs.models import OrgCategory
+from newsfigs.names.gazetteer import lexicon
 
 CATEGORIES = frozenset(get_args(OrgCategory))
 # file → (columns, allowed values per extra column; None = anything)
@@ -33,7 +33,7 @@ TABLES: dict[str, tuple[int, tuple[frozenset[str] | None, ...]]] = {
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsfigs").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("newsfigs").joinpath("data", "names", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 

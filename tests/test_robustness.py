@@ -24,9 +24,9 @@ from benchmarks.scaling import ADVERSARIAL
 from tests.strategies import check_document, to_full_width, to_nfd
 
 import newsfigs
-from newsfigs import analysis
-from newsfigs.analysis import sections
-from newsfigs.textnorm import normalize
+from newsfigs.core import analyzer as analysis
+from newsfigs.core.analyzer import sections
+from newsfigs.core.textnorm import normalize
 
 SEED_LIKE = (
     "22일 블룸버그에 따르면 앤트로픽은 기업가치 1700억 달러(약 240조원)를 목표로 "

@@ -12,10 +12,10 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsfigs.analysis import Analysed, Analyzer, Part
+from newsfigs.core.analyzer import Analysed, Analyzer, Part
+from newsfigs.core.candidates import Candidate, Recognizer, resolve_overlaps
+from newsfigs.core.textnorm import Normalized
 from newsfigs.models import Document, Figure, Organization, Person
-from newsfigs.pipeline import Candidate, Recognizer, resolve_overlaps
-from newsfigs.textnorm import Normalized
 
 BATCH_SIZE = 256
 """Documents a caller such as the CLI reads before flushing results (``extract_many`` streams)."""
@@ -45,9 +45,11 @@ def _check_date(reference_date: object) -> datetime.date | None:
 
 def default_recognizers() -> list[Recognizer]:
     """The recognizers run by default, in no particular order (overlaps are resolved after)."""
-    from newsfigs.recognizers import dates, entities, figures
+    from newsfigs.dates import find_dates
+    from newsfigs.figures import find_figures
+    from newsfigs.names import find_names
 
-    return [figures.recognize, dates.recognize, entities.recognize]
+    return [find_figures.recognize, find_dates.recognize, find_names.recognize]
 
 
 def _figure(c: Candidate, norm: Normalized) -> Figure:
@@ -166,7 +168,7 @@ class Extractor:
         people: list[Person] = []
         organizations: list[Organization] = []
         if named:
-            from newsfigs.entities import link
+            from newsfigs.names.link_names import link
 
             people, organizations = link(named, Analysed(p.doc, ()))
         figures.sort(key=lambda f: (f.start, f.end))

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from newsfigs.lexicon import read_rows, read_text
+from newsfigs.core.resources import read_rows, read_text
 
 _lock = threading.Lock()
 _registry: Any = None
@@ -27,7 +27,7 @@ def registry() -> Any:
                 import pint
 
                 reg: Any = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
-                for line in read_text("units.txt").splitlines():
+                for line in read_text("figures/units.txt").splitlines():
                     line = line.strip()
                     if line and not line.startswith("#"):
                         reg.define(line)
@@ -53,10 +53,10 @@ class UnitEntry:
 @cache
 def unit_surfaces() -> dict[str, UnitEntry]:
     """Unit surfaces (달러, GWh, %p …) → entry; keys are NFKC-normalized text."""
-    return {r[0]: UnitEntry(*r) for r in read_rows("unit_surfaces.tsv")}
+    return {r[0]: UnitEntry(*r) for r in read_rows("figures/unit_surfaces.tsv")}
 
 
 @cache
 def classifiers() -> dict[str, UnitEntry]:
     """Counting words (명, 개, 위, 배, 개월, 세 …) → entry."""
-    return {r[0]: UnitEntry(*r) for r in read_rows("classifiers.tsv")}
+    return {r[0]: UnitEntry(*r) for r in read_rows("figures/classifiers.tsv")}

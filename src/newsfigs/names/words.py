@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import regex
 
-from newsfigs.analysis import Analysed, Tok
+from newsfigs.core.analyzer import Analysed, Tok
 
 _WORD = regex.compile(r"[\p{Hangul}\p{Latin}\d]++(?:[&\-][\p{Hangul}\p{Latin}\d]++)*+")
 _HANGUL = regex.compile(r"\p{Hangul}++")

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from newsfigs.textnorm import Normalized, normalize
+from newsfigs.core.textnorm import Normalized, normalize
 
 CHUNK_CHARS = 2000
 """Pieces longer than this are cut before tokenizing (at sentence ends, else at spaces)."""

@@ -11,7 +11,7 @@ from functools import cache
 
 import regex
 
-from newsfigs.lexicon import read_rows, read_words
+from newsfigs.core.resources import read_rows, read_words
 from newsfigs.numbers import contracted_ranges, native_numerals
 from newsfigs.units import UnitEntry, classifiers, unit_surfaces
 
@@ -96,14 +96,14 @@ def patterns() -> Patterns:
         rf"|(?P<native>{native_pattern()})(?=\x20?+(?:{classifier_alt}))"
     )
     unit = regex.compile(_alternation(list(units)))
-    quals = {row[0]: row[1] for row in read_rows("qualifiers.tsv")}
-    before_words = [row[0] for row in read_rows("qualifiers.tsv") if row[2] == "before"]
-    after_words = [row[0] for row in read_rows("qualifiers.tsv") if row[2] == "after"]
+    quals = {row[0]: row[1] for row in read_rows("shared/qualifiers.tsv")}
+    before_words = [row[0] for row in read_rows("shared/qualifiers.tsv") if row[2] == "before"]
+    after_words = [row[0] for row in read_rows("shared/qualifiers.tsv") if row[2] == "after"]
     # 넘는/초과 are verbs: the figure is their subject or object (300가구가 넘는, 1만 명을 넘는,
     # 1억 명을 넘어섰다)
     over_words = [w for w in after_words if quals[w] == "more_than"]
     prefix_words = [*before_words, "섭씨", "화씨", "영하", "영상", "제"]
-    roles = {row[0]: row[1] for row in read_rows("duration_words.tsv")}
+    roles = {row[0]: row[1] for row in read_rows("shared/duration_words.tsv")}
     glued = [w for w, r in roles.items() if r == "glued"]
     spaced = [w for w, r in roles.items() if r in ("cue", "within")]
     before_len = [w for w, r in roles.items() if r in ("before", "past", "sentence")]
@@ -116,7 +116,7 @@ def patterns() -> Patterns:
         numbered_term=regex.compile(
             "|".join(
                 r"\x20?+".join(regex.escape(part) for part in term.split(" "))
-                for term in sorted(read_words("numbered_terms.txt"), key=len, reverse=True)
+                for term in sorted(read_words("figures/numbered_terms.txt"), key=len, reverse=True)
             )
         ),
         symbols=symbols,
@@ -145,5 +145,5 @@ def patterns() -> Patterns:
             rf"(?P<num>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)"
         ),
         decade_suffix=regex.compile(r"대"),  # a whole morpheme: checked by the recognizer
-        counted_stop=frozenset(read_words("counted_stopwords.txt")) | frozenset(quals),
+        counted_stop=frozenset(read_words("figures/counted_stopwords.txt")) | frozenset(quals),
     )

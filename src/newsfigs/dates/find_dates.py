@@ -18,11 +18,11 @@ from typing import Any
 
 import regex
 
-from newsfigs import dates
-from newsfigs.analysis import Analysed
-from newsfigs.lexicon import read_rows
-from newsfigs.pipeline import Candidate
-from newsfigs.recognizers.date_numbers import OFFSET_UNITS, offset_after, year_before_noun
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.core.resources import read_rows
+from newsfigs.dates import resolve_dates as dates
+from newsfigs.dates.date_numbers import OFFSET_UNITS, offset_after, year_before_noun
 
 PRIORITY = 1
 """Ties with an equally long figure of another recognizer go to the date."""
@@ -91,7 +91,7 @@ def _lexicon() -> _Lexicon:
     parts: dict[str, str] = {}
     length_nouns: list[str] = []
     alts: list[str] = []
-    for row in read_rows("date_words.tsv"):
+    for row in read_rows("dates/date_words.tsv"):
         word, role, value = row[0], row[1], row[2]
         extra = row[3] if len(row) > 3 else ""
         flags = extra.split()

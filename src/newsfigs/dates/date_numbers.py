@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from newsfigs.analysis import Analysed
+from newsfigs.core.analyzer import Analysed
 
 MONTHS_PER_YEAR = 12
 OFFSET_UNITS = {

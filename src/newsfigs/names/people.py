@@ -16,11 +16,11 @@ from functools import cache
 
 import regex
 
-from newsfigs.analysis import Analysed
-from newsfigs.gazetteer import Known, Lexicon, ends_with_suffix
-from newsfigs.lexicon import read_words
-from newsfigs.pipeline import Candidate
-from newsfigs.recognizers.words import Word
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.core.resources import read_words
+from newsfigs.names.gazetteer import Known, Lexicon, ends_with_suffix
+from newsfigs.names.words import Word
 
 _CLOSE_GAP = regex.compile(r"\)\s++")
 _AGE = regex.compile(r"\(\d{1,3}+세?+(?:[·,/][^()\n]{1,20}+)?+\)")
@@ -316,7 +316,7 @@ _QUOTES = frozenset("'\"‘’“”「」『』<>《》()")
 @cache
 def given_syllables() -> frozenset[str]:
     """Syllables of Korean given names (``data/given_syllables.txt``)."""
-    return frozenset(read_words("given_syllables.txt"))
+    return frozenset(read_words("names/given_syllables.txt"))
 
 
 def full_name_shape(stem: str, lex: Lexicon) -> bool:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import cast, get_args
 
-from newsfigs.analysis import Analysed
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
 from newsfigs.models import Mention, Organization, OrgCategory, Person
-from newsfigs.pipeline import Candidate
 
 SOURCE_RANK = {  # which evidence wins: lower is surer (recognizers and linking share it)
     "user": 0,

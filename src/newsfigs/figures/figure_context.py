@@ -13,10 +13,10 @@ from typing import Any
 
 import regex
 
-from newsfigs.analysis import Analysed
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.numbers import parse_fraction
-from newsfigs.pipeline import Candidate
-from newsfigs.recognizers.figure_patterns import Patterns
 
 # tags of the morphemes a counted noun is made of (선별진료소, 매몰자, 소상공인, LG전자 …)
 _COUNTED_PARTS = frozenset({"NNG", "NNP", "XSN", "XPN", "SL", "SH"})

@@ -16,9 +16,9 @@ from decimal import Decimal
 
 import regex
 
-from newsfigs.analysis import Analysed
-from newsfigs.recognizers.figure_context import after_qualifier
-from newsfigs.recognizers.figure_patterns import Patterns
+from newsfigs.core.analyzer import Analysed
+from newsfigs.figures.figure_context import after_qualifier
+from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.units import UnitEntry
 
 CALENDAR = frozenset({"년", "일", "주", "분기"})  # units that are dates (or shares) by default

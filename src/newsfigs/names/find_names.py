@@ -8,16 +8,18 @@
 4. aliases defined in parentheses right after a mention (``(EIA)``, ``(이하 에너테크)``);
 5. every later occurrence of a name found so far (``로사톰은``, ``리하체프 CEO``, ``GIC·QIA``).
 
-All spans are in normalized coordinates; ``newsfigs.entities.link`` groups them.
+All spans are in normalized coordinates; ``newsfigs.names.link_names.link`` groups them.
 """
 
 from __future__ import annotations
 
 import regex
 
-from newsfigs.analysis import Analysed
-from newsfigs.entities import SOURCE_RANK
-from newsfigs.gazetteer import (
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.names import bare_names, bylines, people
+from newsfigs.names import organizations as orgs
+from newsfigs.names.gazetteer import (
     Known,
     Lexicon,
     lexicon,
@@ -25,10 +27,8 @@ from newsfigs.gazetteer import (
     wikidata,
     wikidata_firsts,
 )
-from newsfigs.pipeline import Candidate
-from newsfigs.recognizers import bare_names, bylines, people
-from newsfigs.recognizers import organizations as orgs
-from newsfigs.recognizers.words import PARTICLES, Word, segment
+from newsfigs.names.link_names import SOURCE_RANK
+from newsfigs.names.words import PARTICLES, Word, segment
 
 _ALIAS = regex.compile(
     r"\((?:이하\s?+['\"‘“]?+(?P<defined>[^()'\"‘“’”\n]{1,20}?)['\"’”]?+"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from newsfigs.lexicon import read_rows, read_words
+from newsfigs.core.resources import read_rows, read_words
 
 WIKIDATA_CLASSES: dict[str, tuple[str, str | None]] = {
     "Q5": ("person", None),  # human
@@ -57,13 +57,13 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The entity word lists (read once per process)."""
-    titles = {row[0]: row[1] for row in read_rows("titles.tsv")}
-    surnames = {row[0]: row[1] for row in read_rows("surnames.tsv")}
-    suffix_rows = read_rows("org_suffixes.tsv")
+    titles = {row[0]: row[1] for row in read_rows("names/titles.tsv")}
+    surnames = {row[0]: row[1] for row in read_rows("names/surnames.tsv")}
+    suffix_rows = read_rows("names/org_suffixes.tsv")
     suffixes = {row[0]: (row[1], row[2] in ("bare", "team")) for row in suffix_rows}
     before: dict[str, str] = {}
     after: set[str] = set()
-    for word, position, category in read_rows("entity_cues.tsv"):
+    for word, position, category in read_rows("names/entity_cues.tsv"):
         if position == "before":
             before[word] = category
         else:
@@ -71,8 +71,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles=titles,
         surnames=surnames,
-        places=frozenset(read_words("places.txt")),
-        organizations={row[0]: row[1] for row in read_rows("organizations.tsv")},
+        places=frozenset(read_words("names/places.txt")),
+        organizations={row[0]: row[1] for row in read_rows("names/organizations.tsv")},
         suffixes=suffixes,
         suffix_lengths=tuple(sorted({len(s) for s in suffixes}, reverse=True)),
         teams=frozenset(row[0] for row in suffix_rows if row[2] == "team"),

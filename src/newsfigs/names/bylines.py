@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import regex
 
-from newsfigs.analysis import Analysed
-from newsfigs.gazetteer import Lexicon
-from newsfigs.pipeline import Candidate
-from newsfigs.recognizers.people import korean_name
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.names.gazetteer import Lexicon
+from newsfigs.names.people import korean_name
 
 _ROLE = r"(?:선임기자|기자|특파원|통신원|객원기자|인턴기자)"
 _NAMES = r"\p{Hangul}{2,4}+(?:[·,]\s?+\p{Hangul}{2,4}+){0,3}+"

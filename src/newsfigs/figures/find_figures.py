@@ -14,12 +14,11 @@ from typing import Any
 
 import regex
 
-from newsfigs.analysis import Analysed
-from newsfigs.numbers import BIG_UNITS, contracted_ranges, native_range, parse_number
-from newsfigs.pipeline import Candidate
-from newsfigs.recognizers.day_words import day_words
-from newsfigs.recognizers.durations import compound, cue_at, extend, sentence_month
-from newsfigs.recognizers.figure_context import (
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.figures.day_words import day_words
+from newsfigs.figures.durations import compound, cue_at, extend, sentence_month
+from newsfigs.figures.figure_context import (
     after_qualifier,
     counted_noun,
     fractions,
@@ -28,7 +27,8 @@ from newsfigs.recognizers.figure_context import (
     symbol_before,
     take_after,
 )
-from newsfigs.recognizers.figure_patterns import UNIT_CHARS, Patterns, patterns
+from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns, patterns
+from newsfigs.numbers import BIG_UNITS, contracted_ranges, native_range, parse_number
 from newsfigs.units import UnitEntry
 
 _LATIN = regex.compile(r"[A-Za-z]")

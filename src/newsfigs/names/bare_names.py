@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from functools import cache
 
-from newsfigs.gazetteer import Lexicon
-from newsfigs.lexicon import read_words
-from newsfigs.recognizers.people import given_syllables, is_korean_name
-from newsfigs.recognizers.words import Word
+from newsfigs.core.resources import read_words
+from newsfigs.names.gazetteer import Lexicon
+from newsfigs.names.people import given_syllables, is_korean_name
+from newsfigs.names.words import Word
 
 _WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
 
 @cache
 def _non_name_finals() -> frozenset[str]:
-    return frozenset(read_words("non_name_finals.txt"))
+    return frozenset(read_words("names/non_name_finals.txt"))
 
 
 _NAME_TAGS = frozenset({("NNP",), ("NNP", "NNP"), ("NNP", "NNG")})
@@ -120,9 +120,9 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: Lexicon, orgs: s
 
 @cache
 def _kin() -> frozenset[str]:
-    return frozenset(read_words("kinship_words.txt"))
+    return frozenset(read_words("names/kinship_words.txt"))
 
 
 @cache
 def _person_particles() -> frozenset[str]:
-    return frozenset(read_words("person_particles.txt"))
+    return frozenset(read_words("names/person_particles.txt"))

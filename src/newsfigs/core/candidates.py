@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsfigs.analysis import Analysed
+from newsfigs.core.analyzer import Analysed
 
 
 @dataclass(frozen=True, slots=True)

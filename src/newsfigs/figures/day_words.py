@@ -18,12 +18,12 @@ from typing import Any
 
 import regex
 
-from newsfigs.analysis import Analysed
-from newsfigs.lexicon import read_rows
-from newsfigs.pipeline import Candidate
-from newsfigs.recognizers.durations import cue_at
-from newsfigs.recognizers.figure_context import after_qualifier, take_after
-from newsfigs.recognizers.figure_patterns import Patterns
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.core.resources import read_rows
+from newsfigs.figures.durations import cue_at
+from newsfigs.figures.figure_context import after_qualifier, take_after
+from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.units import UnitEntry, classifiers
 
 _WORD_TAGS = frozenset({"NNG", "NR", "NNB"})  # a noun (일주일 may be 일/NR 주일/NNB), not MAG/NNP
@@ -43,7 +43,7 @@ class DayWord:
 def _table() -> tuple[dict[str, tuple[Decimal, UnitEntry]], regex.Pattern[str]]:
     """The words (value, unit entry) and a longest-first pattern that finds them."""
     units = classifiers()
-    words = {w: (Decimal(v), units[u]) for w, v, u in read_rows("day_words.tsv")}
+    words = {w: (Decimal(v), units[u]) for w, v, u in read_rows("shared/day_words.tsv")}
     alt = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return words, regex.compile(rf"(?<![가-힣])(?:{alt})")
 

@@ -16,12 +16,12 @@ from functools import cache
 
 import regex
 
-from newsfigs.analysis import Analysed
-from newsfigs.gazetteer import Lexicon, ends_with_suffix
-from newsfigs.lexicon import read_words
-from newsfigs.pipeline import Candidate
-from newsfigs.recognizers.people import korean_name
-from newsfigs.recognizers.words import Word
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.core.resources import read_words
+from newsfigs.names.gazetteer import Lexicon, ends_with_suffix
+from newsfigs.names.people import korean_name
+from newsfigs.names.words import Word
 
 OPEN_QUOTES = frozenset("'\"‘“「『<《")
 _QUOTE_GAP = regex.compile(r"\s{0,2}+['‘「『<《]")
@@ -230,7 +230,7 @@ def _starts_with_place(body: str, lex: Lexicon) -> bool:
 
 @cache
 def _generic_words() -> tuple[str, ...]:
-    return tuple(read_words("generic_org_words.txt"))
+    return tuple(read_words("names/generic_org_words.txt"))
 
 
 def _generic(stem: str) -> bool:
