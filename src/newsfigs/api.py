@@ -13,7 +13,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newsfigs.core.analyzer import Analysed, Analyzer, Part
-from newsfigs.core.candidates import Candidate, Recognizer, resolve_overlaps
+from newsfigs.core.arbitration import resolve_overlaps, settle
+from newsfigs.core.candidates import (
+    Candidate,
+    DateCandidate,
+    FigureCandidate,
+    NameCandidate,
+    OrgCandidate,
+    PersonCandidate,
+    Recognizer,
+)
 from newsfigs.core.textnorm import Normalized
 from newsfigs.models import Document, Figure, Organization, Person
 
@@ -52,48 +61,38 @@ def default_recognizers() -> list[Recognizer]:
     return [find_figures.recognize, find_dates.recognize, find_names.recognize]
 
 
-def _figure(c: Candidate, norm: Normalized) -> Figure:
+def _figure(c: FigureCandidate | DateCandidate, norm: Normalized) -> Figure:
+    """The model of a figure or date candidate, its span mapped back to the caller's text."""
     start, end = norm.to_original(c.start, c.end)
-    fields = dict(c.fields)
-    eq = fields.pop("equivalent", None)
-    if isinstance(eq, Candidate):
-        fields["equivalent"] = _figure(eq, norm)
-    return Figure(start=start, end=end, text=norm.original[start:end], **fields)
+    text = norm.original[start:end]
+    if isinstance(c, DateCandidate):
+        return Figure(
+            start=start, end=end, text=text, kind=c.kind, approximate=c.approximate, date=c.date
+        )
+    return Figure(
+        start=start,
+        end=end,
+        text=text,
+        kind=c.kind,
+        value=c.value,
+        low=c.low,
+        high=c.high,
+        unit=c.unit,
+        approximate=c.approximate,
+        bound=c.bound,
+        classifier=c.classifier,
+        counted=c.counted,
+        equivalent=_figure(c.equivalent, norm) if c.equivalent is not None else None,
+    )
 
 
 def _shift(c: Candidate, offset: int) -> Candidate:
-    """``c`` (and candidates nested in its fields) moved from section to document offsets."""
-    fields = c.fields
-    if any(isinstance(v, Candidate) for v in fields.values()):
-        fields = {
-            k: _shift(v, offset) if isinstance(v, Candidate) else v for k, v in fields.items()
-        }
-    return dataclasses.replace(c, start=c.start + offset, end=c.end + offset, fields=fields)
-
-
-def _settle(held: list[Candidate], boundary: int) -> tuple[list[Candidate], list[Candidate]]:
-    """Resolve the overlap groups of ``held`` that end by ``boundary``; return (kept, pending).
-
-    Later sections only add candidates starting at or after ``boundary``, so a group of mutually
-    overlapping candidates that ends by then is final, and resolving it alone gives what
-    resolving the whole document at once would. This keeps a long document's memory bounded.
-    """
-    held.sort(key=lambda c: c.start)
-    kept: list[Candidate] = []
-    pending: list[Candidate] = []
-    group: list[Candidate] = []
-    group_end = -1
-    for c in [*held, None]:
-        if group and (c is None or c.start >= group_end):
-            if group_end <= boundary:
-                kept.extend(resolve_overlaps(group))
-            else:
-                pending.extend(group)
-            group = []
-        if c is not None:
-            group.append(c)
-            group_end = max(group_end, c.end) if len(group) > 1 else c.end
-    return kept, pending
+    """``c`` (and the equivalent nested in it) moved from section to document offsets."""
+    if isinstance(c, FigureCandidate) and c.equivalent is not None:
+        eq = _shift(c.equivalent, offset)
+        assert isinstance(eq, FigureCandidate)
+        return dataclasses.replace(c, start=c.start + offset, end=c.end + offset, equivalent=eq)
+    return dataclasses.replace(c, start=c.start + offset, end=c.end + offset)
 
 
 class Extractor:
@@ -147,7 +146,7 @@ class Extractor:
         """
         held: list[Candidate] = []
         figures: list[Figure] = []
-        named: list[Candidate] = []
+        named: list[NameCandidate] = []
         for p in parts:
             sec = p.section
             for recognize in self.recognizers:
@@ -157,14 +156,17 @@ class Extractor:
             if p.last:
                 kept, held = resolve_overlaps(held), []
             else:
-                kept, held = _settle(held, sec.own_end)
-            figures.extend(_figure(c, p.doc) for c in kept if c.label == "figure")
-            named.extend(c for c in kept if c.label in ("person", "organization"))
+                kept, held = settle(held, sec.own_end)
+            for c in kept:
+                if isinstance(c, (PersonCandidate, OrgCandidate)):
+                    named.append(c)
+                else:
+                    figures.append(_figure(c, p.doc))
             if p.last:
                 yield self._document(p, figures, named)
                 figures, named = [], []
 
-    def _document(self, p: Part, figures: list[Figure], named: list[Candidate]) -> Document:
+    def _document(self, p: Part, figures: list[Figure], named: list[NameCandidate]) -> Document:
         people: list[Person] = []
         organizations: list[Organization] = []
         if named:

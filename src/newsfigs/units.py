@@ -10,9 +10,10 @@ import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from newsfigs.core.resources import read_rows, read_text
+from newsfigs.models import FIGURE_KINDS, FigureKind
 
 _lock = threading.Lock()
 _registry: Any = None
@@ -46,17 +47,24 @@ class UnitEntry:
 
     surface: str
     unit: str
-    kind: str
+    kind: FigureKind
     position: str = "after"  # "before" for symbols written ahead of the number ($, ₩, €)
+
+    @classmethod
+    def from_row(cls, row: tuple[str, ...]) -> UnitEntry:
+        """An entry from a table row; an unknown kind is an error here, not a bad figure later."""
+        if row[2] not in FIGURE_KINDS:
+            raise ValueError(f"unit table row {row!r}: unknown figure kind {row[2]!r}")
+        return cls(row[0], row[1], cast(FigureKind, row[2]), *row[3:])
 
 
 @cache
 def unit_surfaces() -> dict[str, UnitEntry]:
     """Unit surfaces (달러, GWh, %p …) → entry; keys are NFKC-normalized text."""
-    return {r[0]: UnitEntry(*r) for r in read_rows("figures/unit_surfaces.tsv")}
+    return {r[0]: UnitEntry.from_row(r) for r in read_rows("figures/unit_surfaces.tsv")}
 
 
 @cache
 def classifiers() -> dict[str, UnitEntry]:
     """Counting words (명, 개, 위, 배, 개월, 세 …) → entry."""
-    return {r[0]: UnitEntry(*r) for r in read_rows("figures/classifiers.tsv")}
+    return {r[0]: UnitEntry.from_row(r) for r in read_rows("figures/classifiers.tsv")}

@@ -19,13 +19,10 @@ from typing import Any
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.candidates import DateCandidate
 from newsfigs.core.resources import read_rows
 from newsfigs.dates import resolve_dates as dates
 from newsfigs.dates.date_numbers import OFFSET_UNITS, offset_after, year_before_noun
-
-PRIORITY = 1
-"""Ties with an equally long figure of another recognizer go to the date."""
 
 # slot order: an expression goes from coarse to fine
 _ORDER = {
@@ -419,11 +416,11 @@ def _end_fields(e1: _Expr, e2: _Expr | None) -> dict[str, Any] | None:
     return end
 
 
-def recognize(a: Analysed) -> list[Candidate]:
+def recognize(a: Analysed) -> list[DateCandidate]:
     """Date and time candidates of ``a`` (normalized coordinates), resolved when possible."""
     lex = _lexicon()
     atoms = _atoms(a)
-    out: list[Candidate] = []
+    out: list[DateCandidate] = []
     i = 0
     while i < len(atoms):
         expr, j = _expression(a, atoms, i, lex)
@@ -461,10 +458,15 @@ def recognize(a: Analysed) -> list[Candidate]:
         if end_fields is not None:
             end_fields = {k: v for k, v in end_fields.items() if not k.startswith("_")}
         info = dates.resolve(dates.build(expr.fields, end_fields), a.reference_date)
-        kind = "time" if info.hour is not None or info.day_part is not None else "date"
-        fields: dict[str, Any] = {"kind": kind, "value": None, "unit": None, "date": info}
-        if approximate:
-            fields["approximate"] = True
-        out.append(Candidate(start, end, "figure", fields, PRIORITY))
+        timed = info.hour is not None or info.day_part is not None
+        out.append(
+            DateCandidate(
+                start=start,
+                end=end,
+                kind="time" if timed else "date",
+                date=info,
+                approximate=approximate,
+            )
+        )
         i = j
     return out

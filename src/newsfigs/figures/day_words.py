@@ -14,16 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_rows
 from newsfigs.figures.durations import cue_at
-from newsfigs.figures.figure_context import after_qualifier, take_after
+from newsfigs.figures.figure_context import after_qualifier, as_bound, take_after
 from newsfigs.figures.figure_patterns import Patterns
+from newsfigs.models import Bound
 from newsfigs.units import UnitEntry, classifiers
 
 _WORD_TAGS = frozenset({"NNG", "NR", "NNB"})  # a noun (일주일 may be 일/NR 주일/NNB), not MAG/NNP
@@ -65,7 +65,7 @@ def _found(a: Analysed, P: Patterns) -> list[DayWord]:
     return out
 
 
-def _length_after(a: Analysed, P: Patterns, end: int) -> tuple[int, bool, str | None] | None:
+def _length_after(a: Analysed, P: Patterns, end: int) -> tuple[int, bool, Bound | None] | None:
     """What marks the word as a length: a cue (span end, approximate, bound), or a bound or
     approximation only a length takes (``보름 이상``: the qualifier is added by the caller)."""
     ago = P.duration_ago.match(a.text, end)
@@ -91,11 +91,11 @@ def _lower_end(a: Analysed, P: Patterns, prev: DayWord | None, word: DayWord) ->
     return prev if m is not None else None
 
 
-def day_words(a: Analysed, P: Patterns) -> list[Candidate]:
+def day_words(a: Analysed, P: Patterns) -> list[FigureCandidate]:
     """Duration candidates of the day-count words in ``a``, built as numbers' durations are:
     a qualifier before (``약 열흘 동안``) joins the span, a cue or bound after it too."""
     t = a.text
-    out: list[Candidate] = []
+    out: list[FigureCandidate] = []
     prev: DayWord | None = None
     for word in _found(a, P):
         lower, prev = _lower_end(a, P, prev, word), word
@@ -108,16 +108,24 @@ def day_words(a: Analysed, P: Patterns) -> list[Candidate]:
         role = P.qualifiers.get(pm.group("w")) if pm is not None else None
         if pm is not None and role is not None and role != "none":  # 무려 changes nothing
             approximate = approximate or role == "approximate"
-            bound = role if role != "approximate" else bound
+            bound = as_bound(role) if role != "approximate" else bound
             start = pm.start("w")
         am = after_qualifier(a, P, end)
         if am is not None:
             end, approximate, bound = take_after(P, am, approximate, bound)
-        fields: dict[str, Any] = {"unit": word.entry.unit}
-        fields.update(kind="duration", approximate=approximate, bound=bound)
-        if lower is not None:
-            fields.update(value=None, low=lower.value, high=word.value)
-        else:
-            fields["value"] = word.value
-        out.append(Candidate(start, end, "figure", fields, priority=1))
+        low, high = (lower.value, word.value) if lower is not None else (None, None)
+        out.append(
+            FigureCandidate(
+                start=start,
+                end=end,
+                source="day_word",
+                kind="duration",
+                unit=word.entry.unit,
+                value=None if lower is not None else word.value,
+                low=low,
+                high=high,
+                approximate=approximate,
+                bound=bound,
+            )
+        )
     return out

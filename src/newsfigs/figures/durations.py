@@ -19,6 +19,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.figures.figure_context import after_qualifier
 from newsfigs.figures.figure_patterns import Patterns
+from newsfigs.models import Bound
 from newsfigs.units import UnitEntry
 
 CALENDAR = frozenset({"년", "일", "주", "분기"})  # units that are dates (or shares) by default
@@ -45,7 +46,7 @@ class Length:
     value: Decimal
     high: Decimal | None
     approximate: bool
-    bound: str | None
+    bound: Bound | None
 
 
 def is_year(numeral: str) -> bool:
@@ -85,7 +86,7 @@ def _whole(a: Analysed, start: int, end: int) -> bool:
     return start in a.starts and (end in a.ends or end == len(a.text))
 
 
-def cue_at(a: Analysed, P: Patterns, end: int) -> tuple[int, bool, str | None] | None:
+def cue_at(a: Analysed, P: Patterns, end: int) -> tuple[int, bool, Bound | None] | None:
     """The cue right after a duration unit: (span end, approximate, bound), else None.
 
     ``5년간``, ``3일 동안``, ``10년 만에``, ``5년 만의``, ``3년 연속``, ``1년여``, ``10년여간``,

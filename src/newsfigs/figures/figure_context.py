@@ -1,7 +1,7 @@
 """What surrounds a figure: qualifiers after it, a currency symbol before it, the counted
 noun, fractions and parenthesized equivalents.
 
-Helpers of ``recognizers.figures``, apart so each module stays readable; all take the compiled
+Helpers of ``figures.find_figures``, apart so each module stays readable; all take the compiled
 ``Patterns`` and never compile or load anything themselves.
 """
 
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import cast, get_args
 
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.figure_patterns import Patterns
+from newsfigs.models import Bound
 from newsfigs.numbers import parse_fraction
 
 # tags of the morphemes a counted noun is made of (선별진료소, 매몰자, 소상공인, LG전자 …)
@@ -39,9 +40,17 @@ def after_qualifier(a: Analysed, P: Patterns, end: int) -> regex.Match[str] | No
     return m
 
 
+_BOUNDS: frozenset[str] = frozenset(get_args(Bound))
+
+
+def as_bound(role: str | None) -> Bound | None:
+    """A qualifier's role (``data/shared/qualifiers.tsv``) as a bound, when it is one."""
+    return cast(Bound, role) if role in _BOUNDS else None
+
+
 def take_after(
-    P: Patterns, am: regex.Match[str], approximate: bool, bound: str | None
-) -> tuple[int, bool, str | None]:
+    P: Patterns, am: regex.Match[str], approximate: bool, bound: Bound | None
+) -> tuple[int, bool, Bound | None]:
     """Fold a qualifier after the figure in: (new span end, approximate, bound).
 
     ``가량`` makes the figure approximate; a bound word sets the bound unless one was written
@@ -50,7 +59,7 @@ def take_after(
     role = P.qualifiers[am.group("w")]
     if role == "approximate":
         return am.end(), True, bound
-    return am.end(), approximate, bound if bound is not None else role
+    return am.end(), approximate, bound if bound is not None else as_bound(role)
 
 
 def _verb_end(a: Analysed, P: Patterns, start: int, end: int) -> int:
@@ -115,8 +124,8 @@ def counted_noun(a: Analysed, P: Patterns, start: int) -> str | None:
     return word
 
 
-def fractions(a: Analysed, P: Patterns) -> list[Candidate]:
-    out: list[Candidate] = []
+def fractions(a: Analysed, P: Patterns) -> list[FigureCandidate]:
+    out: list[FigureCandidate] = []
     for m in P.fraction.finditer(a.text):
         try:
             value = parse_fraction(m.group("den"), m.group("num"))
@@ -131,35 +140,38 @@ def fractions(a: Analysed, P: Patterns) -> list[Candidate]:
     return out
 
 
-def _with_after(a: Analysed, P: Patterns, start: int, end: int, value: Decimal) -> Candidate:
-    fields: dict[str, Any] = {"kind": "multiplier", "unit": "dimensionless", "value": value}
+def _with_after(a: Analysed, P: Patterns, start: int, end: int, value: Decimal) -> FigureCandidate:
+    approximate, bound = False, None
     am = after_qualifier(a, P, end)
     if am:
         role = P.qualifiers[am.group("w")]
-        fields["approximate" if role == "approximate" else "bound"] = (
-            True if role == "approximate" else role
-        )
+        approximate, bound = role == "approximate", as_bound(role)
         end = am.end()
-    return Candidate(start, end, "figure", fields, priority=1)
+    return FigureCandidate(
+        start=start,
+        end=end,
+        source="fraction",
+        kind="multiplier",
+        unit="dimensionless",
+        value=value,
+        approximate=approximate,
+        bound=bound,
+    )
 
 
-def link_equivalents(a: Analysed, cands: list[Candidate]) -> list[Candidate]:
+def link_equivalents(a: Analysed, cands: list[FigureCandidate]) -> list[FigureCandidate]:
     """``1700억 달러(약 240조원)``: the first figure points to the parenthesized one."""
     t = a.text
-    by_start: dict[int, Candidate] = {}
+    by_start: dict[int, FigureCandidate] = {}
     for c in cands:
         best = by_start.get(c.start)
         if best is None or c.end > best.end:
             by_start[c.start] = c
-    out: list[Candidate] = []
+    out: list[FigureCandidate] = []
     for c in cands:
         p = c.end + (1 if t.startswith(" (", c.end) else 0)
         inner = by_start.get(p + 1) if t.startswith("(", p) else None
-        if (
-            inner is not None
-            and t.startswith(")", inner.end)
-            and inner.fields.get("kind") == c.fields.get("kind")
-        ):
-            c = replace(c, fields={**c.fields, "equivalent": inner})
+        if inner is not None and t.startswith(")", inner.end) and inner.kind == c.kind:
+            c = replace(c, equivalent=inner)
         out.append(c)
     return out

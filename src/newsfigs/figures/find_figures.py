@@ -8,18 +8,18 @@ does not end a morpheme there. Dates and times belong to ``recognizers.dates``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
 
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.day_words import day_words
 from newsfigs.figures.durations import compound, cue_at, extend, sentence_month
 from newsfigs.figures.figure_context import (
     after_qualifier,
+    as_bound,
     counted_noun,
     fractions,
     link_equivalents,
@@ -63,7 +63,6 @@ class Operand:
     high: Decimal | None = None  # 수십 → [10, 90]
     entry: UnitEntry | None = None
     numeral_end: int = 0
-    fields: dict[str, Any] = field(default_factory=dict)
 
 
 def _is_hangul(ch: str) -> bool:
@@ -278,12 +277,14 @@ def _range(
                    right.value, right.entry, right.numeral_end)  # fmt: skip
 
 
-def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
+def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
     """Apply prefixes, suffixes and kind rules; build the candidate."""
     t = a.text
     entry = op.entry
     start, end = op.start, op.end
     approximate, bound = op.approximate, None
+    classifier: str | None = None
+    counted: str | None = None
     ordinal_prefix = False
     value, high = op.value, op.high
     pm = P.before.search(t, max(0, start - 6), start)
@@ -315,7 +316,7 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
         if kind not in ("count", "ordinal"):
             return None
         ordinal_prefix = True
-    fields: dict[str, Any] = {"unit": entry.unit}
+    unit = entry.unit
     if kind == "duration":
         numeral = t[op.start : op.numeral_end].rstrip("여")
         length = extend(a, P, entry, (value, high, op.group, numeral), start, end, prefix)
@@ -331,14 +332,12 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
             and (t[op.numeral_end - 1] in _AMOUNT_UNITS or _age_group(a, op, counted, end))
         ):
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
-        fields["classifier"] = entry.surface
-        if counted:
-            fields["counted"] = counted
+        classifier = entry.surface
     elif kind == "ordinal" or ordinal_prefix:
-        fields["classifier"] = entry.surface
+        classifier = entry.surface
     if ordinal_prefix:
         kind = "ordinal"
-        fields["unit"] = "ordinal"
+        unit = "ordinal"
     if prefix == "제" and pm is not None:
         start = pm.start("w")
     elif prefix is not None:
@@ -347,7 +346,7 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
             if role == "approximate":
                 approximate = True
             else:
-                bound = role
+                bound = as_bound(role)
         if role != "none":
             start = pm.start("w") if pm else start
     if kind in _DECADE_KINDS and P.decade_suffix.match(t, end) and _whole(a, end, end + 1):
@@ -359,12 +358,20 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> Candidate | None:
     am = after_qualifier(a, P, end)
     if am and not surpassed_value(t, start, am):
         end, approximate, bound = take_after(P, am, approximate, bound)
-    fields.update(kind=kind, approximate=approximate, bound=bound)
-    if high is not None:
-        fields.update(value=None, low=value, high=high)
-    else:
-        fields["value"] = value
-    return Candidate(start, end, "figure", fields, priority=1)
+    return FigureCandidate(
+        start=start,
+        end=end,
+        source="numeral",
+        kind=kind,
+        unit=unit,
+        value=value if high is None else None,
+        low=value if high is not None else None,
+        high=high,
+        approximate=approximate,
+        bound=bound,
+        classifier=classifier,
+        counted=counted or None,
+    )
 
 
 def _age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
@@ -383,11 +390,11 @@ def _age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     return counted is None or a.tag_at.get(nxt) in _AGE_NEXT
 
 
-def recognize(a: Analysed) -> list[Candidate]:
+def recognize(a: Analysed) -> list[FigureCandidate]:
     """Figure candidates (every kind but date and time) of ``a``."""
     P = patterns()
     t = a.text
-    out: list[Candidate] = []
+    out: list[FigureCandidate] = []
     skip_to = 0
     for m in P.numeral.finditer(t):
         if m.start() < skip_to:
@@ -424,6 +431,6 @@ def recognize(a: Analysed) -> list[Candidate]:
 _UNIT_WORD = regex.compile(r"\s?단위")
 
 
-def _unit_of_account(t: str, c: Candidate) -> bool:
+def _unit_of_account(t: str, c: FigureCandidate) -> bool:
     """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of amounts, not one."""
     return t[c.start] in "만억조경" and _UNIT_WORD.match(t, c.end) is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
 from newsfigs.names.gazetteer import Lexicon
 from newsfigs.names.people import korean_name
 
@@ -38,11 +38,8 @@ _EMAIL = regex.compile(
 )
 _NAME = regex.compile(r"\p{Hangul}{2,4}+")
 
-PRIORITY = 30
-"""Byline spans are certain: they outrank other readings of the same characters."""
 
-
-def _outlet(a: Analysed, m: regex.Match[str], lex: Lexicon) -> tuple[Candidate | None, str]:
+def _outlet(a: Analysed, m: regex.Match[str], lex: Lexicon) -> tuple[OrgCandidate | None, str]:
     """The outlet organization (a trailing place such as ``뉴욕`` is not part of it)."""
     start, end = m.span("outlet")
     text = a.text[start:end]
@@ -52,13 +49,13 @@ def _outlet(a: Analysed, m: regex.Match[str], lex: Lexicon) -> tuple[Candidate |
         end = start + len(text)
     if not text or text.isspace():
         return None, ""
-    fields = {"name": text, "category": "media", "source": "byline"}
-    return Candidate(start, end, "organization", fields, PRIORITY), text
+    outlet = OrgCandidate(start=start, end=end, source="byline", name=text, category="media")
+    return outlet, text
 
 
-def recognize(a: Analysed, lex: Lexicon) -> list[Candidate]:
+def recognize(a: Analysed, lex: Lexicon) -> list[NameCandidate]:
     """Reporters and outlets of the bylines of ``a``."""
-    out: list[Candidate] = []
+    out: list[NameCandidate] = []
     text = a.text
     taken: list[tuple[int, int]] = []
     for pattern in (_OUTLET_FIRST, _PLACE_FIRST, _SPACED, _EMAIL):
@@ -76,12 +73,14 @@ def recognize(a: Analysed, lex: Lexicon) -> list[Candidate]:
             for nm in _NAME.finditer(m.group("names")):
                 if not korean_name(nm.group(), lex):
                     continue
-                fields = {
-                    "name": nm.group(),
-                    "title": role,
-                    "affiliation": outlet_text or None,
-                    "source": "byline",
-                }
-                out.append(Candidate(n0 + nm.start(), n0 + nm.end(), "person", fields, PRIORITY))
+                reporter = PersonCandidate(
+                    start=n0 + nm.start(),
+                    end=n0 + nm.end(),
+                    source="byline",
+                    name=nm.group(),
+                    title=role,
+                    affiliation=outlet_text or None,
+                )
+                out.append(reporter)
             taken.append(m.span())
     return out

@@ -13,10 +13,13 @@ All spans are in normalized coordinates; ``newsfigs.names.link_names.link`` grou
 
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.arbitration import priority, source_rank
+from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
 from newsfigs.names import bare_names, bylines, people
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
@@ -27,7 +30,6 @@ from newsfigs.names.gazetteer import (
     wikidata,
     wikidata_firsts,
 )
-from newsfigs.names.link_names import SOURCE_RANK
 from newsfigs.names.words import PARTICLES, Word, segment
 
 _ALIAS = regex.compile(
@@ -58,9 +60,11 @@ class _Lookup:
         return self.wd.get(key)
 
 
-def _gazetteer_hits(text: str, words: list[Word], lookup: _Lookup, lex: Lexicon) -> list[Candidate]:
+def _gazetteer_hits(
+    text: str, words: list[Word], lookup: _Lookup, lex: Lexicon
+) -> list[NameCandidate]:
     """Multi-word WikiData and user names, and single-word user and well-known names."""
-    out: list[Candidate] = []
+    out: list[NameCandidate] = []
     n = len(words)
     for i, w in enumerate(words):
         if not w.stem:
@@ -72,11 +76,11 @@ def _gazetteer_hits(text: str, words: list[Word], lookup: _Lookup, lex: Lexicon)
             hit = lookup(" ".join(x.stem for x in words[i : j + 1]))
             if hit is None:
                 continue
-            source = "user" if hit[2] in lookup.user else "wikidata"
+            user = hit[2] in lookup.user
             if hit[0] == "person":
-                out.append(people.person(words, i, j, hit[2], source))
+                out.append(people.person(words, i, j, hit[2], "user" if user else "wikidata"))
             else:
-                out.append(orgs.org(words, i, j, hit[1], source, hit[2]))
+                out.append(orgs.org(words, i, j, hit[1], "user" if user else "wikidata", hit[2]))
             break
         label = lookup.user.get(w.stem)
         if label == "person":
@@ -90,8 +94,8 @@ def _gazetteer_hits(text: str, words: list[Word], lookup: _Lookup, lex: Lexicon)
     return out
 
 
-def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[Candidate]:
-    out: list[Candidate] = []
+def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[OrgCandidate]:
+    out: list[OrgCandidate] = []
     text = a.text
     suffix_finals = lex.suffix_finals
     cue_finals = lex.cue_finals
@@ -119,29 +123,29 @@ def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[Candida
 
 
 def _people(
-    a: Analysed, words: list[Word], lex: Lexicon, org_cands: list[Candidate], lookup: _Lookup
-) -> list[Candidate]:
+    a: Analysed, words: list[Word], lex: Lexicon, org_cands: list[OrgCandidate], lookup: _Lookup
+) -> list[NameCandidate]:
     text = a.text
-    org_names = {str(c.fields["name"]) for c in org_cands}
+    org_names = {c.name for c in org_cands}
     first_at = {w.start: i for i, w in enumerate(words)}
     org_end: dict[int, tuple[int, str]] = {}  # last word → (first word, name as written)
     end_at = {w.stem_end: i for i, w in enumerate(words) if w.stem}
     for i, w in enumerate(words):
         if w.stem in org_names:
             org_end[i] = (i, w.stem)
-    for c in sorted(org_cands, key=lambda c: c.start - c.end):
-        last = end_at.get(c.end)
-        if last is not None and c.start in first_at:
-            org_end.setdefault(last, (first_at[c.start], text[c.start : c.end]))
+    for o in sorted(org_cands, key=lambda o: o.start - o.end):
+        last = end_at.get(o.end)
+        if last is not None and o.start in first_at:
+            org_end.setdefault(last, (first_at[o.start], text[o.start : o.end]))
     surnames_of = person_surnames()
-    out: list[Candidate] = people.by_cast(text)
+    out: list[NameCandidate] = [*people.by_cast(text)]
     latin_end: dict[int, tuple[int, str]] = {}
     for i, w in enumerate(words):
         lat = people.latin_original(text, w) if w.stem else None
         if lat is not None and lat[1] >= 2:
             for c in _latin_person(words, i, lat, lex, org_names):
                 first = first_at[c.start]
-                latin_end[i] = (first, str(c.fields["name"]))
+                latin_end[i] = (first, c.name)
                 quoted = orgs.OPEN_QUOTES.intersection(words[first].gap)
                 if not quoted and all(x.proper for x in words[first : i + 1]):
                     out.append(c)
@@ -190,7 +194,7 @@ def _people(
 
 def _latin_person(
     words: list[Word], i: int, lat: tuple[str, int], lex: Lexicon, org_names: set[str]
-) -> list[Candidate]:
+) -> list[PersonCandidate]:
     """``에민 아스케로브(Emin Askerov)``: as many Hangul words as Latin ones → a person."""
     latin, n = lat
     first = i - n + 1
@@ -221,7 +225,7 @@ def _at_title(
     latin_end: dict[int, tuple[int, str]],
     lookup: _Lookup,
     surnames_of: frozenset[str],
-) -> list[Candidate]:
+) -> list[NameCandidate]:
     """The person named before the title at word ``i``, with the affiliation between."""
     t0, title = people.title_span(a.text, words, i, lex)
     p = people.linked(words, t0)
@@ -261,7 +265,9 @@ def _at_title(
     ]
 
 
-def _name_then_affiliation(words: list[Word], p: int, lex: Lexicon, title: str) -> list[Candidate]:
+def _name_then_affiliation(
+    words: list[Word], p: int, lex: Lexicon, title: str
+) -> list[NameCandidate]:
     """``조희연 성공회대 교수``: a Korean name, then an unknown proper noun, then the title.
 
     The word between is the affiliation, and an organization of unknown category when the
@@ -277,17 +283,19 @@ def _name_then_affiliation(words: list[Word], p: int, lex: Lexicon, title: str) 
         return []
     if w.stem in person_surnames():
         return []  # 조엘 코헨 감독: a foreign name, not 조엘 of 코헨
-    out = [people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem)]
+    out: list[NameCandidate] = [
+        people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem)
+    ]
     weak = lex.titles.get(title.split(" ")[-1]) == "weak"  # 시장, 지사: a city's, not a firm's
     if len(w.stem) >= 2 and not weak and people.full_name_shape(words[q].stem, lex):
         out.append(orgs.org(words, p, p, None, "affiliation"))  # not after 조지, 마나비
     return out
 
 
-def _aliases(a: Analysed, cands: list[Candidate]) -> list[Candidate]:
+def _aliases(a: Analysed, cands: list[NameCandidate]) -> list[NameCandidate]:
     """``(EIA)``, ``(Renera)``, ``(이하 에너테크)`` right after a mention: alias mentions."""
     text = a.text
-    out: list[Candidate] = []
+    out: list[NameCandidate] = []
     for c in cands:
         m = _ALIAS.match(text, c.end)
         if m is None:
@@ -295,33 +303,36 @@ def _aliases(a: Analysed, cands: list[Candidate]) -> list[Candidate]:
         group = "defined" if m.group("defined") else "latin"
         start = m.start(group)
         alias = m.group(group).strip()
-        if not alias or alias == c.fields["name"]:
+        if not alias or alias == c.name:
             continue
         if group == "latin" and c.label == "person" and not alias[:1].isupper():
             continue
-        fields = {"name": alias, "alias_of": c.fields["name"], "source": "alias"}
-        out.append(Candidate(start, start + len(alias), c.label, fields, c.priority))
+        out.append(
+            dataclasses.replace(
+                c, start=start, end=start + len(alias), name=alias, alias_of=c.name, source="alias"
+            )
+        )
     return out
 
 
-def _propagate(a: Analysed, words: list[Word], cands: list[Candidate]) -> list[Candidate]:
+def _propagate(a: Analysed, words: list[Word], cands: list[NameCandidate]) -> list[NameCandidate]:
     """Every other occurrence of a name or alias found so far (with a glued particle too)."""
-    known: dict[str, tuple[str, str]] = {}  # surface → (label, canonical)
+    known: dict[str, tuple[bool, str]] = {}  # surface → (is a person, canonical)
     for c in cands:
-        name = str(c.fields["name"])
-        canonical = str(c.fields.get("alias_of") or name)
+        name = c.name
+        canonical = c.alias_of or name
         surface = a.text[c.start : c.end]
         for s in (surface, name):
             if len(s) >= 2 or _LATIN_HEAD.match(s):
-                known.setdefault(s, (c.label, canonical))
-        if c.label == "person" and " " in name and c.fields.get("source") != "alias":
+                known.setdefault(s, (isinstance(c, PersonCandidate), canonical))
+        if isinstance(c, PersonCandidate) and " " in name and c.source != "alias":
             last = name.rsplit(" ", 1)[1]
             if len(last) >= 2:
-                known.setdefault(last, ("person", canonical))
+                known.setdefault(last, (True, canonical))
     if not known:
         return []
     firsts = {s.split(" ", 1)[0]: s.count(" ") + 1 for s in known}
-    out: list[Candidate] = []
+    out: list[NameCandidate] = []
     text = a.text
     n = len(words)
     for i, w in enumerate(words):
@@ -334,9 +345,8 @@ def _propagate(a: Analysed, words: list[Word], cands: list[Candidate]) -> list[C
             if j < n and all(words[x].joined for x in range(i + 1, j + 1)):
                 key = " ".join(x.stem for x in words[i : j + 1])
                 if key in known:
-                    label, canonical = known[key]
-                    fields = {"name": key, "alias_of": canonical, "source": "repeat"}
-                    out.append(Candidate(w.start, words[j].stem_end, label, fields, 5))
+                    is_person, canonical = known[key]
+                    out.append(_repeat(is_person, w.start, words[j].stem_end, key, canonical))
                     break
         hit = known.get(w.stem)
         if hit is None:
@@ -346,13 +356,19 @@ def _propagate(a: Analysed, words: list[Word], cands: list[Candidate]) -> list[C
                     hit, span = known[s], len(s)
                     break
         if hit is not None:
-            fields = {"name": text[w.start : w.start + span], "alias_of": hit[1]}
-            fields["source"] = "repeat"
-            out.append(Candidate(w.start, w.start + span, hit[0], fields, 5))
+            name = text[w.start : w.start + span]
+            out.append(_repeat(hit[0], w.start, w.start + span, name, hit[1]))
     return out
 
 
-def recognize(a: Analysed) -> list[Candidate]:
+def _repeat(is_person: bool, start: int, end: int, name: str, canonical: str) -> NameCandidate:
+    """A later occurrence of a name found elsewhere in the document."""
+    if is_person:
+        return PersonCandidate(start=start, end=end, source="repeat", name=name, alias_of=canonical)
+    return OrgCandidate(start=start, end=end, source="repeat", name=name, alias_of=canonical)
+
+
+def recognize(a: Analysed) -> list[NameCandidate]:
     """Person and organization mention candidates of ``a``."""
     if not a.tokens:
         return []
@@ -363,8 +379,8 @@ def recognize(a: Analysed) -> list[Candidate]:
     found += _gazetteer_hits(a.text, words, lookup, lex)
     found += _organizations(a, words, lex)
     found += orgs.corp_marks(a.text, words)
-    found += orgs.sub_units(a, words, [c for c in found if c.label == "organization"], lex)
-    org_cands = [c for c in found if c.label == "organization"]
+    found += orgs.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
+    org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
     found += _aliases(a, found)
     found += _propagate(a, words, found)
@@ -373,8 +389,8 @@ def recognize(a: Analysed) -> list[Candidate]:
 
 
 def _surnames_in_context(
-    words: list[Word], found: list[Candidate], lex: Lexicon
-) -> list[Candidate]:
+    words: list[Word], found: list[NameCandidate], lex: Lexicon
+) -> list[PersonCandidate]:
     """``이 의원은``, ``문 대표``, ``정 씨`` after ``이찬열 의원``: a surname of a named person.
 
     Kiwipiepy reads a lone ``이`` as "this", ``문`` as "door"; before a title or honorific it
@@ -382,16 +398,14 @@ def _surnames_in_context(
     person mention only when one found full name starts with it.
     """
     surnames = {
-        str(c.fields["name"])[0]
+        c.name[0]
         for c in found
-        if c.label == "person"
-        and people.korean_name(str(c.fields["name"]), lex)
-        and len(str(c.fields["name"])) >= 3
+        if isinstance(c, PersonCandidate) and people.korean_name(c.name, lex) and len(c.name) >= 3
     }
     if not surnames:
         return []
-    taken = {c.start for c in found if c.label == "person"}
-    out: list[Candidate] = []
+    taken = {c.start for c in found if isinstance(c, PersonCandidate)}
+    out: list[PersonCandidate] = []
     for i, w in enumerate(words):
         if i == 0 or not w.joined or w.stem not in lex.titles:
             continue
@@ -406,31 +420,37 @@ def _surnames_in_context(
     return out
 
 
-def _merge_same_span(cands: list[Candidate]) -> list[Candidate]:
+def _merge_same_span(cands: list[NameCandidate]) -> list[NameCandidate]:
     """One candidate per span and label: the strongest rule's fields, gaps filled by others.
 
     Overlap resolution keeps one candidate per span, so what the others know (the alias
-    link of ``(GIC)``, a category) must be folded in first.
+    link of ``(GIC)``, a category) must be folded in first. The strongest is the surer source
+    (``core.arbitration.SOURCE_RANK``) or the higher priority; an alias link always joins.
     """
-    best: dict[tuple[int, int, str], Candidate] = {}
-    extra: dict[tuple[int, int, str], dict[str, object]] = {}
+    best: dict[tuple[int, int, str], NameCandidate] = {}
+    merged: dict[tuple[int, int, str], NameCandidate] = {}
     for c in cands:
         key = (c.start, c.end, c.label)
         old = best.get(key)
         if old is None:
-            best[key] = c
-            extra[key] = dict(c.fields)
+            best[key] = merged[key] = c
             continue
-        rank_new = SOURCE_RANK.get(str(c.fields.get("source")), 5)
-        rank_old = SOURCE_RANK.get(str(old.fields.get("source")), 5)
-        merged = extra[key]
-        if rank_new < rank_old or c.priority > old.priority:
+        if source_rank(c) < source_rank(old) or priority(c) > priority(old):
             best[key] = c
-            merged.update({k: v for k, v in c.fields.items() if v is not None})
+            m = _fill(c, merged[key])
         else:
-            for k, v in c.fields.items():
-                if merged.get(k) is None:
-                    merged[k] = v
-        if c.fields.get("source") == "alias":
-            merged["alias_of"] = c.fields["alias_of"]
-    return [Candidate(c.start, c.end, c.label, extra[key], c.priority) for key, c in best.items()]
+            m = _fill(merged[key], c)
+        if c.source == "alias":
+            m = dataclasses.replace(m, alias_of=c.alias_of)
+        merged[key] = m
+    return list(merged.values())
+
+
+def _fill(strong: NameCandidate, weak: NameCandidate) -> NameCandidate:
+    """``strong`` with its empty fields taken from ``weak`` (same span and label)."""
+    gaps = {
+        f.name: getattr(weak, f.name)
+        for f in dataclasses.fields(strong)
+        if getattr(strong, f.name) is None and getattr(weak, f.name) is not None
+    }
+    return dataclasses.replace(strong, **gaps) if gaps else strong

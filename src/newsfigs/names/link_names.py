@@ -14,29 +14,9 @@ from dataclasses import dataclass, field
 from typing import cast, get_args
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.arbitration import source_rank
+from newsfigs.core.candidates import NameCandidate, PersonCandidate
 from newsfigs.models import Mention, Organization, OrgCategory, Person
-
-SOURCE_RANK = {  # which evidence wins: lower is surer (recognizers and linking share it)
-    "user": 0,
-    "byline": 0,
-    "known": 1,
-    "suffix": 2,
-    "unit": 2,
-    "title": 2,
-    "cue": 3,
-    "latin": 3,
-    "honorific": 3,
-    "age": 3,
-    "cast": 3,
-    "wikidata": 4,
-    "corp_mark": 4,
-    "frame": 5,
-    "affiliation": 5,
-    "surname": 5,
-    "alias": 6,
-    "repeat": 7,
-}
 
 
 @dataclass
@@ -50,32 +30,36 @@ class _Group:
     fields: dict[str, tuple[int, str]] = field(default_factory=dict)  # key → (rank, value)
     aliases: list[str] = field(default_factory=list)
 
-    def take(self, c: Candidate, rank: int) -> None:
+    def take(self, c: NameCandidate, rank: int) -> None:
         self.mentions.append((c.start, c.end))
-        for key in ("title", "affiliation", "category"):
-            value = c.fields.get(key)
+        found = (
+            {"title": c.title, "affiliation": c.affiliation}
+            if isinstance(c, PersonCandidate)
+            else {"category": c.category}
+        )
+        for key, value in found.items():
             if value and (key not in self.fields or rank < self.fields[key][0]):
-                self.fields[key] = (rank, str(value))
-        name = str(c.fields.get("name") or "")
+                self.fields[key] = (rank, value)
+        name = c.name
         if name and name != self.name and name not in self.aliases:
             self.aliases.append(name)
 
 
-def _groups(candidates: list[Candidate], label: str) -> dict[str, _Group]:
+def _groups(candidates: list[NameCandidate], label: str) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
     alias_of: dict[str, str] = {}
     for c in candidates:
-        if c.label == label and c.fields.get("alias_of"):
-            alias_of.setdefault(str(c.fields["name"]), str(c.fields["alias_of"]))
+        if c.label == label and c.alias_of:
+            alias_of.setdefault(c.name, c.alias_of)
     for c in candidates:
         if c.label != label:
             continue
-        key = str(c.fields.get("alias_of") or c.fields.get("name"))
+        key = c.alias_of or c.name
         seen = {key}
         while key in alias_of and alias_of[key] not in seen:  # an alias of an alias
             key = alias_of[key]
             seen.add(key)
-        rank = SOURCE_RANK.get(str(c.fields.get("source")), 5)
+        rank = source_rank(c)
         g = groups.get(key)
         if g is None:
             g = groups[key] = _Group(key, label, rank)
@@ -132,7 +116,7 @@ def _category(value: str | None) -> OrgCategory | None:
     return cast(OrgCategory, value) if value in _CATEGORIES else None
 
 
-def link(candidates: list[Candidate], a: Analysed) -> tuple[list[Person], list[Organization]]:
+def link(candidates: list[NameCandidate], a: Analysed) -> tuple[list[Person], list[Organization]]:
     """Group mention candidates into people and organizations (in order of first mention)."""
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
     person_groups = _groups(ordered, "person")

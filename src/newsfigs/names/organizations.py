@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.candidates import OrgCandidate, OrgSource, org_category
 from newsfigs.core.resources import read_words
 from newsfigs.names.gazetteer import Lexicon, ends_with_suffix
 from newsfigs.names.people import korean_name
@@ -32,23 +32,30 @@ _CORP_MARK = regex.compile(r"\(([주유재사])\)")
 UNIT = "unit"
 """Suffix category of a sub-unit (부, 팀, 센터, 본부 …): never an organization on its own."""
 
-PRIORITY = 20
-"""Organizations outrank people on equal spans: a suffix is stronger evidence than a name."""
-
 
 def org(
-    words: list[Word], i: int, j: int, category: str | None, source: str, name: str | None = None
-) -> Candidate:
+    words: list[Word],
+    i: int,
+    j: int,
+    category: str | None,
+    source: OrgSource,
+    name: str | None = None,
+) -> OrgCandidate:
     """An organization candidate covering words ``i..j`` (inclusive; stems joined by spaces)."""
     first, last = words[i], words[j]
     text = name or " ".join(w.stem for w in words[i : j + 1])
-    fields = {"name": text, "category": category, "source": source}
-    return Candidate(first.start, last.stem_end, "organization", fields, PRIORITY)
+    return OrgCandidate(
+        start=first.start,
+        end=last.stem_end,
+        source=source,
+        name=text,
+        category=org_category(category),
+    )
 
 
 def placed(
-    text: str, words: list[Word], i: int, category: str | None, source: str, lex: Lexicon
-) -> Candidate:
+    text: str, words: list[Word], i: int, category: str | None, source: OrgSource, lex: Lexicon
+) -> OrgCandidate:
     """The organization of word ``i``, with a country or city written right before it.
 
     ``영국 BBC``, ``미국 국무부``, and the one-character country abbreviations of headlines and
@@ -68,8 +75,9 @@ def placed(
     else:
         return org(words, i, i, category, source)
     name = f"{text[start]} {w.stem}"
-    fields = {"name": name, "category": category, "source": source}
-    return Candidate(start, w.stem_end, "organization", fields, PRIORITY)
+    return OrgCandidate(
+        start=start, end=w.stem_end, source=source, name=name, category=org_category(category)
+    )
 
 
 def _organ_of(words: list[Word], i: int, category: str | None, lex: Lexicon) -> bool:
@@ -162,7 +170,7 @@ phrase): 영국 BBC, 미국 민주당, 서울 삼성 — see docs/entities.md. F
 place is also the evidence: the body may then be common nouns (미국 에너지정보청)."""
 
 
-def by_suffix(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+def by_suffix(text: str, words: list[Word], i: int, lex: Lexicon) -> OrgCandidate | None:
     """``삼성전자``, ``미국 에너지정보청``, ``라이트스피드 벤처 파트너스``, ``Spark Capital``."""
     w = words[i]
     stem = w.stem
@@ -262,16 +270,16 @@ def _unit_word(a: Analysed, w: Word, lex: Lexicon) -> bool:
 
 
 def sub_units(
-    a: Analysed, words: list[Word], parents: list[Candidate], lex: Lexicon
-) -> list[Candidate]:
+    a: Analysed, words: list[Word], parents: list[OrgCandidate], lex: Lexicon
+) -> list[OrgCandidate]:
     """``LG전자 모바일사업본부``, ``서울중앙지검 형사1부``: a department after its parent.
 
     A sub-unit suffix makes no organization by itself (``특별진료팀``, ``대책본부``). Written
     right after a company, agency, outlet, investor or party (one noun phrase, at most one
     word between), the department extends the parent's span and takes its category.
     """
-    ends = {c.end: c for c in parents if c.fields.get("category") in _UNIT_PARENTS}
-    out: list[Candidate] = []
+    ends = {c.end: c for c in parents if c.category in _UNIT_PARENTS}
+    out: list[OrgCandidate] = []
     for k, w in enumerate(words):
         parent = ends.get(w.stem_end)
         if parent is None or w.particle or parent.start > w.start:
@@ -279,25 +287,29 @@ def sub_units(
         for j in range(k + 1, min(k + 3, len(words))):
             x = words[j]
             if j == k + 1 and x.joined and x.stem in _UNIONS:  # 현대차 노조: its union
-                fields: dict[str, object] = {
-                    "name": f"{parent.fields['name']} {x.stem}",
-                    "category": "association",
-                    "source": "unit",
-                }
-                out.append(Candidate(parent.start, x.stem_end, "organization", fields, PRIORITY))
+                union = OrgCandidate(
+                    start=parent.start,
+                    end=x.stem_end,
+                    source="unit",
+                    name=f"{parent.name} {x.stem}",
+                    category="association",
+                )
+                out.append(union)
                 break
             if not x.joined or not x.stem or x.stem in lex.titles or x.stem in lex.cues_after:
                 break
             if _unit_word(a, x, lex):
-                if x.stem[-1] == "부" and str(parent.fields["name"]).endswith("부"):
+                if x.stem[-1] == "부" and parent.name.endswith("부"):
                     break  # 재무부 상공자원부: two ministries, not a ministry's department
                 tail = " ".join(y.stem for y in words[k + 1 : j + 1])
-                fields = {
-                    "name": f"{parent.fields['name']} {tail}",
-                    "category": parent.fields.get("category"),
-                    "source": "unit",
-                }
-                out.append(Candidate(parent.start, x.stem_end, "organization", fields, PRIORITY))
+                department = OrgCandidate(
+                    start=parent.start,
+                    end=x.stem_end,
+                    source="unit",
+                    name=f"{parent.name} {tail}",
+                    category=parent.category,
+                )
+                out.append(department)
                 break
             if x.particle:
                 break
@@ -374,7 +386,7 @@ def by_cue_after(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
     return text[w.stem_end : w.end] == "에" and text.startswith("따르면", nxt.start)
 
 
-def corp_marks(text: str, words: list[Word]) -> list[Candidate]:
+def corp_marks(text: str, words: list[Word]) -> list[OrgCandidate]:
     """``(주)한화``, ``메이크스페이스(주)``, ``(사)나눔광장``: a legal-form mark names a company
     (``주``, ``유``) or an association (``사``, ``재``) written right before or after it.
 
@@ -382,11 +394,11 @@ def corp_marks(text: str, words: list[Word]) -> list[Candidate]:
     """
     if "(" not in text:
         return []
-    out: list[Candidate] = []
+    out: list[OrgCandidate] = []
     starts = {w.start: k for k, w in enumerate(words)}
     ends = {w.stem_end: k for k, w in enumerate(words) if w.stem}
     for m in _CORP_MARK.finditer(text):
-        category = "company" if m.group(1) in ("주", "유") else "association"
+        company = m.group(1) in ("주", "유")
         k = starts.get(m.end())
         if k is not None and words[k].stem and (words[k].hangul or words[k].latin):
             w = words[k]
@@ -400,6 +412,13 @@ def corp_marks(text: str, words: list[Word]) -> list[Candidate]:
         # a common word (``(주)리서치``) names the company only with its mark: the bare word
         # must not become a name that later occurrences repeat
         name = w.stem if w.proper or w.latin else text[start:end]
-        fields = {"name": name, "category": category, "source": "corp_mark"}
-        out.append(Candidate(start, end, "organization", fields, PRIORITY))
+        out.append(
+            OrgCandidate(
+                start=start,
+                end=end,
+                source="corp_mark",
+                name=name,
+                category="company" if company else "association",
+            )
+        )
     return out

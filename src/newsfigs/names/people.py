@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import Candidate
+from newsfigs.core.candidates import PersonCandidate, PersonSource
 from newsfigs.core.resources import read_words
 from newsfigs.names.gazetteer import Known, Lexicon, ends_with_suffix
 from newsfigs.names.words import Word
@@ -28,8 +28,6 @@ _AGE_GAP = regex.compile(r"\s?+\(\d{1,3}+세?+(?:[·,/][^()\n]{1,20}+)?+\)\s?+")
 _LATIN_PAREN = regex.compile(r"\(([A-Z][A-Za-z.'\-]*+(?: [A-Za-z][A-Za-z.'\-]*+){0,4}+)\)")
 _TITLE_PAREN = regex.compile(r"\([A-Z]{2,5}+\)")
 _CAST = regex.compile(r"\(([가-힣]{1,5}(?: [가-힣]{1,5}){0,2}) 분\)")
-
-PRIORITY = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +40,24 @@ class NameHit:
 
 
 def person(
-    words: list[Word], i: int, j: int, name: str, source: str, **fields: str | None
-) -> Candidate:
+    words: list[Word],
+    i: int,
+    j: int,
+    name: str,
+    source: PersonSource,
+    *,
+    title: str | None = None,
+    affiliation: str | None = None,
+) -> PersonCandidate:
     """A person candidate covering the stems of words ``i..j``."""
-    data: dict[str, object] = {"name": name, "source": source}
-    data.update(fields)
-    return Candidate(words[i].start, words[j].stem_end, "person", data, PRIORITY)
+    return PersonCandidate(
+        start=words[i].start,
+        end=words[j].stem_end,
+        source=source,
+        name=name,
+        title=title,
+        affiliation=affiliation,
+    )
 
 
 def korean_name(stem: str, lex: Lexicon) -> bool:
@@ -173,7 +183,7 @@ def honorific_name(stem: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> PersonCandidate | None:
     """``박씨``, ``김모(33)씨``, ``홍길동 씨``: the name before the honorific."""
     w = words[i]
     stem = w.stem
@@ -184,12 +194,12 @@ def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candid
         if got is None:
             return None
         written, name = got
-        return Candidate(
-            w.start,
-            w.start + len(written),
-            "person",
-            {"name": name, "source": "honorific", "title": stem[-1]},
-            PRIORITY,
+        return PersonCandidate(
+            start=w.start,
+            end=w.start + len(written),
+            source="honorific",
+            name=name,
+            title=stem[-1],
         )
     if lex.titles.get(stem) != "honorific" or i == 0:
         return None
@@ -207,12 +217,8 @@ def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candid
     if got is None or (len(prev.stem) > 2 and not prev.proper and not aged):
         return None
     written, name = got
-    return Candidate(
-        prev.start,
-        prev.start + len(written),
-        "person",
-        {"name": name, "source": "honorific", "title": stem},
-        PRIORITY,
+    return PersonCandidate(
+        start=prev.start, end=prev.start + len(written), source="honorific", name=name, title=stem
     )
 
 
@@ -221,7 +227,7 @@ _LETTER_HONORIFICS = frozenset({"씨", "양", "군"})
 word 군 is as often a county: 양평군)."""
 
 
-def by_letter(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+def by_letter(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> PersonCandidate | None:
     """``A씨``, ``B 양``, ``A(33)씨``, ``A 일병``, ``B의원``: an anonymized person (the letter)."""
     w = words[i]
     stem = w.stem
@@ -243,11 +249,12 @@ def by_letter(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> Candidate
         return None
     if w.start > 0 and a.text[w.start - 1].isascii() and a.text[w.start - 1].isalnum():
         return None
-    fields = {"name": stem[0], "source": "honorific", "title": title}
-    return Candidate(w.start, w.start + 1, "person", fields, PRIORITY)
+    return PersonCandidate(
+        start=w.start, end=w.start + 1, source="honorific", name=stem[0], title=title
+    )
 
 
-def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
+def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> PersonCandidate | None:
     """``박기자``, ``김대표``, ``윤교수``: a surname written glued to a title.
 
     Kiwipiepy must have split the surname off as a proper noun of its own (``이사장`` and
@@ -266,11 +273,12 @@ def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
     toks = a.tokens_in(w.start, w.stem_end)
     if len(toks) < 2 or toks[0].end != w.start + 1:
         return None
-    fields = {"name": stem[0], "source": "surname", "title": stem[1:]}
-    return Candidate(w.start, w.start + 1, "person", fields, PRIORITY)
+    return PersonCandidate(
+        start=w.start, end=w.start + 1, source="surname", name=stem[0], title=stem[1:]
+    )
 
 
-def _glued_full_name(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
+def _glued_full_name(a: Analysed, w: Word, lex: Lexicon) -> PersonCandidate | None:
     """``홍길동사무관``, ``김철수대표``: a full name glued to a title.
 
     Kiwipiepy must give the three name syllables as one proper noun, and they must pass the
@@ -288,17 +296,18 @@ def _glued_full_name(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
         return None
     if name in lex.places or name in lex.organizations or name in lex.titles:
         return None
-    fields = {"name": name, "source": "title", "title": stem[3:]}
-    return Candidate(w.start, w.start + 3, "person", fields, PRIORITY)
+    return PersonCandidate(
+        start=w.start, end=w.start + 3, source="title", name=name, title=stem[3:]
+    )
 
 
-def by_age(a: Analysed, w: Word, lex: Lexicon) -> Candidate | None:
+def by_age(a: Analysed, w: Word, lex: Lexicon) -> PersonCandidate | None:
     """``홍길동(45)``, ``김철수(52·회사원)``: a Korean name with an age in parentheses."""
     if w.particle or not is_korean_name(w, lex):
         return None
     if _AGE.match(a.text, w.stem_end) is None:
         return None
-    return Candidate(w.start, w.stem_end, "person", {"name": w.stem, "source": "age"}, PRIORITY)
+    return PersonCandidate(start=w.start, end=w.stem_end, source="age", name=w.stem)
 
 
 def latin_original(text: str, w: Word) -> tuple[str, int] | None:
@@ -330,7 +339,7 @@ def full_name_shape(stem: str, lex: Lexicon) -> bool:
     )
 
 
-def before_glued_title(words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+def before_glued_title(words: list[Word], i: int, lex: Lexicon) -> PersonCandidate | None:
     """``김종성 한국학습진로테라피연구소장은``, ``조희연 서울시교육감``: a title glued to its
     organization after a Korean full name (the title, then the rest as the affiliation)."""
     w = words[i]
@@ -347,7 +356,7 @@ def before_glued_title(words: list[Word], i: int, lex: Lexicon) -> Candidate | N
     return None
 
 
-def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate | None:
+def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> PersonCandidate | None:
     """``배우 김현숙은``, ``감독 봉준호``: a Korean full name right after a role word.
 
     The role (a title word with no particle) is the cue; the name must be one proper noun of
@@ -367,12 +376,11 @@ def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> Candidate 
     return person(words, i + 1, i + 1, nxt.stem, "role", title=words[i].stem)
 
 
-def by_cast(text: str) -> list[Candidate]:
+def by_cast(text: str) -> list[PersonCandidate]:
     """``영애씨(김현숙 분)``: the actor who plays a part, named in the cast parenthesis."""
     if "분)" not in text:
         return []
-    out: list[Candidate] = []
+    out: list[PersonCandidate] = []
     for m in _CAST.finditer(text):
-        fields = {"name": m.group(1), "source": "cast"}
-        out.append(Candidate(m.start(1), m.end(1), "person", fields, PRIORITY))
+        out.append(PersonCandidate(start=m.start(1), end=m.end(1), source="cast", name=m.group(1)))
     return out
