@@ -124,9 +124,9 @@ _COUNTRY_ABBREVIATIONS = regex.compile(
 
 def is_place_name(text: str) -> bool:
     """A country, city or region (newsfigs' place list) or country abbreviations (``한미``)."""
-    from newsfigs.names.gazetteer import lexicon
+    from newsfigs.names.gazetteer import name_tables
 
-    return text in lexicon().places or _COUNTRY_ABBREVIATIONS.fullmatch(text) is not None
+    return text in name_tables().places or _COUNTRY_ABBREVIATIONS.fullmatch(text) is not None
 
 
 PROGRAMME = "media outlet of a programme: the corpus files it under the work"

@@ -14,7 +14,7 @@ from typing import get_args
 import pytest
 
 from newsfigs.models import OrgCategory
-from newsfigs.names.gazetteer import lexicon
+from newsfigs.names.gazetteer import name_tables as lexicon
 
 CATEGORIES = frozenset(get_args(OrgCategory))
 # file → (columns, allowed values per extra column; None = anything)

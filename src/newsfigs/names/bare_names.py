@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from newsfigs.core.resources import read_words
-from newsfigs.names.gazetteer import Lexicon
+from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.people import given_syllables, is_korean_name
 from newsfigs.names.words import Word
 
@@ -28,7 +28,7 @@ _NAME_TAGS = frozenset({("NNP",), ("NNP", "NNP"), ("NNP", "NNG")})
 """Tags of a written full name: one proper noun, or kiwipiepy's split 윤+혜진, 윤정+호."""
 
 
-def bare_korean_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
+def bare_korean_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
     """A three-syllable Korean name with no cue at all (``박근혜는``, ``문재인``).
 
     Kiwipiepy's proper-noun tag on a whole surname-shaped word is right most of the time when
@@ -66,7 +66,7 @@ def _stands_alone(text: str, words: list[Word], i: int) -> bool:
     return True
 
 
-def called_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
+def called_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
     """``춘복이가``, ``경심이나``: a given name with the familiar suffix ``이``.
 
     Kiwipiepy tags the whole word a proper noun; both syllables before ``이`` must be
@@ -90,7 +90,7 @@ def called_name(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
     return _stands_alone(text, words, i)
 
 
-def given_name_alone(text: str, words: list[Word], i: int, lex: Lexicon, orgs: set[str]) -> bool:
+def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs: set[str]) -> bool:
     """``세호가``, ``설현은``: a two-syllable given name alone, a person's particle after it.
 
     Kiwipiepy tags the word one proper noun and both syllables are given-name syllables; the

@@ -11,7 +11,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
-from newsfigs.names.gazetteer import Lexicon
+from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.people import korean_name
 
 _ROLE = r"(?:선임기자|기자|특파원|통신원|객원기자|인턴기자)"
@@ -39,7 +39,7 @@ _EMAIL = regex.compile(
 _NAME = regex.compile(r"\p{Hangul}{2,4}+")
 
 
-def _outlet(a: Analysed, m: regex.Match[str], lex: Lexicon) -> tuple[OrgCandidate | None, str]:
+def _outlet(a: Analysed, m: regex.Match[str], lex: NameTables) -> tuple[OrgCandidate | None, str]:
     """The outlet organization (a trailing place such as ``뉴욕`` is not part of it)."""
     start, end = m.span("outlet")
     text = a.text[start:end]
@@ -53,7 +53,7 @@ def _outlet(a: Analysed, m: regex.Match[str], lex: Lexicon) -> tuple[OrgCandidat
     return outlet, text
 
 
-def recognize(a: Analysed, lex: Lexicon) -> list[NameCandidate]:
+def recognize(a: Analysed, lex: NameTables) -> list[NameCandidate]:
     """Reporters and outlets of the bylines of ``a``."""
     out: list[NameCandidate] = []
     text = a.text

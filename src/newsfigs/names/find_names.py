@@ -24,8 +24,8 @@ from newsfigs.names import bare_names, bylines, people
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
     Known,
-    Lexicon,
-    lexicon,
+    NameTables,
+    name_tables,
     person_surnames,
     wikidata,
     wikidata_firsts,
@@ -61,7 +61,7 @@ class _Lookup:
 
 
 def _gazetteer_hits(
-    text: str, words: list[Word], lookup: _Lookup, lex: Lexicon
+    text: str, words: list[Word], lookup: _Lookup, lex: NameTables
 ) -> list[NameCandidate]:
     """Multi-word WikiData and user names, and single-word user and well-known names."""
     out: list[NameCandidate] = []
@@ -94,7 +94,7 @@ def _gazetteer_hits(
     return out
 
 
-def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[OrgCandidate]:
+def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgCandidate]:
     out: list[OrgCandidate] = []
     text = a.text
     suffix_finals = lex.suffix_finals
@@ -123,7 +123,7 @@ def _organizations(a: Analysed, words: list[Word], lex: Lexicon) -> list[OrgCand
 
 
 def _people(
-    a: Analysed, words: list[Word], lex: Lexicon, org_cands: list[OrgCandidate], lookup: _Lookup
+    a: Analysed, words: list[Word], lex: NameTables, org_cands: list[OrgCandidate], lookup: _Lookup
 ) -> list[NameCandidate]:
     text = a.text
     org_names = {c.name for c in org_cands}
@@ -193,7 +193,7 @@ def _people(
 
 
 def _latin_person(
-    words: list[Word], i: int, lat: tuple[str, int], lex: Lexicon, org_names: set[str]
+    words: list[Word], i: int, lat: tuple[str, int], lex: NameTables, org_names: set[str]
 ) -> list[PersonCandidate]:
     """``에민 아스케로브(Emin Askerov)``: as many Hangul words as Latin ones → a person."""
     latin, n = lat
@@ -219,7 +219,7 @@ def _at_title(
     a: Analysed,
     words: list[Word],
     i: int,
-    lex: Lexicon,
+    lex: NameTables,
     org_names: set[str],
     org_end: dict[int, tuple[int, str]],
     latin_end: dict[int, tuple[int, str]],
@@ -266,7 +266,7 @@ def _at_title(
 
 
 def _name_then_affiliation(
-    words: list[Word], p: int, lex: Lexicon, title: str
+    words: list[Word], p: int, lex: NameTables, title: str
 ) -> list[NameCandidate]:
     """``조희연 성공회대 교수``: a Korean name, then an unknown proper noun, then the title.
 
@@ -372,7 +372,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     """Person and organization mention candidates of ``a``."""
     if not a.tokens:
         return []
-    lex = lexicon()
+    lex = name_tables()
     lookup = _Lookup(a)
     words = segment(a)
     found = bylines.recognize(a, lex)
@@ -389,7 +389,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
 
 
 def _surnames_in_context(
-    words: list[Word], found: list[NameCandidate], lex: Lexicon
+    words: list[Word], found: list[NameCandidate], lex: NameTables
 ) -> list[PersonCandidate]:
     """``이 의원은``, ``문 대표``, ``정 씨`` after ``이찬열 의원``: a surname of a named person.
 

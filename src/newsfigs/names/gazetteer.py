@@ -2,7 +2,7 @@
 
 Two sources, both built once per process on first use:
 
-* ``lexicon()`` — the package's data files (titles, surnames, places, well-known
+* ``name_tables()`` — the package's data files (titles, surnames, places, well-known
   organizations, organization suffixes, cue nouns), a few hundred rows each.
 * ``wikidata()`` — the multi-word proper nouns that ``kiwipiepy_model`` ships in
   ``multi.dict``, each tagged with its WikiData class (``# Q5`` = human). Only the classes
@@ -37,7 +37,7 @@ Known = tuple[str, "str | None", str]
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class NameTables:
     """The package's entity word lists, indexed for O(1) lookups on the hot path."""
 
     titles: dict[str, str]  # title → kind (title, weak, honorific, modifier)
@@ -55,7 +55,7 @@ class Lexicon:
 
 
 @cache
-def lexicon() -> Lexicon:
+def name_tables() -> NameTables:
     """The entity word lists (read once per process)."""
     titles = {row[0]: row[1] for row in read_rows("names/titles.tsv")}
     surnames = {row[0]: row[1] for row in read_rows("names/surnames.tsv")}
@@ -68,7 +68,7 @@ def lexicon() -> Lexicon:
             before[word] = category
         else:
             after.add(word)
-    return Lexicon(
+    return NameTables(
         titles=titles,
         surnames=surnames,
         places=frozenset(read_words("names/places.txt")),
@@ -84,7 +84,7 @@ def lexicon() -> Lexicon:
     )
 
 
-def ends_with_suffix(stem: str, lex: Lexicon, *, units: bool) -> bool:
+def ends_with_suffix(stem: str, lex: NameTables, *, units: bool) -> bool:
     """``stem`` ends with an organization suffix (``연구소``); ``units``: departments too."""
     for n in lex.suffix_lengths:
         hit = lex.suffixes.get(stem[-n:]) if len(stem) > n else None
@@ -166,7 +166,7 @@ def person_surnames() -> frozenset[str]:
     A lone transliterated word before a title is a person only when it is such a family
     name (or already named in the document): ``트럼프 대통령`` yes, ``테슬라 CEO`` no.
     """
-    lex = lexicon()
+    lex = name_tables()
     out: set[str] = set()
     for surface, (label, _category, _canonical) in wikidata().items():
         if label != "person":

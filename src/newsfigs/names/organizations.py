@@ -19,7 +19,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import OrgCandidate, OrgSource, org_category
 from newsfigs.core.resources import read_words
-from newsfigs.names.gazetteer import Lexicon, ends_with_suffix
+from newsfigs.names.gazetteer import NameTables, ends_with_suffix
 from newsfigs.names.people import korean_name
 from newsfigs.names.words import Word
 
@@ -54,7 +54,7 @@ def org(
 
 
 def placed(
-    text: str, words: list[Word], i: int, category: str | None, source: OrgSource, lex: Lexicon
+    text: str, words: list[Word], i: int, category: str | None, source: OrgSource, lex: NameTables
 ) -> OrgCandidate:
     """The organization of word ``i``, with a country or city written right before it.
 
@@ -80,7 +80,7 @@ def placed(
     )
 
 
-def _organ_of(words: list[Word], i: int, category: str | None, lex: Lexicon) -> bool:
+def _organ_of(words: list[Word], i: int, category: str | None, lex: NameTables) -> bool:
     """An international body written right after the international organization it belongs to."""
     if category != "international" or i == 0 or not words[i].joined:
         return False
@@ -94,7 +94,7 @@ _MI = "미"
 are as often words: ``조사 중``)."""
 
 
-def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
+def _extend_left(words: list[Word], i: int, lex: NameTables, limit: int) -> int:
     """The first word of a name that ends with a bare suffix word at ``i`` (``i`` if none)."""
     j = i
     while j > 0 and i - j < limit and words[j].joined:
@@ -120,7 +120,7 @@ def _extend_left(words: list[Word], i: int, lex: Lexicon, limit: int) -> int:
     return j
 
 
-def _common(w: Word, lex: Lexicon) -> bool:
+def _common(w: Word, lex: NameTables) -> bool:
     return w.hangul and not w.proper and w.stem not in lex.places
 
 
@@ -131,7 +131,7 @@ def _named(w: Word) -> bool:
 _DISTRICT = regex.compile(r"\p{Hangul}{1,5}[구군]")
 
 
-def in_address(words: list[Word], i: int, lex: Lexicon) -> bool:
+def in_address(words: list[Word], i: int, lex: NameTables) -> bool:
     """``서울시 마포구 독막로``: a city named as the first part of an address is a place.
 
     A city government (``서울시``) followed by one of its districts is where something is,
@@ -146,7 +146,7 @@ def in_address(words: list[Word], i: int, lex: Lexicon) -> bool:
     return nxt.joined and nxt.proper and _DISTRICT.fullmatch(nxt.stem) is not None
 
 
-def titled(stem: str, lex: Lexicon) -> bool:
+def titled(stem: str, lex: NameTables) -> bool:
     """``최순실씨``, ``경기지사``, ``전용호본부장``: a person with a glued honorific or title."""
     for n in (1, 2, 3):
         kind = lex.titles.get(stem[-n:]) if len(stem) > n else None
@@ -157,7 +157,7 @@ def titled(stem: str, lex: Lexicon) -> bool:
     return False
 
 
-def _place_before(words: list[Word], i: int, lex: Lexicon) -> bool:
+def _place_before(words: list[Word], i: int, lex: NameTables) -> bool:
     w = words[i]
     return i > 0 and w.joined and words[i - 1].stem in lex.places
 
@@ -170,7 +170,7 @@ phrase): 영국 BBC, 미국 민주당, 서울 삼성 — see docs/entities.md. F
 place is also the evidence: the body may then be common nouns (미국 에너지정보청)."""
 
 
-def by_suffix(text: str, words: list[Word], i: int, lex: Lexicon) -> OrgCandidate | None:
+def by_suffix(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
     """``삼성전자``, ``미국 에너지정보청``, ``라이트스피드 벤처 파트너스``, ``Spark Capital``."""
     w = words[i]
     stem = w.stem
@@ -231,7 +231,7 @@ _COURTS = frozenset({"법원", "지법", "지검", "고법", "고검"})
 _CITY_HALLS = frozenset({"시청", "구청", "군청", "도청"})
 
 
-def _starts_with_place(body: str, lex: Lexicon) -> bool:
+def _starts_with_place(body: str, lex: NameTables) -> bool:
     """A court's name begins with its seat (``서울중앙``, ``의정부``, ``수원``)."""
     return any(body[:k] in lex.places for k in range(1, min(len(body), 5) + 1))
 
@@ -254,7 +254,7 @@ Show``): the suffix is not the end of the name, and a truncated name is no name.
 _UNIT_PARENTS = frozenset({"government", "company", "media", "investor", "party"})
 
 
-def _unit_word(a: Analysed, w: Word, lex: Lexicon) -> bool:
+def _unit_word(a: Analysed, w: Word, lex: NameTables) -> bool:
     """A department name: a descriptor, then a sub-unit suffix as its own morpheme.
 
     ``사업본부`` (사업 + 본부), ``형사1부`` (형사 + 1 + 부), ``방위사업수사부``; not a
@@ -270,7 +270,7 @@ def _unit_word(a: Analysed, w: Word, lex: Lexicon) -> bool:
 
 
 def sub_units(
-    a: Analysed, words: list[Word], parents: list[OrgCandidate], lex: Lexicon
+    a: Analysed, words: list[Word], parents: list[OrgCandidate], lex: NameTables
 ) -> list[OrgCandidate]:
     """``LG전자 모바일사업본부``, ``서울중앙지검 형사1부``: a department after its parent.
 
@@ -319,12 +319,12 @@ def sub_units(
 _UNIONS = frozenset({"노조", "노동조합"})
 
 
-def _person_shaped(body: str, lex: Lexicon) -> bool:
+def _person_shaped(body: str, lex: NameTables) -> bool:
     """A Korean name or a surname plus a rank (김선임) glued before a title-like suffix."""
     return 2 <= len(body) <= 4 and body[0] in lex.surnames
 
 
-def _proper_name(w: Word, lex: Lexicon) -> bool:
+def _proper_name(w: Word, lex: NameTables) -> bool:
     """A word that may be an organization's whole name when a cue says it is one."""
     if w.stem in lex.places or w.stem in lex.titles or w.stem in lex.cues_before:
         return False
@@ -334,7 +334,7 @@ def _proper_name(w: Word, lex: Lexicon) -> bool:
 
 
 def by_cue_before(
-    text: str, words: list[Word], i: int, lex: Lexicon
+    text: str, words: list[Word], i: int, lex: NameTables
 ) -> tuple[int, int, str] | None:
     """``AI 기업 앤트로픽``, ``자회사 '레네라(Renera)'`` → (first, last word, category)."""
     w = words[i]
@@ -375,7 +375,7 @@ def by_cue_before(
     return i + 1, i + 1, category
 
 
-def by_cue_after(text: str, words: list[Word], i: int, lex: Lexicon) -> bool:
+def by_cue_after(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
     """``블룸버그에 따르면``, ``삼성 관계자는``, ``구글 측은``: the frame names an organization."""
     w = words[i]
     if i + 1 >= len(words):

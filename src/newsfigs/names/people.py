@@ -19,7 +19,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import PersonCandidate, PersonSource
 from newsfigs.core.resources import read_words
-from newsfigs.names.gazetteer import Known, Lexicon, ends_with_suffix
+from newsfigs.names.gazetteer import Known, NameTables, ends_with_suffix
 from newsfigs.names.words import Word
 
 _CLOSE_GAP = regex.compile(r"\)\s++")
@@ -60,7 +60,7 @@ def person(
     )
 
 
-def korean_name(stem: str, lex: Lexicon) -> bool:
+def korean_name(stem: str, lex: NameTables) -> bool:
     """Surname + 1–3 syllables (two-syllable surnames need a four-syllable name)."""
     n = len(stem)
     if n < 2 or n > 4:
@@ -70,7 +70,7 @@ def korean_name(stem: str, lex: Lexicon) -> bool:
     return stem[0] in lex.surnames
 
 
-def is_korean_name(w: Word, lex: Lexicon) -> bool:
+def is_korean_name(w: Word, lex: NameTables) -> bool:
     """A written Korean full name: the shape above, kiwipiepy's proper noun, no known word."""
     if not w.hangul or not w.proper or not korean_name(w.stem, lex):
         return False
@@ -80,7 +80,7 @@ def is_korean_name(w: Word, lex: Lexicon) -> bool:
     return s not in lex.places and s not in lex.organizations and s not in lex.titles
 
 
-def is_foreign_word(w: Word, lex: Lexicon, orgs: set[str]) -> bool:
+def is_foreign_word(w: Word, lex: NameTables, orgs: set[str]) -> bool:
     """One word of a transliterated name: a Hangul proper noun that is nothing else known."""
     if not w.hangul or len(w.stem) < 2 or not w.proper:
         return False
@@ -116,7 +116,7 @@ def linked(words: list[Word], k: int) -> int:
 def name_ending_at(
     words: list[Word],
     p: int,
-    lex: Lexicon,
+    lex: NameTables,
     orgs: set[str],
     lookup: Callable[[str], Known | None],
     surnames_of: frozenset[str],
@@ -145,7 +145,7 @@ def name_ending_at(
     return NameHit(p, w.stem, w.stem in surnames_of)
 
 
-def _given_name(w: Word, lex: Lexicon, orgs: set[str]) -> bool:
+def _given_name(w: Word, lex: NameTables, orgs: set[str]) -> bool:
     """A word before a known family name that may be the given name (``빌``, ``버락``)."""
     s = w.stem
     if len(s) == 1:
@@ -155,7 +155,7 @@ def _given_name(w: Word, lex: Lexicon, orgs: set[str]) -> bool:
     return s not in lex.cues_before and all(t in ("NNP", "NNG") for t in w.tags)
 
 
-def title_span(text: str, words: list[Word], i: int, lex: Lexicon) -> tuple[int, str]:
+def title_span(text: str, words: list[Word], i: int, lex: NameTables) -> tuple[int, str]:
     """First word of the title ending at word ``i`` (modifiers included) and its text."""
     t0 = i
     while t0 > 0 and words[t0].joined and lex.titles.get(words[t0 - 1].stem) == "modifier":
@@ -167,12 +167,12 @@ def title_span(text: str, words: list[Word], i: int, lex: Lexicon) -> tuple[int,
     return t0, text[words[t0].start : end]
 
 
-def surname_alone(w: Word, lex: Lexicon) -> bool:
+def surname_alone(w: Word, lex: NameTables) -> bool:
     """A lone common surname kiwipiepy took for a proper noun (``박 대통령``, not ``이 관계자``)."""
     return len(w.stem) == 1 and w.proper and lex.surnames.get(w.stem) == "common"
 
 
-def honorific_name(stem: str, lex: Lexicon) -> tuple[str, str] | None:
+def honorific_name(stem: str, lex: NameTables) -> tuple[str, str] | None:
     """``박`` / ``김모`` / ``홍길동`` before 씨 → (written name, canonical name)."""
     if len(stem) == 1 and lex.surnames.get(stem) == "common":
         return stem, stem
@@ -183,7 +183,7 @@ def honorific_name(stem: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def by_honorific(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> PersonCandidate | None:
+def by_honorific(a: Analysed, words: list[Word], i: int, lex: NameTables) -> PersonCandidate | None:
     """``박씨``, ``김모(33)씨``, ``홍길동 씨``: the name before the honorific."""
     w = words[i]
     stem = w.stem
@@ -227,7 +227,7 @@ _LETTER_HONORIFICS = frozenset({"씨", "양", "군"})
 word 군 is as often a county: 양평군)."""
 
 
-def by_letter(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> PersonCandidate | None:
+def by_letter(a: Analysed, words: list[Word], i: int, lex: NameTables) -> PersonCandidate | None:
     """``A씨``, ``B 양``, ``A(33)씨``, ``A 일병``, ``B의원``: an anonymized person (the letter)."""
     w = words[i]
     stem = w.stem
@@ -254,7 +254,7 @@ def by_letter(a: Analysed, words: list[Word], i: int, lex: Lexicon) -> PersonCan
     )
 
 
-def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> PersonCandidate | None:
+def by_glued_title(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | None:
     """``박기자``, ``김대표``, ``윤교수``: a surname written glued to a title.
 
     Kiwipiepy must have split the surname off as a proper noun of its own (``이사장`` and
@@ -278,7 +278,7 @@ def by_glued_title(a: Analysed, w: Word, lex: Lexicon) -> PersonCandidate | None
     )
 
 
-def _glued_full_name(a: Analysed, w: Word, lex: Lexicon) -> PersonCandidate | None:
+def _glued_full_name(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | None:
     """``홍길동사무관``, ``김철수대표``: a full name glued to a title.
 
     Kiwipiepy must give the three name syllables as one proper noun, and they must pass the
@@ -301,7 +301,7 @@ def _glued_full_name(a: Analysed, w: Word, lex: Lexicon) -> PersonCandidate | No
     )
 
 
-def by_age(a: Analysed, w: Word, lex: Lexicon) -> PersonCandidate | None:
+def by_age(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | None:
     """``홍길동(45)``, ``김철수(52·회사원)``: a Korean name with an age in parentheses."""
     if w.particle or not is_korean_name(w, lex):
         return None
@@ -328,7 +328,7 @@ def given_syllables() -> frozenset[str]:
     return frozenset(read_words("names/given_syllables.txt"))
 
 
-def full_name_shape(stem: str, lex: Lexicon) -> bool:
+def full_name_shape(stem: str, lex: NameTables) -> bool:
     """Three syllables: a common surname, then two given-name syllables (``홍길동``)."""
     given = given_syllables()
     return (
@@ -339,7 +339,7 @@ def full_name_shape(stem: str, lex: Lexicon) -> bool:
     )
 
 
-def before_glued_title(words: list[Word], i: int, lex: Lexicon) -> PersonCandidate | None:
+def before_glued_title(words: list[Word], i: int, lex: NameTables) -> PersonCandidate | None:
     """``김종성 한국학습진로테라피연구소장은``, ``조희연 서울시교육감``: a title glued to its
     organization after a Korean full name (the title, then the rest as the affiliation)."""
     w = words[i]
@@ -356,7 +356,7 @@ def before_glued_title(words: list[Word], i: int, lex: Lexicon) -> PersonCandida
     return None
 
 
-def after_role(text: str, words: list[Word], i: int, lex: Lexicon) -> PersonCandidate | None:
+def after_role(text: str, words: list[Word], i: int, lex: NameTables) -> PersonCandidate | None:
     """``배우 김현숙은``, ``감독 봉준호``: a Korean full name right after a role word.
 
     The role (a title word with no particle) is the cue; the name must be one proper noun of
