@@ -6,33 +6,24 @@ percentage points, 평, 근 …). It is built lazily, once per process, on the f
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
-from newsfigs.core.resources import read_rows, read_text
-
-_lock = threading.Lock()
-_registry: Any = None
+from newsfigs.core.resources import read_rows, read_text, resource
 
 
+@resource
 def registry() -> Any:
     """The process-wide pint ``UnitRegistry`` (built on first use)."""
-    global _registry
-    if _registry is None:
-        with _lock:
-            if _registry is None:
-                import pint
+    import pint
 
-                reg: Any = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
-                for line in read_text("figures/units.txt").splitlines():
-                    line = line.strip()
-                    if line and not line.startswith("#"):
-                        reg.define(line)
-                _registry = reg
-    return _registry
+    reg: Any = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
+    for line in read_text("figures/units.txt").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            reg.define(line)
+    return reg
 
 
 def quantity(value: Decimal, unit: str) -> Any:
@@ -50,13 +41,13 @@ class UnitEntry:
     position: str = "after"  # "before" for symbols written ahead of the number ($, ₩, €)
 
 
-@cache
+@resource
 def unit_surfaces() -> dict[str, UnitEntry]:
     """Unit surfaces (달러, GWh, %p …) → entry; keys are NFKC-normalized text."""
     return {r[0]: UnitEntry(*r) for r in read_rows("figures/unit_surfaces.tsv")}
 
 
-@cache
+@resource
 def classifiers() -> dict[str, UnitEntry]:
     """Counting words (명, 개, 위, 배, 개월, 세 …) → entry."""
     return {r[0]: UnitEntry(*r) for r in read_rows("figures/classifiers.tsv")}
