@@ -7,6 +7,7 @@
 """
 
 from newsfigs.api import Extractor, extract, extract_many, warm_up
+from newsfigs.core.resources import clear_caches
 from newsfigs.models import DateInfo, Document, Figure, Mention, Organization, Person
 from newsfigs.numbers import parse_number
 
@@ -18,6 +19,7 @@ __all__ = [
     "Mention",
     "Organization",
     "Person",
+    "clear_caches",
     "extract",
     "extract_many",
     "parse_number",
