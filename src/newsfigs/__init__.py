@@ -6,6 +6,8 @@
 [('100억 달러', Decimal('10000000000'), 'USD'), ('약 14조원', Decimal('14000000000000'), 'KRW')]
 """
 
+# html and records fill in Document._repr_html_ and Document.to_records (models.VIEWS)
+from newsfigs import html, records  # noqa: F401
 from newsfigs.api import Extractor, extract, extract_many, warm_up
 from newsfigs.core.resources import clear_caches
 from newsfigs.models import DateInfo, Document, Figure, Mention, Organization, Person
