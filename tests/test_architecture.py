@@ -13,6 +13,8 @@ import ast
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsfigs"
 DIMENSIONS = ("figures", "dates", "names")
 SHARED = ("newsfigs.core", "newsfigs.numbers", "newsfigs.units", "newsfigs.models")
@@ -154,3 +156,20 @@ def test_dimensions_import_only_core_the_public_modules_and_themselves() -> None
             if bad:
                 wrong[module] = bad
     assert wrong == {}
+
+
+def test_ci_runs_what_reviewers_run() -> None:
+    """``.ci/run``: the README's test command plus ruff and strict mypy over the package."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    root = PACKAGE.parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    mypy = config["tool"]["mypy"]
+    assert mypy["strict"] is True and "src/newsfigs" in mypy["files"]
+    dev = " ".join(config["project"]["optional-dependencies"]["dev"])
+    assert all(tool in dev for tool in ("ruff", "mypy", "types-regex"))
+    ruff = config["tool"]["ruff"]
+    excluded = [*ruff.get("exclude", []), *ruff.get("extend-exclude", [])]
+    assert not any("tools" in e for e in excluded), "tools/ is ruff-checked"
+    lines = [ln.strip() for ln in (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    for command in ('pip install -q -e ".[test]"', "ruff check .", "mypy", "pytest"):
+        assert command in lines, command
