@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import ast
 import datetime
+import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import newsfigs
 from newsfigs.core.resources import (
+    _REGISTRY,
     KeyedResource,
     LoadReport,
     Resource,
     clear_caches,
     read_rows,
     registered,
+    resource,
 )
 from newsfigs.names.gazetteer import lexicon, wikidata
 from newsfigs.units import registry
@@ -93,6 +98,25 @@ def test_a_failed_build_is_not_cached() -> None:
         item()
     assert not item.loaded
     assert item() == 7 and len(attempts) == 2
+
+
+def _build_in_child(item: Resource[int], done: Any) -> None:
+    done.put(item())
+
+
+@pytest.mark.skipif(not hasattr(os, "register_at_fork"), reason="no fork on this platform")
+def test_a_forked_child_is_not_blocked_by_a_build_running_in_the_parent() -> None:
+    item = resource(lambda: 7)  # registered, as the package's loaders are
+    try:
+        ctx = multiprocessing.get_context("fork")
+        done = ctx.Queue()
+        with item._lock:  # as if another thread of the parent were building it at the fork
+            child = ctx.Process(target=_build_in_child, args=(item, done))
+            child.start()
+        child.join(timeout=30)
+        assert child.exitcode == 0 and done.get(timeout=5) == 7
+    finally:
+        _REGISTRY.pop(item.name, None)
 
 
 def test_nested_builds_are_timed_apart() -> None:

@@ -10,13 +10,17 @@ registry with its name and how long it took. ``@keyed_resource`` does the same p
 load them all and say what took how long.
 
 The one lazy thing not registered here is each ``Analyzer``'s kiwipiepy model: it is per
-instance (an ``Extractor``'s own user words go in before it is built) and rebuilt after a
-fork, so it stays an attribute of ``Analyzer``; ``warm_up`` times it on its own.
+instance (an ``Extractor``'s own user words go in before it is built), so it stays an
+attribute of ``Analyzer``; ``warm_up`` times it on its own.
+
+A forked child gets fresh locks: a lock held by a build in another thread of the parent at
+the fork would otherwise stay held forever in the child, where that thread does not exist.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterator, Mapping
@@ -182,6 +186,18 @@ def load_all() -> None:
 def timings() -> dict[str, float]:
     """Name → seconds its build took, of every resource loaded now."""
     return {name: s for item in registered() for name, s in item.timings()}
+
+
+def _fresh_locks() -> None:
+    """In a forked child: new locks (see module); values already built are kept."""
+    global _registry_lock
+    _registry_lock = threading.Lock()
+    for item in _REGISTRY.values():
+        item._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_fresh_locks)
 
 
 @dataclass(frozen=True)
