@@ -6,7 +6,10 @@
 [('100억 달러', Decimal('10000000000'), 'USD'), ('약 14조원', Decimal('14000000000000'), 'KRW')]
 """
 
+# html and records fill in Document._repr_html_ and Document.to_records (models.VIEWS)
+from newsfigs import html, records  # noqa: F401
 from newsfigs.api import Extractor, extract, extract_many, warm_up
+from newsfigs.core.resources import clear_caches
 from newsfigs.models import DateInfo, Document, Figure, Mention, Organization, Person
 from newsfigs.numbers import parse_number
 
@@ -18,6 +21,7 @@ __all__ = [
     "Mention",
     "Organization",
     "Person",
+    "clear_caches",
     "extract",
     "extract_many",
     "parse_number",

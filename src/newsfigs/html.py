@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
-from newsfigs.models import DateInfo, Document, Figure
+from newsfigs.models import VIEWS, DateInfo, Document, Figure
 
 _COLOURS: dict[str, tuple[str, str, str]] = {
     # category: (background, border, legend label)
@@ -250,3 +250,6 @@ def page(docs: Document | Iterable[Document], title: str = "newsfigs") -> str:
     items = [docs] if isinstance(docs, Document) else list(docs)
     parts = [render(d) for d in items]
     return page_start(title) + "\n<hr>\n".join(parts) + "\n" + page_end()
+
+
+VIEWS.html = render  # Document._repr_html_ (models does not import this module)

@@ -9,8 +9,9 @@ quantity is built on demand.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
@@ -283,14 +284,37 @@ class Document(BaseModel):
 
     def _repr_html_(self) -> str:
         """Jupyter's view: the text with figures, people and organizations highlighted."""
-        from newsfigs.html import render
-
-        return render(self)
+        if VIEWS.html is None:  # pragma: no cover - the package imports newsfigs.html
+            raise RuntimeError("newsfigs.html is not loaded: import newsfigs")
+        return VIEWS.html(self)
 
     def to_records(
         self, *, decimals: Literal["decimal", "float", "str"] = "decimal"
     ) -> list[dict[str, Any]]:
         """One flat dict per figure and entity mention, ready for ``pandas.DataFrame``."""
-        from newsfigs.records import to_records
+        if VIEWS.records is None:  # pragma: no cover - the package imports newsfigs.records
+            raise RuntimeError("newsfigs.records is not loaded: import newsfigs")
+        return VIEWS.records(self, decimals=decimals)
 
-        return to_records(self, decimals=decimals)
+
+class RecordsView(Protocol):
+    """The signature of ``newsfigs.records.to_records``."""
+
+    def __call__(
+        self, doc: Document, *, decimals: Literal["decimal", "float", "str"] = ...
+    ) -> list[dict[str, Any]]: ...
+
+
+class Views:
+    """Where ``Document._repr_html_`` and ``Document.to_records`` find their implementation.
+
+    ``newsfigs.html`` and ``newsfigs.records`` build on these models and fill in their slot
+    when imported (``newsfigs/__init__`` imports both), so they import models and models
+    imports neither: no import cycle, and the methods still work.
+    """
+
+    html: Callable[[Document], str] | None = None
+    records: RecordsView | None = None
+
+
+VIEWS = Views()

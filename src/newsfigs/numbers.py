@@ -6,11 +6,10 @@ Pure functions, no analyzer: ``parse_number("4조9000억") == Decimal("490000000
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from functools import cache
 
 import regex
 
-from newsfigs.core.resources import read_rows
+from newsfigs.core.resources import read_rows, resource
 
 SINO_DIGITS: dict[str, int] = {
     "영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4,
@@ -23,13 +22,13 @@ _ARABIC = regex.compile(r"\d++(?:\.\d++)?")
 _COMMA_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?")
 
 
-@cache
+@resource
 def native_numerals() -> dict[str, int]:
     """Native numeral words and determiners (하나, 두, 스무, 서른 …) → value."""
     return {row[0]: int(row[1]) for row in read_rows("shared/numerals.tsv")}
 
 
-@cache
+@resource
 def contracted_ranges() -> dict[str, tuple[int, int]]:
     """Contracted native ranges (대여섯, 예닐곱, 일고여덟 …) → (low, high)."""
     return {row[0]: (int(row[1]), int(row[2])) for row in read_rows("shared/numeral_ranges.tsv")}

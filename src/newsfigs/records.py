@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
 
-from newsfigs.models import Document, Figure, Mention
+from newsfigs.models import VIEWS, Document, Figure, Mention
 
 Decimals = Literal["decimal", "float", "str"]
 """How ``value``/``low``/``high`` appear: exact ``Decimal``, ``float`` (numeric pandas
@@ -152,3 +152,6 @@ def plain(value: object) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
+
+
+VIEWS.records = to_records  # Document.to_records (models does not import this module)

@@ -13,14 +13,13 @@ Resolution lives in ``newsfigs.dates``; the conventions are in docs/dates.md.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import DateCandidate
-from newsfigs.core.resources import read_rows
+from newsfigs.core.resources import read_rows, resource
 from newsfigs.dates import resolve_dates as dates
 from newsfigs.dates.date_numbers import OFFSET_UNITS, offset_after, year_before_noun
 
@@ -81,7 +80,7 @@ class _Lexicon:
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
 
 
-@cache
+@resource
 def _lexicon() -> _Lexicon:
     """The atom regex, built once from the word table."""
     words: dict[str, tuple[str, str, str]] = {}

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
-from newsfigs.core.resources import read_rows
+from newsfigs.core.resources import read_rows, resource
 from newsfigs.figures.durations import cue_at
 from newsfigs.figures.figure_context import after_qualifier, as_bound, take_after
 from newsfigs.figures.figure_patterns import Patterns
@@ -39,7 +38,7 @@ class DayWord:
     entry: UnitEntry
 
 
-@cache
+@resource
 def _table() -> tuple[dict[str, tuple[Decimal, UnitEntry]], regex.Pattern[str]]:
     """The words (value, unit entry) and a longest-first pattern that finds them."""
     units = classifiers()

@@ -7,11 +7,10 @@ repeated unit characters.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
-from newsfigs.core.resources import read_rows, read_words
+from newsfigs.core.resources import read_rows, read_words, resource
 from newsfigs.numbers import contracted_ranges, native_numerals
 from newsfigs.units import UnitEntry, classifiers, unit_surfaces
 
@@ -41,7 +40,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@cache
+@resource
 def native_pattern() -> str:
     """Native numerals: 하나 … 아흔아홉, determiners (두, 세, 스무 …), pairs (한두, 서너) and
     contracted ranges (대여섯, 예닐곱, 일고여덟).
@@ -83,7 +82,7 @@ class Patterns:
     counted_stop: frozenset[str]
 
 
-@cache
+@resource
 def patterns() -> Patterns:
     """Build the patterns (once per process)."""
     units = {k: v for k, v in {**classifiers(), **unit_surfaces()}.items() if v.position == "after"}

@@ -9,9 +9,7 @@ kinship words) are data files.
 
 from __future__ import annotations
 
-from functools import cache
-
-from newsfigs.core.resources import read_words
+from newsfigs.core.resources import read_words, resource
 from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.people import given_syllables, is_korean_name
 from newsfigs.names.words import Word
@@ -19,7 +17,7 @@ from newsfigs.names.words import Word
 _WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
 
-@cache
+@resource
 def _non_name_finals() -> frozenset[str]:
     return frozenset(read_words("names/non_name_finals.txt"))
 
@@ -118,11 +116,11 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs
     return _stands_alone(text, words, i)
 
 
-@cache
+@resource
 def _kin() -> frozenset[str]:
     return frozenset(read_words("names/kinship_words.txt"))
 
 
-@cache
+@resource
 def _person_particles() -> frozenset[str]:
     return frozenset(read_words("names/person_particles.txt"))

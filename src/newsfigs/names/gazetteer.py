@@ -13,12 +13,10 @@ Two sources, both built once per process on first use:
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from newsfigs.core.resources import read_rows, read_words
+from newsfigs.core.resources import read_rows, read_words, resource
 
 WIKIDATA_CLASSES: dict[str, tuple[str, str | None]] = {
     "Q5": ("person", None),  # human
@@ -54,7 +52,7 @@ class NameTables:
     cues_after: frozenset[str]  # '삼성 관계자': word after a name
 
 
-@cache
+@resource
 def name_tables() -> NameTables:
     """The entity word lists (read once per process)."""
     titles = {row[0]: row[1] for row in read_rows("names/titles.tsv")}
@@ -102,10 +100,6 @@ def _multi_dict_path() -> Path | None:
     return path if path.is_file() else None
 
 
-_lock = threading.Lock()
-_wikidata: dict[str, Known] | None = None
-
-
 # Stdlib ``re`` here (not ``regex``): on the 12 MB file it is twice as fast, and the pattern
 # cannot backtrack badly — every quantifier stops at the next tab, and lines are short.
 _LINE = re.compile(
@@ -129,19 +123,15 @@ def parse_multi_dict(text: str) -> dict[str, Known]:
     return out
 
 
+@resource
 def wikidata() -> dict[str, Known]:
     """Multi-word WikiData names (people, companies, parties …) keyed by surface."""
-    global _wikidata
-    if _wikidata is None:
-        with _lock:
-            if _wikidata is None:
-                path = _multi_dict_path()
-                text = path.read_text(encoding="utf-8") if path else ""
-                _wikidata = parse_multi_dict(text)
-    return _wikidata
+    path = _multi_dict_path()
+    text = path.read_text(encoding="utf-8") if path else ""
+    return parse_multi_dict(text)
 
 
-@cache
+@resource
 def wikidata_firsts() -> dict[str, int]:
     """First word of each multi-word WikiData name → most words of a name it starts.
 
@@ -159,7 +149,7 @@ def wikidata_firsts() -> dict[str, int]:
     return out
 
 
-@cache
+@resource
 def person_surnames() -> frozenset[str]:
     """Last words of WikiData people (``트럼프`` of ``도널드 트럼프``), minus known words.
 

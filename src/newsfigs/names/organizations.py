@@ -12,13 +12,11 @@ news are places and people. The evidence, strongest first:
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import OrgCandidate, OrgSource, org_category
-from newsfigs.core.resources import read_words
+from newsfigs.core.resources import read_words, resource
 from newsfigs.names.gazetteer import NameTables, ends_with_suffix
 from newsfigs.names.people import korean_name
 from newsfigs.names.words import Word
@@ -236,7 +234,7 @@ def _starts_with_place(body: str, lex: NameTables) -> bool:
     return any(body[:k] in lex.places for k in range(1, min(len(body), 5) + 1))
 
 
-@cache
+@resource
 def _generic_words() -> tuple[str, ...]:
     return tuple(read_words("names/generic_org_words.txt"))
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import PersonCandidate, PersonSource
-from newsfigs.core.resources import read_words
+from newsfigs.core.resources import read_words, resource
 from newsfigs.names.gazetteer import Known, NameTables, ends_with_suffix
 from newsfigs.names.words import Word
 
@@ -322,7 +321,7 @@ def latin_original(text: str, w: Word) -> tuple[str, int] | None:
 _QUOTES = frozenset("'\"‘’“”「」『』<>《》()")
 
 
-@cache
+@resource
 def given_syllables() -> frozenset[str]:
     """Syllables of Korean given names (``data/given_syllables.txt``)."""
     return frozenset(read_words("names/given_syllables.txt"))
