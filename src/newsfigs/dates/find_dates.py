@@ -12,6 +12,7 @@ Resolution lives in ``newsfigs.dates``; the conventions are in docs/dates.md.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -68,7 +69,6 @@ _DUR_BEFORE = regex.compile(
     r"|(?<![가-힣\d])(?<!(?:이번|다음|지난)\x20?)(?:주|월|연)"  # 주 4일 근무: per week
     r"|\d박|(?<![\d'‘’])\d년|(?:징역|금고)\x20?\d\d년)\x20?$"  # 4박5일; 징역 1년 6월: a sentence
 )
-_PART = regex.compile(r"\x20?(?P<part>초순|상순|중순|하순|초반|중반|후반|초|말)")
 _WEEKDAY_PAREN = regex.compile(rf"\x20?\((?P<wd>[{_WEEKDAYS}])(?:요일)?\)")
 _HALF_HOUR = regex.compile(r"\x20?반")
 _APPROX = regex.compile(r"께|경|쯤|\x20?(?:무렵|전후)")
@@ -76,11 +76,18 @@ _RANGE = regex.compile(rf"\x20?{_SEP}\x20?")
 _HM_CONTEXT = regex.compile(r"\x20?(?:에|부터|까지|께|경|쯤|현재|기준)")
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """Longest-first alternation of literal words (a space may be left out)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", " ").replace(" ", r"\x20?") for w in ordered)
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     atoms: regex.Pattern[str]
     words: dict[str, tuple[str, str, str]]
-    parts: dict[str, str]
+    parts: dict[str, str]  # 초순, 중순, 말 … → early | mid | late
+    part: regex.Pattern[str]  # one of ``parts`` right after a year or month (3월 말)
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
 
 
@@ -121,7 +128,8 @@ def _lexicon() -> _Lexicon:
         rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{_UNITS}))"
         rf"|(?P<word>{'|'.join(alts)})"
     )
-    return _Lexicon(atoms, words, parts, tuple(length_nouns))
+    part = regex.compile(rf"\x20?(?P<part>{_alternation(parts)})")
+    return _Lexicon(atoms, words, parts, part, tuple(length_nouns))
 
 
 @dataclass(slots=True)
@@ -346,7 +354,7 @@ def _attachments(a: Analysed, expr: _Expr, lex: _Lexicon) -> None:
     """What may follow the last atom directly: a part, a weekday in parentheses, 반."""
     text, last = a.text, expr.slots[-1]
     if last in ("year", "month") and "sub" not in expr.slots:
-        m = _PART.match(text, expr.end)
+        m = lex.part.match(text, expr.end)
         if m and m.end() in a.ends and "_end" not in expr.fields:
             expr.add(
                 _Atom(
