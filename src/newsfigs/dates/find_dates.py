@@ -41,7 +41,6 @@ _ORDER = {
     "hour": 7,
     "minute": 8,
 }
-_WEEKDAYS = "월화수목금토일"
 _UNITS = "년대|년도|년|개월|월|일|분기|시|분|주일|주|달"
 _SEP = r"[~∼〜\-–]"
 
@@ -60,7 +59,6 @@ _PER_DAY = regex.compile(r"\x20?\d{1,3}+\x20?(?:회|번|차례|잔|알|끼|시�
 _RECURRING_BEFORE = regex.compile(r"(?<![가-힣])(?:매주|매달|매월|매년|매일|격주|격월)\x20?$")
 # after an expression: 일요일마다, 3일마다 are recurring too
 _RECURRING_AFTER = regex.compile(r"마다")
-_CUE_BEFORE = regex.compile(r"(?<![가-힣])(?:지난|오는)\x20?$")
 _APPROX_BEFORE = regex.compile(r"(?<![가-힣])약\x20?$")
 # right before a bare day or month, these make it a length of time
 _DUR_BEFORE = regex.compile(
@@ -69,7 +67,6 @@ _DUR_BEFORE = regex.compile(
     r"|(?<![가-힣\d])(?<!(?:이번|다음|지난)\x20?)(?:주|월|연)"  # 주 4일 근무: per week
     r"|\d박|(?<![\d'‘’])\d년|(?:징역|금고)\x20?\d\d년)\x20?$"  # 4박5일; 징역 1년 6월: a sentence
 )
-_WEEKDAY_PAREN = regex.compile(rf"\x20?\((?P<wd>[{_WEEKDAYS}])(?:요일)?\)")
 _HALF_HOUR = regex.compile(r"\x20?반")
 _APPROX = regex.compile(r"께|경|쯤|\x20?(?:무렵|전후)")
 _RANGE = regex.compile(rf"\x20?{_SEP}\x20?")
@@ -88,6 +85,9 @@ class _Lexicon:
     words: dict[str, tuple[str, str, str]]
     parts: dict[str, str]  # 초순, 중순, 말 … → early | mid | late
     part: regex.Pattern[str]  # one of ``parts`` right after a year or month (3월 말)
+    cue_before: regex.Pattern[str]  # 지난, 오는 right before a number (searched up to it)
+    weekday_paren: regex.Pattern[str]  # (월), (월요일) after a day
+    weekdays: dict[str, int]  # 월 → 0 … 일 → 6: a weekday word without 요일
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
 
 
@@ -97,8 +97,14 @@ def _lexicon() -> _Lexicon:
     words: dict[str, tuple[str, str, str]] = {}
     parts: dict[str, str] = {}
     length_nouns: list[str] = []
+    rows = read_rows("dates/date_words.tsv")
+    # what may follow 지난/오는 and 올: a number, a weekday, a half or part of the year
+    weekdays = [r[0] for r in rows if r[1] == "weekday"]
+    year_parts = [r[0] for r in rows if r[1] in ("half", "year_part")]
+    after_cue = rf"(?=\x20?(?:\d|{_alternation(weekdays + year_parts)}))"
+    after_prefix = rf"(?=\x20?(?:\d|{_alternation(year_parts)}))"
     alts: list[str] = []
-    for row in read_rows("dates/date_words.tsv"):
+    for row in rows:
         word, role, value = row[0], row[1], row[2]
         extra = row[3] if len(row) > 3 else ""
         flags = extra.split()
@@ -111,11 +117,11 @@ def _lexicon() -> _Lexicon:
             length_nouns.append(word)
             continue
         words[word.replace(" ", "")] = (role, value, extra)
-        pat = regex.escape(word).replace(r"\ ", " ").replace(" ", r"\x20?")
+        pat = _alternation([word])
         if role == "cue":
-            pat += rf"(?=\x20?(?:\d|[{_WEEKDAYS}]요일|상반기|하반기|연말|연초))"
+            pat += after_cue
         elif role == "year_prefix":
-            pat += r"(?=\x20?(?:\d|상반기|하반기|연말|연초))"
+            pat += after_prefix
         if not_before:  # words that must not follow: 연말정산 is a tax return
             pat += rf"(?!\x20?(?:{not_before}))"
         alts.append(pat)
@@ -129,7 +135,13 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<word>{'|'.join(alts)})"
     )
     part = regex.compile(rf"\x20?(?P<part>{_alternation(parts)})")
-    return _Lexicon(atoms, words, parts, part, tuple(length_nouns))
+    cues = [r[0] for r in rows if r[1] == "cue"]
+    cue_before = regex.compile(rf"(?<![가-힣])(?:{_alternation(cues)})\x20?$")
+    short = {r[0].removesuffix("요일"): int(r[2]) for r in rows if r[1] == "weekday"}
+    weekday_paren = regex.compile(rf"\x20?\((?P<wd>{_alternation(short)})(?:요일)?\)")
+    return _Lexicon(
+        atoms, words, parts, part, cue_before, weekday_paren, short, tuple(length_nouns)
+    )
 
 
 @dataclass(slots=True)
@@ -275,7 +287,7 @@ def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
             f["_end"] = {"decade": last}
         return _Atom(s, e, ("year",), f, terminal=n2 is not None)
     if unit in ("년", "년도"):
-        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1)
+        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1, lex)
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
     if unit in ("월", "일") and _DUR_BEFORE.search(text, max(0, s - 8), s):
         return None
@@ -299,9 +311,9 @@ _RANGES = {
 }
 
 
-def _past_year(text: str, s: int, n: int) -> bool:
+def _past_year(text: str, s: int, n: int, lex: _Lexicon) -> bool:
     """``지난 84년`` is 1984, but ``지난 10년``/``지난 30년`` read as "the past N years"."""
-    return n % 5 != 0 and _CUE_BEFORE.search(text, max(0, s - 3), s) is not None
+    return n % 5 != 0 and lex.cue_before.search(text, max(0, s - 3), s) is not None
 
 
 def _year_atom(
@@ -367,17 +379,13 @@ def _attachments(a: Analysed, expr: _Expr, lex: _Lexicon) -> None:
             )
             return
     if last == "day" and "day" in expr.fields:
-        m = _WEEKDAY_PAREN.match(text, expr.end)
+        m = lex.weekday_paren.match(text, expr.end)
         if m:
-            expr.add(_Atom(m.start(), m.end(), ("weekday",), {"weekday": _wd(m)}))
+            expr.add(_Atom(m.start(), m.end(), ("weekday",), {"weekday": lex.weekdays[m["wd"]]}))
     elif last == "hour" and "_end" not in expr.fields:
         m = _HALF_HOUR.match(text, expr.end)
         if m and m.end() in a.ends:
             expr.add(_Atom(m.start(), m.end(), ("minute",), {"minute": 30}))
-
-
-def _wd(m: regex.Match[str]) -> int:
-    return _WEEKDAYS.index(m.group("wd"))
 
 
 def _expression(a: Analysed, atoms: list[_Atom], i: int, lex: _Lexicon) -> tuple[_Expr, int]:
