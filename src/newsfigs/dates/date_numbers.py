@@ -1,11 +1,12 @@
 """What follows a number with a date unit: relative offsets, and 이상 after a year.
 
-A number of days, weeks, months or years followed by ``전``/``후``/``뒤`` is a date counted from
-the reference date, not a length (the figures recognizer leaves these spans to the dates one).
+A number of days, weeks, months, quarters or years (the units with an offset in
+``data/shared/time_units.tsv``) followed by ``전``/``후``/``뒤`` is a date counted from the
+reference date, not a length (the figures recognizer leaves these spans to the dates one).
 ``DateInfo.offset`` stays an integer, so a compound or a half is counted in the smaller unit:
 ``3년 6개월 전`` is −42 months and ``1년 반 전`` −18 months. ``여`` (``1년여``, ``10여년``) makes
 the figure approximate; a range (``3∼4년 후``) puts the far end in ``end``. Kept apart from
-``dates.py`` so the atom code stays short; conventions are in docs/dates.md.
+``find_dates.py`` so the atom code stays short; conventions are in docs/dates.md.
 
 ``2026년 이상 기후`` is the year 2026 (이상 = abnormal) although ``이상`` after a number is
 otherwise a bound of a length (``30일 이상``).
@@ -21,15 +22,6 @@ import regex
 from newsfigs.core.analyzer import Analysed
 
 MONTHS_PER_YEAR = 12
-OFFSET_UNITS = {
-    "년": "year",
-    "개월": "month",
-    "달": "month",
-    "주": "week",
-    "주일": "week",
-    "일": "day",
-}
-"""The written units an offset counts (``3일 전``, ``1주일 전``, ``3달 전``)."""
 _DIR = regex.compile(r"\x20?(?P<dir>전|후|뒤)(?!후)")  # 전후 is "around", not "before"
 _HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
 _MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
@@ -68,7 +60,7 @@ def offset_after(
     if yeo and yeo.end() in a.ends:
         approximate, p = True, yeo.end()
     m = _DIR.match(text, p)
-    if m is None or m.end() not in a.ends:
+    if m is None or m.end() not in a.ends or determiner_at(a, m):
         return None
     sign = -1 if m.group("dir") == "전" else 1
     relative = "ago" if sign < 0 else "later"
@@ -78,6 +70,18 @@ def offset_after(
     if approximate:
         f["_approx"] = True
     return Offset(m.end(), f)
+
+
+def determiner_at(a: Analysed, m: regex.Match[str]) -> bool:
+    """``전`` read as the determiner 全 "all" (``3분기 전 세계``), not as "before"."""
+    return a.tag_at.get(m.start("dir")) == "MM"
+
+
+def direction_after(a: Analysed, e: int) -> bool:
+    """``전``/``후``/``뒤`` as a whole morpheme right after ``e`` (after a ``여`` perhaps)."""
+    yeo = _YEO.match(a.text, e)
+    m = _DIR.match(a.text, yeo.end() if yeo else e)
+    return m is not None and m.start("dir") in a.starts and m.end() in a.ends
 
 
 def year_before_noun(a: Analysed, e: int, length_nouns: tuple[str, ...]) -> bool:

@@ -1,13 +1,14 @@
 """Dates and times: ``2026년 3월 22일``, ``지난 3일``, ``올 상반기``, ``22일 오후 3시`` …
 
 One precompiled regex finds *atoms* (a number with 년/월/일/분기/시/분, an ISO or dotted date,
-``15:30``, a word of ``data/date_words.tsv``); adjacent atoms (nothing or one space between)
+``15:30``, a word of ``data/dates/date_words.tsv``, a native count before a unit of time of
+``data/shared/time_units.tsv``); adjacent atoms (nothing or one space between)
 are joined when they go from coarse to fine (year → month → day → weekday → part of day → hour
 → minute), so ``2026년 3월 22일(월) 오후 3시`` is one figure. Small anchored regexes then look
 right after an atom for what only makes sense there: a part (``말``, ``초순``), a weekday in
 parentheses, ``반``, a range (``~``), ``께``/``경``, a duration cue (``간``, ``동안`` …: then it is
 not a date). Tokens only disambiguate: a word must start and end on morpheme boundaries.
-Resolution lives in ``newsfigs.dates``; the conventions are in docs/dates.md.
+Resolution lives in ``resolve_dates``; the conventions are in docs/dates.md.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import Candidate
 from newsfigs.core.resources import read_rows
 from newsfigs.dates import resolve_dates as dates
-from newsfigs.dates.date_numbers import OFFSET_UNITS, offset_after, year_before_noun
+from newsfigs.dates.date_numbers import direction_after, offset_after, year_before_noun
+from newsfigs.numbers import native_numerals, parse_number
+from newsfigs.units import TimeUnit, time_units
 
 PRIORITY = 1
 """Ties with an equally long figure of another recognizer go to the date."""
@@ -41,7 +44,6 @@ _ORDER = {
     "hour": 7,
     "minute": 8,
 }
-_UNITS = "년대|년도|년|개월|월|일|분기|시|분|주일|주|달"
 _SEP = r"[~∼〜\-–]"
 
 # right after a number + unit, these make it a length of time, not a date
@@ -88,6 +90,8 @@ class _Lexicon:
     cue_before: regex.Pattern[str]  # 지난, 오는 right before a number (searched up to it)
     weekday_paren: regex.Pattern[str]  # (월), (월요일) after a day
     weekdays: dict[str, int]  # 월 → 0 … 일 → 6: a weekday word without 요일
+    offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
+    day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
 
 
@@ -126,12 +130,17 @@ def _lexicon() -> _Lexicon:
             pat += rf"(?!\x20?(?:{not_before}))"
         alts.append(pat)
     alts.sort(key=len, reverse=True)
+    offsets = {u: tu for u, tu in time_units().items() if tu.offset is not None}
+    units = _alternation([*_POSITIONS, *offsets])
+    day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
     atoms = regex.compile(
         r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
         r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
         r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
-        rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{_UNITS}))"
+        rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
+        rf"|(?P<day_word>(?<![가-힣])(?:{_alternation(day_words)}))"
+        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{_alternation(offsets)}))"
         rf"|(?P<word>{'|'.join(alts)})"
     )
     part = regex.compile(rf"\x20?(?P<part>{_alternation(parts)})")
@@ -140,8 +149,25 @@ def _lexicon() -> _Lexicon:
     short = {r[0].removesuffix("요일"): int(r[2]) for r in rows if r[1] == "weekday"}
     weekday_paren = regex.compile(rf"\x20?\((?P<wd>{_alternation(short)})(?:요일)?\)")
     return _Lexicon(
-        atoms, words, parts, part, cue_before, weekday_paren, short, tuple(length_nouns)
+        atoms,
+        words,
+        parts,
+        part,
+        cue_before,
+        weekday_paren,
+        short,
+        offsets,
+        day_words,
+        tuple(length_nouns),
     )
+
+
+def _native() -> str:
+    """Native numerals before a unit of time: 한, 두, 석, 넉, 열두, 스무 … (not 첫: first)."""
+    table = native_numerals()
+    tens = _alternation(w for w, v in table.items() if v >= 10 and v % 10 == 0)
+    ones = _alternation(w for w, v in table.items() if v < 10 and w != "첫")
+    return rf"(?:{tens})(?:{ones})?+|{ones}"
 
 
 @dataclass(slots=True)
@@ -225,8 +251,6 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
         if extra != "alone":
             f["_attached"] = True
         return _Atom(s, e, ("daypart",), f)
-    if role == "count":
-        return _ago(a, s, e, int(value), extra)
     return None
 
 
@@ -235,16 +259,33 @@ _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
 def _ago(
-    a: Analysed, s: int, e: int, n: int, unit: str, n2: int | None = None, yeo: bool = False
+    a: Analysed, s: int, e: int, n: int, unit: TimeUnit, n2: int | None = None, yeo: bool = False
 ) -> _Atom | None:
-    """``3일 전``, ``1년 반 전``, ``3∼4년 후``: a relative date, or None without 전/후/뒤."""
-    off = offset_after(a, e, n, n2, unit, yeo)
+    """``3일 전``, ``1년 반 전``, ``3∼4년 후``, ``2분기 전`` (6 months): a relative date, or
+    None without 전/후/뒤."""
+    assert unit.offset is not None
+    far = n2 * unit.per if n2 is not None else None
+    off = offset_after(a, e, n * unit.per, far, unit.offset, yeo)
     if off is None:
         return None
     return _Atom(s, off.end, ("cue",), off.fields, numeric=False, terminal=True)
 
 
-_AGO_UNITS = OFFSET_UNITS
+_NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # 두/MM 달, not 너/NP
+
+
+def _count_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
+    """``이틀 전``, ``일주일 뒤``, ``두 달 전``, ``두 분기 전``: a native count of a unit of time,
+    a date only with 전/후/뒤 after it."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends:
+        return None
+    if m.lastgroup == "day_word":
+        n, unit = lex.day_words[m.group()]
+        return _ago(a, s, e, n, unit)
+    if any(tok.tag not in _NATIVE_TAGS for tok in a.tokens_in(s, m.end("nn"))):
+        return None
+    return _ago(a, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
 
 
 def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
@@ -262,11 +303,14 @@ def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
         return None
     digits = len(m.group("n1"))
     yeo = m.group("yeo") is not None
-    if unit in _AGO_UNITS and not (unit == "년" and digits == 4):
-        ago = _ago(a, s, e, n1, _AGO_UNITS[unit], n2, yeo)
+    offset = lex.offsets.get(unit)
+    if offset is not None and not (unit == "년" and digits == 4):
+        ago = _ago(a, s, e, n1, offset, n2, yeo)
         if ago is not None or yeo:
             return ago
-    if yeo or unit in _AGO_UNITS.keys() - {"년", "일"}:
+        if direction_after(a, e):
+            return None  # 2분기 전 실적: 전 is "ago" or 全 "all", so neither Q2 nor a length
+    if yeo or (offset is not None and unit not in _POSITIONS):
         return None
     year_noun = unit == "년" and digits == 4 and year_before_noun(a, e, lex.length_nouns)
     if _DUR_AFTER.match(text, e) and not year_noun:
@@ -309,6 +353,7 @@ _RANGES = {
     "시": (0, 24, "hour", "hour"),
     "분": (0, 59, "minute", "minute"),
 }
+_POSITIONS = ("년대", "년도", "년", *_RANGES)  # units whose number names a point in the calendar
 
 
 def _past_year(text: str, s: int, n: int, lex: _Lexicon) -> bool:
@@ -349,6 +394,8 @@ def _atoms(a: Analysed) -> list[_Atom]:
             atom = _word_atom(a, m, lex)
         elif kind == "num":
             atom = _num_atom(a, m, lex)
+        elif kind in ("day_word", "native"):
+            atom = _count_atom(a, m, lex)
         elif kind == "iso":
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
             ok = 1 <= mo <= 12 and 1 <= d <= 31

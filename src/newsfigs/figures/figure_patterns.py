@@ -13,7 +13,7 @@ import regex
 
 from newsfigs.core.resources import read_rows, read_words
 from newsfigs.numbers import contracted_ranges, native_numerals
-from newsfigs.units import UnitEntry, classifiers, unit_surfaces
+from newsfigs.units import TimeUnit, UnitEntry, classifiers, time_units, unit_surfaces
 
 # Arabic number: 1,700 / 98.32 / 4900 (thousands groups only when they are real groups; a
 # comma that is punctuation, as in "₩15,000, 어린이", does not spoil the group before it)
@@ -77,6 +77,7 @@ class Patterns:
     duration_roles: dict[str, str]  # cue word → its role in data/duration_words.tsv
     duration_before: regex.Pattern[str]  # 최근, 임기, 징역 … right before the number
     duration_ago: regex.Pattern[str]  # 전, 후, 뒤: 1년 전 is a relative date
+    time_units: dict[str, TimeUnit]  # which units 전 makes a date, and 분기 = 3 months
     half: regex.Pattern[str]
     fraction: regex.Pattern[str]
     decade_suffix: regex.Pattern[str]
@@ -139,6 +140,7 @@ def patterns() -> Patterns:
         duration_roles=roles,
         duration_before=regex.compile(rf"(?<![가-힣])(?P<w>{_alternation(before_len)})\x20?+\Z"),
         duration_ago=regex.compile(r"여?+\x20?+(?P<w>전|후|뒤)(?!후)"),
+        time_units=time_units(),
         half=regex.compile(r"\x20?+반"),  # a whole morpheme: checked by the recognizer
         fraction=regex.compile(
             rf"(?P<den>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)\x20?+분의\x20?+"
