@@ -36,6 +36,9 @@ _SU_NUMERAL = r"[수몇][십백천만억조]{1,3}+(?:\x20[만억조])?+"
 RANGE_SEP = r"\x20?+[~∼〜\-–—]\x20?+"
 
 
+_TEMPERATURE_PREFIXES = "figures/temperature_prefixes.tsv"
+
+
 def _alternation(words: list[str]) -> str:
     """Longest-first alternation of literal words."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -72,6 +75,7 @@ class Patterns:
     before: regex.Pattern[str]
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
+    temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
     range_sep: regex.Pattern[str]
     duration_cue: regex.Pattern[str]  # 간, 째, 동안, 만에, 연속 … after a duration unit
     duration_roles: dict[str, str]  # cue word → its role in data/duration_words.tsv
@@ -103,7 +107,8 @@ def patterns() -> Patterns:
     # 넘는/초과 are verbs: the figure is their subject or object (300가구가 넘는, 1만 명을 넘는,
     # 1억 명을 넘어섰다)
     over_words = [w for w in after_words if quals[w] == "more_than"]
-    prefix_words = [*before_words, "섭씨", "화씨", "영하", "영상", "제"]
+    temperature = {w: (unit, int(sign)) for w, unit, sign in read_rows(_TEMPERATURE_PREFIXES)}
+    prefix_words = [*before_words, *temperature, "제"]
     roles = {row[0]: row[1] for row in read_rows("shared/duration_words.tsv")}
     glued = [w for w, r in roles.items() if r == "glued"]
     spaced = [w for w, r in roles.items() if r in ("cue", "within")]
@@ -132,6 +137,7 @@ def patterns() -> Patterns:
             rf"|[이가을를]\x20(?P<w>{_alternation(over_words)}))(?P<tail>[가-힣]*+)"
         ),
         qualifiers=quals,
+        temperature_prefixes=temperature,
         range_sep=regex.compile(RANGE_SEP),
         # 여 (alone or before the cue) makes the length approximate: 10년여간, 1년여 만에
         duration_cue=regex.compile(
