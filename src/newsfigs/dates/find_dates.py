@@ -13,7 +13,6 @@ Resolution lives in ``resolve_dates``; the conventions are in docs/dates.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -24,7 +23,14 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import Candidate
 from newsfigs.core.resources import read_rows
 from newsfigs.dates import resolve_dates as dates
-from newsfigs.dates.date_numbers import direction_after, offset_after, year_before_noun
+from newsfigs.dates.date_numbers import (
+    alternation,
+    direction_after,
+    length_after,
+    length_before,
+    offset_after,
+    year_before_noun,
+)
 from newsfigs.numbers import native_numerals, parse_number
 from newsfigs.units import TimeUnit, time_units
 
@@ -46,39 +52,15 @@ _ORDER = {
 }
 _SEP = r"[~∼〜\-–]"
 
-# right after a number + unit, these make it a length of time, not a date
-_DUR_AFTER = regex.compile(
-    r"(?:간|째|여|\x20?(?:동안|만에|만의|만이|만으로|가량|남짓|안팎"
-    r"|이상|이하|이내|미만|넘게|가까이|내내|내에|내로|안에|연속))"
-)
-# … and after a day only: 3일치, 3일분, 5일선, 3일 연속, 1일 평균
+# after a day only: 3일치, 3일분, 5일선, 3일 연속, 1일 평균
 _DUR_AFTER_DAY = regex.compile(
     r"(?:치|분(?!기)|선(?=[이을은의에도과와]?(?![가-힣]))|\x20?(?:평균|이동평균))"
 )
 # 1일 2회, 1일 3잔: "per day", not the 1st
 _PER_DAY = regex.compile(r"\x20?\d{1,3}+\x20?(?:회|번|차례|잔|알|끼|시간)(?![가-힣])")
-# before an expression: a recurring date (매주 월요일, 매월 25일) is no particular date
-_RECURRING_BEFORE = regex.compile(r"(?<![가-힣])(?:매주|매달|매월|매년|매일|격주|격월)\x20?$")
-# after an expression: 일요일마다, 3일마다 are recurring too
-_RECURRING_AFTER = regex.compile(r"마다")
-_APPROX_BEFORE = regex.compile(r"(?<![가-힣])약\x20?$")
-# right before a bare day or month, these make it a length of time
-_DUR_BEFORE = regex.compile(
-    r"(?:(?<![가-힣])(?:최근|향후|앞으로|무려|불과|단|약|총|꼬박|장장|거의|최소|최대|적어도|평균|연속"
-    r"|징역|금고)"
-    r"|(?<![가-힣\d])(?<!(?:이번|다음|지난)\x20?)(?:주|월|연)"  # 주 4일 근무: per week
-    r"|\d박|(?<![\d'‘’])\d년|(?:징역|금고)\x20?\d\d년)\x20?$"  # 4박5일; 징역 1년 6월: a sentence
-)
 _HALF_HOUR = regex.compile(r"\x20?반")
-_APPROX = regex.compile(r"께|경|쯤|\x20?(?:무렵|전후)")
 _RANGE = regex.compile(rf"\x20?{_SEP}\x20?")
 _HM_CONTEXT = regex.compile(r"\x20?(?:에|부터|까지|께|경|쯤|현재|기준)")
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """Longest-first alternation of literal words (a space may be left out)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", " ").replace(" ", r"\x20?") for w in ordered)
 
 
 @dataclass(frozen=True)
@@ -90,6 +72,10 @@ class _Lexicon:
     cue_before: regex.Pattern[str]  # 지난, 오는 right before a number (searched up to it)
     weekday_paren: regex.Pattern[str]  # (월), (월요일) after a day
     weekdays: dict[str, int]  # 월 → 0 … 일 → 6: a weekday word without 요일
+    recurring_before: regex.Pattern[str]  # 매주 월요일, 매월 25일: no particular date (searched)
+    recurring_after: regex.Pattern[str]  # 일요일마다, 3일마다
+    approx_before: regex.Pattern[str]  # 약 3년 전: a qualifier of qualifiers.tsv (searched)
+    approx_after: regex.Pattern[str]  # 3일께, 오후 3시경, 1990년 무렵
     offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
     day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
@@ -105,8 +91,8 @@ def _lexicon() -> _Lexicon:
     # what may follow 지난/오는 and 올: a number, a weekday, a half or part of the year
     weekdays = [r[0] for r in rows if r[1] == "weekday"]
     year_parts = [r[0] for r in rows if r[1] in ("half", "year_part")]
-    after_cue = rf"(?=\x20?(?:\d|{_alternation(weekdays + year_parts)}))"
-    after_prefix = rf"(?=\x20?(?:\d|{_alternation(year_parts)}))"
+    after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts)}))"
+    after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts)}))"
     alts: list[str] = []
     for row in rows:
         word, role, value = row[0], row[1], row[2]
@@ -120,8 +106,10 @@ def _lexicon() -> _Lexicon:
         if role == "length_noun":
             length_nouns.append(word)
             continue
+        if role in ("recurring", "approx"):
+            continue
         words[word.replace(" ", "")] = (role, value, extra)
-        pat = _alternation([word])
+        pat = alternation([word])
         if role == "cue":
             pat += after_cue
         elif role == "year_prefix":
@@ -131,7 +119,7 @@ def _lexicon() -> _Lexicon:
         alts.append(pat)
     alts.sort(key=len, reverse=True)
     offsets = {u: tu for u, tu in time_units().items() if tu.offset is not None}
-    units = _alternation([*_POSITIONS, *offsets])
+    units = alternation([*_POSITIONS, *offsets])
     day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
     atoms = regex.compile(
         r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
@@ -139,15 +127,21 @@ def _lexicon() -> _Lexicon:
         r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
         rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
-        rf"|(?P<day_word>(?<![가-힣])(?:{_alternation(day_words)}))"
-        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{_alternation(offsets)}))"
+        rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
+        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(offsets)}))"
         rf"|(?P<word>{'|'.join(alts)})"
     )
-    part = regex.compile(rf"\x20?(?P<part>{_alternation(parts)})")
+    part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")
     cues = [r[0] for r in rows if r[1] == "cue"]
-    cue_before = regex.compile(rf"(?<![가-힣])(?:{_alternation(cues)})\x20?$")
+    cue_before = regex.compile(rf"(?<![가-힣])(?:{alternation(cues)})\x20?$")
     short = {r[0].removesuffix("요일"): int(r[2]) for r in rows if r[1] == "weekday"}
-    weekday_paren = regex.compile(rf"\x20?\((?P<wd>{_alternation(short)})(?:요일)?\)")
+    weekday_paren = regex.compile(rf"\x20?\((?P<wd>{alternation(short)})(?:요일)?\)")
+    every = {w: where for w, role, where, *_ in rows if role == "recurring"}
+    approx = {w: where for w, role, where, *_ in rows if role == "approx"}
+    glued = alternation(w for w, where in approx.items() if where == "glued")
+    spaced = alternation(w for w, where in approx.items() if where == "spaced")
+    about = [w for w, role, where in read_rows("shared/qualifiers.tsv")
+             if role == "approximate" and where == "before"]  # fmt: skip
     return _Lexicon(
         atoms,
         words,
@@ -156,6 +150,12 @@ def _lexicon() -> _Lexicon:
         cue_before,
         weekday_paren,
         short,
+        regex.compile(
+            rf"(?<![가-힣])(?:{alternation(w for w in every if every[w] == 'before')})\x20?$"
+        ),
+        regex.compile(alternation(w for w in every if every[w] == "after")),
+        regex.compile(rf"(?<![가-힣])(?:{alternation(about)})\x20?$"),
+        regex.compile(rf"{glued}|\x20?(?:{spaced})"),
         offsets,
         day_words,
         tuple(length_nouns),
@@ -165,8 +165,8 @@ def _lexicon() -> _Lexicon:
 def _native() -> str:
     """Native numerals before a unit of time: 한, 두, 석, 넉, 열두, 스무 … (not 첫: first)."""
     table = native_numerals()
-    tens = _alternation(w for w, v in table.items() if v >= 10 and v % 10 == 0)
-    ones = _alternation(w for w, v in table.items() if v < 10 and w != "첫")
+    tens = alternation(w for w, v in table.items() if v >= 10 and v % 10 == 0)
+    ones = alternation(w for w, v in table.items() if v < 10 and w != "첫")
     return rf"(?:{tens})(?:{ones})?+|{ones}"
 
 
@@ -313,7 +313,7 @@ def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
     if yeo or (offset is not None and unit not in _POSITIONS):
         return None
     year_noun = unit == "년" and digits == 4 and year_before_noun(a, e, lex.length_nouns)
-    if _DUR_AFTER.match(text, e) and not year_noun:
+    if not year_noun and unit != "월" and length_after(a, e):  # 2월 내: a month, never a length
         return None
     if unit == "일" and (
         _DUR_AFTER_DAY.match(text, e) or (n1 == 1 and n2 is None and _PER_DAY.match(text, e))
@@ -333,7 +333,7 @@ def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
     if unit in ("년", "년도"):
         marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1, lex)
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
-    if unit in ("월", "일") and _DUR_BEFORE.search(text, max(0, s - 8), s):
+    if unit in ("월", "일") and length_before(text, s):
         return None
     lo, hi, slot, key = _RANGES[unit]
     if not lo <= n1 <= hi or (n2 is not None and (not lo <= n2 <= hi or n2 == n1)):
@@ -506,18 +506,18 @@ def recognize(a: Analysed) -> list[Candidate]:
                 and _valid(cand, a)
             ):
                 e2, j = cand, k
-        if _RECURRING_BEFORE.search(
+        if lex.recurring_before.search(
             a.text, max(0, expr.start - 4), expr.start
-        ) or _RECURRING_AFTER.match(a.text, e2.end if e2 else expr.end):
+        ) or lex.recurring_after.match(a.text, e2.end if e2 else expr.end):
             i = j
             continue
         start, end = expr.start, e2.end if e2 else expr.end
-        approx = _APPROX.match(a.text, end)
+        approx = lex.approx_after.match(a.text, end)
         if approx is not None and approx.end() in a.ends:
             end = approx.end()
         approximate = end != (e2.end if e2 else expr.end) or "_approx" in expr.fields
         if expr.fields.get("relative") in ("ago", "later"):
-            before = _APPROX_BEFORE.search(a.text, max(0, start - 3), start)
+            before = lex.approx_before.search(a.text, max(0, start - 3), start)
             if before is not None:
                 start, approximate = before.start(), True
         end_fields = _end_fields(expr, e2)
