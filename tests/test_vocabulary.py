@@ -43,6 +43,7 @@ VOCABULARY = [
     "figures/temperature_prefixes.tsv",
     "figures/unit_surfaces.tsv",
     "shared/day_words.tsv",
+    "shared/directions.tsv",
     "shared/duration_words.tsv",
     "shared/numeral_ranges.tsv",
     "shared/numerals.tsv",
@@ -208,6 +209,17 @@ def test_dates_read_the_duration_words() -> None:
     for word, _, where in read_rows("shared/qualifiers.tsv"):
         if where == "before":
             assert cues.before.search(f"{word} "), word
+
+
+def test_both_read_the_direction_words() -> None:
+    """전/후/뒤 after a count of a time unit: figures step back, dates count from the reference."""
+    P = patterns()
+    for word, relative in read_rows("shared/directions.tsv"):
+        assert relative in ("ago", "later"), word
+        m = P.duration_ago.fullmatch(" " + word)
+        assert m is not None and m["w"] == word, word
+        m = date_numbers._direction().fullmatch(" " + word)
+        assert m is not None and m["dir"] == word, word
 
 
 def test_figures_read_their_word_rows() -> None:

@@ -73,6 +73,18 @@ class TimeUnit:
 
 
 @cache
+def directions() -> dict[str, str]:
+    """``전`` → ago, ``후``/``뒤`` → later: after a count of a time unit, a date."""
+    return {r[0]: r[1] for r in read_rows("shared/directions.tsv")}
+
+
+def direction_pattern(group: str) -> str:
+    """The direction words as the regex group ``group``; ``전후`` is "around", not "before"."""
+    words = "|".join(sorted(directions(), key=lambda w: (-len(w), w)))
+    return rf"(?P<{group}>{words})(?!후)"
+
+
+@cache
 def time_units() -> dict[str, TimeUnit]:
     """Units of time (년, 개월, 분기, 시간 …) → what ``전``/``후`` after them count."""
     return {

@@ -23,9 +23,9 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.resources import read_rows
+from newsfigs.units import direction_pattern, directions
 
 MONTHS_PER_YEAR = 12
-_DIR = regex.compile(r"\x20?(?P<dir>전|후|뒤)(?!후)")  # 전후 is "around", not "before"
 _HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
 _MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
 _YEO = regex.compile(r"여")  # 1년여: a year or so
@@ -127,17 +127,23 @@ def offset_after(
     yeo = _YEO.match(text, p)
     if yeo and yeo.end() in a.ends:
         approximate, p = True, yeo.end()
-    m = _DIR.match(text, p)
+    m = _direction().match(text, p)
     if m is None or m.end() not in a.ends or determiner_at(a, m):
         return None
-    sign = -1 if m.group("dir") == "전" else 1
-    relative = "ago" if sign < 0 else "later"
+    relative = directions()[m.group("dir")]
+    sign = -1 if relative == "ago" else 1
     f: dict[str, Any] = {"relative": relative, "offset": sign * n1, "offset_unit": unit}
     if n2 is not None:
         f["_end"] = {"relative": relative, "offset": sign * n2, "offset_unit": unit}
     if approximate:
         f["_approx"] = True
     return Offset(m.end(), f)
+
+
+@cache
+def _direction() -> regex.Pattern[str]:
+    """전, 후, 뒤 (``data/shared/directions.tsv``) after an optional space."""
+    return regex.compile(rf"\x20?{direction_pattern('dir')}")
 
 
 def determiner_at(a: Analysed, m: regex.Match[str]) -> bool:
@@ -148,7 +154,7 @@ def determiner_at(a: Analysed, m: regex.Match[str]) -> bool:
 def direction_after(a: Analysed, e: int) -> bool:
     """``전``/``후``/``뒤`` as a whole morpheme right after ``e`` (after a ``여`` perhaps)."""
     yeo = _YEO.match(a.text, e)
-    m = _DIR.match(a.text, yeo.end() if yeo else e)
+    m = _direction().match(a.text, yeo.end() if yeo else e)
     return m is not None and m.start("dir") in a.starts and m.end() in a.ends
 
 

@@ -13,7 +13,14 @@ import regex
 
 from newsfigs.core.resources import read_rows, read_words
 from newsfigs.numbers import contracted_ranges, native_numerals
-from newsfigs.units import TimeUnit, UnitEntry, classifiers, time_units, unit_surfaces
+from newsfigs.units import (
+    TimeUnit,
+    UnitEntry,
+    classifiers,
+    direction_pattern,
+    time_units,
+    unit_surfaces,
+)
 
 # Arabic number: 1,700 / 98.32 / 4900 (thousands groups only when they are real groups; a
 # comma that is punctuation, as in "₩15,000, 어린이", does not spoil the group before it)
@@ -145,7 +152,7 @@ def patterns() -> Patterns:
         ),
         duration_roles=roles,
         duration_before=regex.compile(rf"(?<![가-힣])(?P<w>{_alternation(before_len)})\x20?+\Z"),
-        duration_ago=regex.compile(r"여?+\x20?+(?P<w>전|후|뒤)(?!후)"),
+        duration_ago=regex.compile(rf"여?+\x20?+{direction_pattern('w')}"),
         time_units=time_units(),
         half=regex.compile(r"\x20?+반"),  # a whole morpheme: checked by the recognizer
         fraction=regex.compile(
