@@ -150,7 +150,7 @@ def test_every_loader_is_registered() -> None:
         "names.gazetteer.person_surnames",
         "names.people.given_syllables",
         "figures.figure_patterns.patterns",
-        "dates.find_dates._lexicon",
+        "dates.find_dates.date_words",
     }
     assert expected <= names, expected - names
 
@@ -178,7 +178,7 @@ def test_warm_up_reports_the_analyzer_the_registry_the_gazetteer_and_the_tables(
         "names.gazetteer.wikidata",
         "names.gazetteer.name_tables",
         "figures.figure_patterns.patterns",
-        "dates.find_dates._lexicon",
+        "dates.find_dates.date_words",
         "core.resources.read_rows('names/titles.tsv')",
     ):
         assert name in report.seconds, name

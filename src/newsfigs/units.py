@@ -59,3 +59,34 @@ def unit_surfaces() -> dict[str, UnitEntry]:
 def classifiers() -> dict[str, UnitEntry]:
     """Counting words (명, 개, 위, 배, 개월, 세 …) → entry."""
     return {r[0]: UnitEntry.from_row(r) for r in read_rows("figures/classifiers.tsv")}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeUnit:
+    """A unit of time after a number (``data/shared/time_units.tsv``): figures and dates agree
+    on which units count back from the reference date with ``전``/``후``/``뒤``."""
+
+    surface: str
+    offset: str | None  # the DateInfo.offset_unit of "N units ago", None when there is none
+    per: int  # how many of the classifier's (and offset's) unit one of these is: 분기 = 3
+
+
+@resource
+def directions() -> dict[str, str]:
+    """``전`` → ago, ``후``/``뒤`` → later: after a count of a time unit, a date."""
+    return {r[0]: r[1] for r in read_rows("shared/directions.tsv")}
+
+
+def direction_pattern(group: str) -> str:
+    """The direction words as the regex group ``group``; ``전후`` is "around", not "before"."""
+    words = "|".join(sorted(directions(), key=lambda w: (-len(w), w)))
+    return rf"(?P<{group}>{words})(?!후)"
+
+
+@resource
+def time_units() -> dict[str, TimeUnit]:
+    """Units of time (년, 개월, 분기, 시간 …) → what ``전``/``후`` after them count."""
+    return {
+        r[0]: TimeUnit(r[0], None if r[1] == "-" else r[1], int(r[2]))
+        for r in read_rows("shared/time_units.tsv")
+    }

@@ -1,11 +1,12 @@
 """What follows a number with a date unit: relative offsets, and 이상 after a year.
 
-A number of days, weeks, months or years followed by ``전``/``후``/``뒤`` is a date counted from
-the reference date, not a length (the figures recognizer leaves these spans to the dates one).
+A number of days, weeks, months, quarters or years (the units with an offset in
+``data/shared/time_units.tsv``) followed by ``전``/``후``/``뒤`` is a date counted from the
+reference date, not a length (the figures recognizer leaves these spans to the dates one).
 ``DateInfo.offset`` stays an integer, so a compound or a half is counted in the smaller unit:
 ``3년 6개월 전`` is −42 months and ``1년 반 전`` −18 months. ``여`` (``1년여``, ``10여년``) makes
 the figure approximate; a range (``3∼4년 후``) puts the far end in ``end``. Kept apart from
-``dates.py`` so the atom code stays short; conventions are in docs/dates.md.
+``find_dates.py`` so the atom code stays short; conventions are in docs/dates.md.
 
 ``2026년 이상 기후`` is the year 2026 (이상 = abnormal) although ``이상`` after a number is
 otherwise a bound of a length (``30일 이상``).
@@ -13,29 +14,87 @@ otherwise a bound of a length (``30일 이상``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_rows, resource
+from newsfigs.units import direction_pattern, directions
 
 MONTHS_PER_YEAR = 12
-OFFSET_UNITS = {
-    "년": "year",
-    "개월": "month",
-    "달": "month",
-    "주": "week",
-    "주일": "week",
-    "일": "day",
-}
-"""The written units an offset counts (``3일 전``, ``1주일 전``, ``3달 전``)."""
-_DIR = regex.compile(r"\x20?(?P<dir>전|후|뒤)(?!후)")  # 전후 is "around", not "before"
 _HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
 _MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
 _YEO = regex.compile(r"여")  # 1년여: a year or so
 _ISANG = regex.compile(r"\x20?이상\x20?")
 _NOUN_TAGS = frozenset({"NNG", "NNP"})
+_CUE_TAGS = frozenset({"NNG", "NNB", "XSN", "MAG"})  # not 만/JX (3일만: only), 치르/VV
+_WITHIN_TAGS = frozenset({"NNG", "NNB"})  # 3일 안에 (within), not 안/MAG (3일 안 나왔다)
+_RUN = "연속"  # a cue after the unit (3일 연속) that marks a run before a bare day too (연속 3일)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest-first alternation of literal words (a space in one may be left out)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", " ").replace(" ", r"\x20?") for w in ordered)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The duration words of ``data/shared/duration_words.tsv`` as the date finder reads them."""
+
+    after: regex.Pattern[str]  # right after the unit: 간, 째, 동안, 만에, 이상 … (or 여)
+    roles: dict[str, str]
+    before: regex.Pattern[str]  # right before a bare day or month: 최근, 징역, 약 … (searched)
+
+
+@resource
+def _cues() -> _Cues:
+    """After the unit, the words that make a figure a length (roles glued, cue, within,
+    length); before a bare day or month, the words before a length (before, sentence) and the
+    qualifiers written before a number (``data/shared/qualifiers.tsv``: 약, 최대 …)."""
+    roles = {row[0]: row[1] for row in read_rows("shared/duration_words.tsv")}
+    glued = [w for w, r in roles.items() if r == "glued"]
+    spaced = [w for w, r in roles.items() if r in ("cue", "within", "length")]
+    after = regex.compile(rf"(?P<w>{alternation(glued)})|\x20?(?P<w>{alternation(spaced)})|여")
+    words = [w for w, r in roles.items() if r in ("before", "sentence")]
+    words += [row[0] for row in read_rows("shared/qualifiers.tsv") if row[2] == "before"]
+    sentence = alternation(w for w, r in roles.items() if r == "sentence")
+    before = regex.compile(
+        rf"(?:(?<![가-힣])(?:{alternation([*words, _RUN])})"
+        r"|(?<![가-힣\d])(?<!(?:이번|다음|지난)\x20?)(?:주|월|연)"  # 주 4일 근무: per week
+        # 4박5일; 징역 1년 6월 and 징역 10년 6월: a sentence
+        rf"|\d박|(?<![\d'‘’])\d년|(?:{sentence})\x20?\d\d년)\x20?$"
+    )
+    return _Cues(after, roles, before)
+
+
+def length_after(a: Analysed, e: int) -> bool:
+    """A duration cue right after the unit ending at ``e``: ``3일 동안``, ``5년간``, ``10년
+    만에``, ``30일 이상``, ``3개월여``; the figures recognizer reads the same words.
+
+    The word must end a morpheme (``3일 안전``, ``3일 치러진`` are no cue); a cue is noun-like
+    (``3일만`` is "only"), and ``내``/``안`` a noun (``5일 안 나왔다`` is "not").
+    """
+    cues = _cues()
+    m = cues.after.match(a.text, e)
+    if m is None or (m.end() not in a.ends and m.end() != len(a.text)):
+        return False
+    word = m.group("w")
+    if word is None or cues.roles[word] == "length":
+        return True  # 여, or a bound: 이상 may be a verb's object (30일 넘게)
+    ws = m.start("w")
+    tag = a.tag_at.get(ws) if ws in a.starts else None  # 2주간 may be one morpheme
+    role = cues.roles[word]
+    return tag is None or (tag in _CUE_TAGS and (role != "within" or tag in _WITHIN_TAGS))
+
+
+def length_before(text: str, s: int) -> bool:
+    """A word right before the bare day or month at ``s`` that makes it a length (``최근
+    3일``, ``약 3일``, ``징역 6월``), or a rate (``주 4일``), or nights and days (``4박5일``)."""
+    return _cues().before.search(text, max(0, s - 8), s) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +126,35 @@ def offset_after(
     yeo = _YEO.match(text, p)
     if yeo and yeo.end() in a.ends:
         approximate, p = True, yeo.end()
-    m = _DIR.match(text, p)
-    if m is None or m.end() not in a.ends:
+    m = _direction().match(text, p)
+    if m is None or m.end() not in a.ends or determiner_at(a, m):
         return None
-    sign = -1 if m.group("dir") == "전" else 1
-    relative = "ago" if sign < 0 else "later"
+    relative = directions()[m.group("dir")]
+    sign = -1 if relative == "ago" else 1
     f: dict[str, Any] = {"relative": relative, "offset": sign * n1, "offset_unit": unit}
     if n2 is not None:
         f["_end"] = {"relative": relative, "offset": sign * n2, "offset_unit": unit}
     if approximate:
         f["_approx"] = True
     return Offset(m.end(), f)
+
+
+@resource
+def _direction() -> regex.Pattern[str]:
+    """전, 후, 뒤 (``data/shared/directions.tsv``) after an optional space."""
+    return regex.compile(rf"\x20?{direction_pattern('dir')}")
+
+
+def determiner_at(a: Analysed, m: regex.Match[str]) -> bool:
+    """``전`` read as the determiner 全 "all" (``3분기 전 세계``), not as "before"."""
+    return a.tag_at.get(m.start("dir")) == "MM"
+
+
+def direction_after(a: Analysed, e: int) -> bool:
+    """``전``/``후``/``뒤`` as a whole morpheme right after ``e`` (after a ``여`` perhaps)."""
+    yeo = _YEO.match(a.text, e)
+    m = _direction().match(a.text, yeo.end() if yeo else e)
+    return m is not None and m.start("dir") in a.starts and m.end() in a.ends
 
 
 def year_before_noun(a: Analysed, e: int, length_nouns: tuple[str, ...]) -> bool:

@@ -1,13 +1,14 @@
 """Dates and times: ``2026년 3월 22일``, ``지난 3일``, ``올 상반기``, ``22일 오후 3시`` …
 
 One precompiled regex finds *atoms* (a number with 년/월/일/분기/시/분, an ISO or dotted date,
-``15:30``, a word of ``data/date_words.tsv``); adjacent atoms (nothing or one space between)
+``15:30``, a word of ``data/dates/date_words.tsv``, a native count before a unit of time of
+``data/shared/time_units.tsv``); adjacent atoms (nothing or one space between)
 are joined when they go from coarse to fine (year → month → day → weekday → part of day → hour
 → minute), so ``2026년 3월 22일(월) 오후 3시`` is one figure. Small anchored regexes then look
 right after an atom for what only makes sense there: a part (``말``, ``초순``), a weekday in
 parentheses, ``반``, a range (``~``), ``께``/``경``, a duration cue (``간``, ``동안`` …: then it is
 not a date). Tokens only disambiguate: a word must start and end on morpheme boundaries.
-Resolution lives in ``newsfigs.dates``; the conventions are in docs/dates.md.
+Resolution lives in ``resolve_dates``; the conventions are in docs/dates.md.
 """
 
 from __future__ import annotations
@@ -21,7 +22,16 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import DateCandidate
 from newsfigs.core.resources import read_rows, resource
 from newsfigs.dates import resolve_dates as dates
-from newsfigs.dates.date_numbers import OFFSET_UNITS, offset_after, year_before_noun
+from newsfigs.dates.date_numbers import (
+    alternation,
+    direction_after,
+    length_after,
+    length_before,
+    offset_after,
+    year_before_noun,
+)
+from newsfigs.numbers import native_numerals, parse_number
+from newsfigs.units import TimeUnit, time_units
 
 # slot order: an expression goes from coarse to fine
 _ORDER = {
@@ -36,58 +46,51 @@ _ORDER = {
     "hour": 7,
     "minute": 8,
 }
-_WEEKDAYS = "월화수목금토일"
-_UNITS = "년대|년도|년|개월|월|일|분기|시|분|주일|주|달"
 _SEP = r"[~∼〜\-–]"
 
-# right after a number + unit, these make it a length of time, not a date
-_DUR_AFTER = regex.compile(
-    r"(?:간|째|여|\x20?(?:동안|만에|만의|만이|만으로|가량|남짓|안팎"
-    r"|이상|이하|이내|미만|넘게|가까이|내내|내에|내로|안에|연속))"
-)
-# … and after a day only: 3일치, 3일분, 5일선, 3일 연속, 1일 평균
+# after a day only: 3일치, 3일분, 5일선, 3일 연속, 1일 평균
 _DUR_AFTER_DAY = regex.compile(
     r"(?:치|분(?!기)|선(?=[이을은의에도과와]?(?![가-힣]))|\x20?(?:평균|이동평균))"
 )
 # 1일 2회, 1일 3잔: "per day", not the 1st
 _PER_DAY = regex.compile(r"\x20?\d{1,3}+\x20?(?:회|번|차례|잔|알|끼|시간)(?![가-힣])")
-# before an expression: a recurring date (매주 월요일, 매월 25일) is no particular date
-_RECURRING_BEFORE = regex.compile(r"(?<![가-힣])(?:매주|매달|매월|매년|매일|격주|격월)\x20?$")
-# after an expression: 일요일마다, 3일마다 are recurring too
-_RECURRING_AFTER = regex.compile(r"마다")
-_CUE_BEFORE = regex.compile(r"(?<![가-힣])(?:지난|오는)\x20?$")
-_APPROX_BEFORE = regex.compile(r"(?<![가-힣])약\x20?$")
-# right before a bare day or month, these make it a length of time
-_DUR_BEFORE = regex.compile(
-    r"(?:(?<![가-힣])(?:최근|향후|앞으로|무려|불과|단|약|총|꼬박|장장|거의|최소|최대|적어도|평균|연속"
-    r"|징역|금고)"
-    r"|(?<![가-힣\d])(?<!(?:이번|다음|지난)\x20?)(?:주|월|연)"  # 주 4일 근무: per week
-    r"|\d박|(?<![\d'‘’])\d년|(?:징역|금고)\x20?\d\d년)\x20?$"  # 4박5일; 징역 1년 6월: a sentence
-)
-_PART = regex.compile(r"\x20?(?P<part>초순|상순|중순|하순|초반|중반|후반|초|말)")
-_WEEKDAY_PAREN = regex.compile(rf"\x20?\((?P<wd>[{_WEEKDAYS}])(?:요일)?\)")
 _HALF_HOUR = regex.compile(r"\x20?반")
-_APPROX = regex.compile(r"께|경|쯤|\x20?(?:무렵|전후)")
 _RANGE = regex.compile(rf"\x20?{_SEP}\x20?")
 _HM_CONTEXT = regex.compile(r"\x20?(?:에|부터|까지|께|경|쯤|현재|기준)")
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class DateWords:
     atoms: regex.Pattern[str]
     words: dict[str, tuple[str, str, str]]
-    parts: dict[str, str]
+    parts: dict[str, str]  # 초순, 중순, 말 … → early | mid | late
+    part: regex.Pattern[str]  # one of ``parts`` right after a year or month (3월 말)
+    cue_before: regex.Pattern[str]  # 지난, 오는 right before a number (searched up to it)
+    weekday_paren: regex.Pattern[str]  # (월), (월요일) after a day
+    weekdays: dict[str, int]  # 월 → 0 … 일 → 6: a weekday word without 요일
+    recurring_before: regex.Pattern[str]  # 매주 월요일, 매월 25일: no particular date (searched)
+    recurring_after: regex.Pattern[str]  # 일요일마다, 3일마다
+    approx_before: regex.Pattern[str]  # 약 3년 전: a qualifier of qualifiers.tsv (searched)
+    approx_after: regex.Pattern[str]  # 3일께, 오후 3시경, 1990년 무렵
+    offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
+    day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
 
 
 @resource
-def _lexicon() -> _Lexicon:
+def date_words() -> DateWords:
     """The atom regex, built once from the word table."""
     words: dict[str, tuple[str, str, str]] = {}
     parts: dict[str, str] = {}
     length_nouns: list[str] = []
+    rows = read_rows("dates/date_words.tsv")
+    # what may follow 지난/오는 and 올: a number, a weekday, a half or part of the year
+    weekdays = [r[0] for r in rows if r[1] == "weekday"]
+    year_parts = [r[0] for r in rows if r[1] in ("half", "year_part")]
+    after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts)}))"
+    after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts)}))"
     alts: list[str] = []
-    for row in read_rows("dates/date_words.tsv"):
+    for row in rows:
         word, role, value = row[0], row[1], row[2]
         extra = row[3] if len(row) > 3 else ""
         flags = extra.split()
@@ -99,25 +102,68 @@ def _lexicon() -> _Lexicon:
         if role == "length_noun":
             length_nouns.append(word)
             continue
+        if role in ("recurring", "approx"):
+            continue
         words[word.replace(" ", "")] = (role, value, extra)
-        pat = regex.escape(word).replace(r"\ ", " ").replace(" ", r"\x20?")
+        pat = alternation([word])
         if role == "cue":
-            pat += rf"(?=\x20?(?:\d|[{_WEEKDAYS}]요일|상반기|하반기|연말|연초))"
+            pat += after_cue
         elif role == "year_prefix":
-            pat += r"(?=\x20?(?:\d|상반기|하반기|연말|연초))"
+            pat += after_prefix
         if not_before:  # words that must not follow: 연말정산 is a tax return
             pat += rf"(?!\x20?(?:{not_before}))"
         alts.append(pat)
     alts.sort(key=len, reverse=True)
+    offsets = {u: tu for u, tu in time_units().items() if tu.offset is not None}
+    units = alternation([*_POSITIONS, *offsets])
+    day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
     atoms = regex.compile(
         r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
         r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
         r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
-        rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{_UNITS}))"
+        rf"(?:\x20?{_SEP}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
+        rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
+        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(offsets)}))"
         rf"|(?P<word>{'|'.join(alts)})"
     )
-    return _Lexicon(atoms, words, parts, tuple(length_nouns))
+    part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")
+    cues = [r[0] for r in rows if r[1] == "cue"]
+    cue_before = regex.compile(rf"(?<![가-힣])(?:{alternation(cues)})\x20?$")
+    short = {r[0].removesuffix("요일"): int(r[2]) for r in rows if r[1] == "weekday"}
+    weekday_paren = regex.compile(rf"\x20?\((?P<wd>{alternation(short)})(?:요일)?\)")
+    every = {w: where for w, role, where, *_ in rows if role == "recurring"}
+    approx = {w: where for w, role, where, *_ in rows if role == "approx"}
+    glued = alternation(w for w, where in approx.items() if where == "glued")
+    spaced = alternation(w for w, where in approx.items() if where == "spaced")
+    about = [w for w, role, where in read_rows("shared/qualifiers.tsv")
+             if role == "approximate" and where == "before"]  # fmt: skip
+    return DateWords(
+        atoms,
+        words,
+        parts,
+        part,
+        cue_before,
+        weekday_paren,
+        short,
+        regex.compile(
+            rf"(?<![가-힣])(?:{alternation(w for w in every if every[w] == 'before')})\x20?$"
+        ),
+        regex.compile(alternation(w for w in every if every[w] == "after")),
+        regex.compile(rf"(?<![가-힣])(?:{alternation(about)})\x20?$"),
+        regex.compile(rf"{glued}|\x20?(?:{spaced})"),
+        offsets,
+        day_words,
+        tuple(length_nouns),
+    )
+
+
+def _native() -> str:
+    """Native numerals before a unit of time: 한, 두, 석, 넉, 열두, 스무 … (not 첫: first)."""
+    table = native_numerals()
+    tens = alternation(w for w, v in table.items() if v >= 10 and v % 10 == 0)
+    ones = alternation(w for w, v in table.items() if v < 10 and w != "첫")
+    return rf"(?:{tens})(?:{ones})?+|{ones}"
 
 
 @dataclass(slots=True)
@@ -171,7 +217,7 @@ class _Expr:
         return True
 
 
-def _word_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
+def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> _Atom | None:
     s, e = m.span()
     if s not in a.starts or e not in a.ends:
         return None
@@ -201,8 +247,6 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
         if extra != "alone":
             f["_attached"] = True
         return _Atom(s, e, ("daypart",), f)
-    if role == "count":
-        return _ago(a, s, e, int(value), extra)
     return None
 
 
@@ -211,19 +255,36 @@ _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
 def _ago(
-    a: Analysed, s: int, e: int, n: int, unit: str, n2: int | None = None, yeo: bool = False
+    a: Analysed, s: int, e: int, n: int, unit: TimeUnit, n2: int | None = None, yeo: bool = False
 ) -> _Atom | None:
-    """``3일 전``, ``1년 반 전``, ``3∼4년 후``: a relative date, or None without 전/후/뒤."""
-    off = offset_after(a, e, n, n2, unit, yeo)
+    """``3일 전``, ``1년 반 전``, ``3∼4년 후``, ``2분기 전`` (6 months): a relative date, or
+    None without 전/후/뒤."""
+    assert unit.offset is not None
+    far = n2 * unit.per if n2 is not None else None
+    off = offset_after(a, e, n * unit.per, far, unit.offset, yeo)
     if off is None:
         return None
     return _Atom(s, off.end, ("cue",), off.fields, numeric=False, terminal=True)
 
 
-_AGO_UNITS = OFFSET_UNITS
+_NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # 두/MM 달, not 너/NP
 
 
-def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
+def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> _Atom | None:
+    """``이틀 전``, ``일주일 뒤``, ``두 달 전``, ``두 분기 전``: a native count of a unit of time,
+    a date only with 전/후/뒤 after it."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends:
+        return None
+    if m.lastgroup == "day_word":
+        n, unit = lex.day_words[m.group()]
+        return _ago(a, s, e, n, unit)
+    if any(tok.tag not in _NATIVE_TAGS for tok in a.tokens_in(s, m.end("nn"))):
+        return None
+    return _ago(a, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
+
+
+def _num_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> _Atom | None:
     text = a.text
     s, e = m.span()
     unit = m.group("unit")
@@ -238,14 +299,17 @@ def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
         return None
     digits = len(m.group("n1"))
     yeo = m.group("yeo") is not None
-    if unit in _AGO_UNITS and not (unit == "년" and digits == 4):
-        ago = _ago(a, s, e, n1, _AGO_UNITS[unit], n2, yeo)
+    offset = lex.offsets.get(unit)
+    if offset is not None and not (unit == "년" and digits == 4):
+        ago = _ago(a, s, e, n1, offset, n2, yeo)
         if ago is not None or yeo:
             return ago
-    if yeo or unit in _AGO_UNITS.keys() - {"년", "일"}:
+        if direction_after(a, e):
+            return None  # 2분기 전 실적: 전 is "ago" or 全 "all", so neither Q2 nor a length
+    if yeo or (offset is not None and unit not in _POSITIONS):
         return None
     year_noun = unit == "년" and digits == 4 and year_before_noun(a, e, lex.length_nouns)
-    if _DUR_AFTER.match(text, e) and not year_noun:
+    if not year_noun and unit != "월" and length_after(a, e):  # 2월 내: a month, never a length
         return None
     if unit == "일" and (
         _DUR_AFTER_DAY.match(text, e) or (n1 == 1 and n2 is None and _PER_DAY.match(text, e))
@@ -263,9 +327,9 @@ def _num_atom(a: Analysed, m: regex.Match[str], lex: _Lexicon) -> _Atom | None:
             f["_end"] = {"decade": last}
         return _Atom(s, e, ("year",), f, terminal=n2 is not None)
     if unit in ("년", "년도"):
-        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1)
+        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1, lex)
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
-    if unit in ("월", "일") and _DUR_BEFORE.search(text, max(0, s - 8), s):
+    if unit in ("월", "일") and length_before(text, s):
         return None
     lo, hi, slot, key = _RANGES[unit]
     if not lo <= n1 <= hi or (n2 is not None and (not lo <= n2 <= hi or n2 == n1)):
@@ -285,11 +349,12 @@ _RANGES = {
     "시": (0, 24, "hour", "hour"),
     "분": (0, 59, "minute", "minute"),
 }
+_POSITIONS = ("년대", "년도", "년", *_RANGES)  # units whose number names a point in the calendar
 
 
-def _past_year(text: str, s: int, n: int) -> bool:
+def _past_year(text: str, s: int, n: int, lex: DateWords) -> bool:
     """``지난 84년`` is 1984, but ``지난 10년``/``지난 30년`` read as "the past N years"."""
-    return n % 5 != 0 and _CUE_BEFORE.search(text, max(0, s - 3), s) is not None
+    return n % 5 != 0 and lex.cue_before.search(text, max(0, s - 3), s) is not None
 
 
 def _year_atom(
@@ -316,7 +381,7 @@ def _year_atom(
 
 
 def _atoms(a: Analysed) -> list[_Atom]:
-    lex = _lexicon()
+    lex = date_words()
     out: list[_Atom] = []
     for m in lex.atoms.finditer(a.text):
         kind = m.lastgroup
@@ -325,6 +390,8 @@ def _atoms(a: Analysed) -> list[_Atom]:
             atom = _word_atom(a, m, lex)
         elif kind == "num":
             atom = _num_atom(a, m, lex)
+        elif kind in ("day_word", "native"):
+            atom = _count_atom(a, m, lex)
         elif kind == "iso":
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
             ok = 1 <= mo <= 12 and 1 <= d <= 31
@@ -338,11 +405,11 @@ def _atoms(a: Analysed) -> list[_Atom]:
     return out
 
 
-def _attachments(a: Analysed, expr: _Expr, lex: _Lexicon) -> None:
+def _attachments(a: Analysed, expr: _Expr, lex: DateWords) -> None:
     """What may follow the last atom directly: a part, a weekday in parentheses, 반."""
     text, last = a.text, expr.slots[-1]
     if last in ("year", "month") and "sub" not in expr.slots:
-        m = _PART.match(text, expr.end)
+        m = lex.part.match(text, expr.end)
         if m and m.end() in a.ends and "_end" not in expr.fields:
             expr.add(
                 _Atom(
@@ -355,20 +422,16 @@ def _attachments(a: Analysed, expr: _Expr, lex: _Lexicon) -> None:
             )
             return
     if last == "day" and "day" in expr.fields:
-        m = _WEEKDAY_PAREN.match(text, expr.end)
+        m = lex.weekday_paren.match(text, expr.end)
         if m:
-            expr.add(_Atom(m.start(), m.end(), ("weekday",), {"weekday": _wd(m)}))
+            expr.add(_Atom(m.start(), m.end(), ("weekday",), {"weekday": lex.weekdays[m["wd"]]}))
     elif last == "hour" and "_end" not in expr.fields:
         m = _HALF_HOUR.match(text, expr.end)
         if m and m.end() in a.ends:
             expr.add(_Atom(m.start(), m.end(), ("minute",), {"minute": 30}))
 
 
-def _wd(m: regex.Match[str]) -> int:
-    return _WEEKDAYS.index(m.group("wd"))
-
-
-def _expression(a: Analysed, atoms: list[_Atom], i: int, lex: _Lexicon) -> tuple[_Expr, int]:
+def _expression(a: Analysed, atoms: list[_Atom], i: int, lex: DateWords) -> tuple[_Expr, int]:
     """The longest expression starting at ``atoms[i]``; returns it and the next index."""
     expr = _Expr()
     expr.add(atoms[i])
@@ -417,7 +480,7 @@ def _end_fields(e1: _Expr, e2: _Expr | None) -> dict[str, Any] | None:
 
 def recognize(a: Analysed) -> list[DateCandidate]:
     """Date and time candidates of ``a`` (normalized coordinates), resolved when possible."""
-    lex = _lexicon()
+    lex = date_words()
     atoms = _atoms(a)
     out: list[DateCandidate] = []
     i = 0
@@ -439,18 +502,18 @@ def recognize(a: Analysed) -> list[DateCandidate]:
                 and _valid(cand, a)
             ):
                 e2, j = cand, k
-        if _RECURRING_BEFORE.search(
+        if lex.recurring_before.search(
             a.text, max(0, expr.start - 4), expr.start
-        ) or _RECURRING_AFTER.match(a.text, e2.end if e2 else expr.end):
+        ) or lex.recurring_after.match(a.text, e2.end if e2 else expr.end):
             i = j
             continue
         start, end = expr.start, e2.end if e2 else expr.end
-        approx = _APPROX.match(a.text, end)
+        approx = lex.approx_after.match(a.text, end)
         if approx is not None and approx.end() in a.ends:
             end = approx.end()
         approximate = end != (e2.end if e2 else expr.end) or "_approx" in expr.fields
         if expr.fields.get("relative") in ("ago", "later"):
-            before = _APPROX_BEFORE.search(a.text, max(0, start - 3), start)
+            before = lex.approx_before.search(a.text, max(0, start - 3), start)
             if before is not None:
                 start, approximate = before.start(), True
         end_fields = _end_fields(expr, e2)

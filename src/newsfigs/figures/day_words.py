@@ -6,7 +6,7 @@ only when what follows it marks a length, with the cues and bounds numbers take 
 ``사흘 만에``, ``나흘 연속``, ``닷새간``, ``열흘째``, ``보름 이상``, ``하루 안에``); words
 before it (``최근``, ``평균``) do not suffice, since ``하루 평균`` and ``평균 하루`` are rates.
 ``하루 전`` is a relative date, the date recognizer's. The words are data
-(``data/day_words.tsv``); see docs/figures.md.
+(``data/shared/day_words.tsv``, which the date recognizer reads too); see docs/figures.md.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ a date, or a word around it marks a length: a cue after the unit (``5년간``, `
 ``10년 만에``), a bound (``30일 이상``) or a word before the number (``최근 3일``, ``임기 10년``).
 A duration followed by ``전``/``후``/``뒤`` is a relative date (``1년 전``), the date
 recognizer's. ``3년 6개월`` and ``7시간 30분`` are one duration in the smaller unit. The cue
-words are data (``data/duration_words.tsv``); the rules are here. See docs/figures.md.
+words are data (``data/shared/duration_words.tsv``), and so are the units that take ``전`` and
+the months of a quarter (``data/shared/time_units.tsv``); the rules are here. See
+docs/figures.md.
 """
 
 from __future__ import annotations
@@ -23,14 +25,12 @@ from newsfigs.models import Bound
 from newsfigs.units import UnitEntry
 
 CALENDAR = frozenset({"년", "일", "주", "분기"})  # units that are dates (or shares) by default
-_AGO_UNITS = frozenset({"년", "개월", "주", "주일", "일", "달", "해", "분기"})  # 1년 전 is a date
 _HALVES = frozenset({"시간", "개월", "년", "달", "해"})  # units that take 반 (half)
 _CUE_TAGS = frozenset({"NNG", "NNB", "XSN", "MAG"})  # not 만/JX (3년만: only), 치르/VV
 _NOUN_TAGS = frozenset({"NNG", "NNB"})  # 1년 안에 (within), not 안/MAG (3일 안 나왔다)
 _TERM_TAGS = frozenset({"NNG", "NNB", "NNP", "XSN"})  # 3년물, 4년제, 1년생: a term, not a length
 # compound durations: the larger unit and the next smaller one, with their exact ratio
 _STEPS = {("year", "month"): 12, ("hour", "minute"): 60, ("minute", "second"): 60}
-_QUARTER_MONTHS = 3  # 2분기 연속 = 6 months
 _MAX_DAY = 31  # a day number above this is no date: 100일 is a length
 _MAX_QUARTER = 4
 _MAX_WEEKS = 52  # 2주 이상 is weeks; 1,000주 이상 is shares
@@ -186,7 +186,8 @@ def extend(
         if hm is not None and _whole(a, hm.end() - 1, hm.end()):
             value += _HALF
             end = hm.end()
-    if surface in _AGO_UNITS:
+    time_unit = P.time_units.get(surface)
+    if time_unit is not None and time_unit.offset is not None:  # data/shared/time_units.tsv
         ago = P.duration_ago.match(a.text, end)
         if ago is not None and _whole(a, ago.start("w"), ago.end()):
             return None  # 1년 전, 1년 반 전, 3개월여 전: the date recognizer's
@@ -198,9 +199,9 @@ def extend(
         end, approximate, bound = cue
     elif surface in CALENDAR and not _standalone(a, P, entry, op, start, end, prefix):
         return None
-    if surface == "분기":
-        value *= _QUARTER_MONTHS
-        high = high * _QUARTER_MONTHS if high is not None else None
+    if time_unit is not None and time_unit.per != 1:  # 분기: counted in months
+        value *= time_unit.per
+        high = high * time_unit.per if high is not None else None
     return Length(end, value, high, approximate, bound)
 
 

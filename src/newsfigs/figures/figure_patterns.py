@@ -12,7 +12,14 @@ import regex
 
 from newsfigs.core.resources import read_rows, read_words, resource
 from newsfigs.numbers import contracted_ranges, native_numerals
-from newsfigs.units import UnitEntry, classifiers, unit_surfaces
+from newsfigs.units import (
+    TimeUnit,
+    UnitEntry,
+    classifiers,
+    direction_pattern,
+    time_units,
+    unit_surfaces,
+)
 
 # Arabic number: 1,700 / 98.32 / 4900 (thousands groups only when they are real groups; a
 # comma that is punctuation, as in "₩15,000, 어린이", does not spoil the group before it)
@@ -33,6 +40,9 @@ _SINO_NUMERAL = rf"(?:[{SINO_DIGITS}]?+[{UNIT_CHARS}]){{1,12}}+[{SINO_DIGITS}]?+
 # 수십, 수백만 and 몇천, 몇만: "some tens", "several thousand" (a big unit may follow a space)
 _SU_NUMERAL = r"[수몇][십백천만억조]{1,3}+(?:\x20[만억조])?+"
 RANGE_SEP = r"\x20?+[~∼〜\-–—]\x20?+"
+
+
+_TEMPERATURE_PREFIXES = "figures/temperature_prefixes.tsv"
 
 
 def _alternation(words: list[str]) -> str:
@@ -71,11 +81,13 @@ class Patterns:
     before: regex.Pattern[str]
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
+    temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
     range_sep: regex.Pattern[str]
     duration_cue: regex.Pattern[str]  # 간, 째, 동안, 만에, 연속 … after a duration unit
     duration_roles: dict[str, str]  # cue word → its role in data/duration_words.tsv
     duration_before: regex.Pattern[str]  # 최근, 임기, 징역 … right before the number
     duration_ago: regex.Pattern[str]  # 전, 후, 뒤: 1년 전 is a relative date
+    time_units: dict[str, TimeUnit]  # which units 전 makes a date, and 분기 = 3 months
     half: regex.Pattern[str]
     fraction: regex.Pattern[str]
     decade_suffix: regex.Pattern[str]
@@ -101,7 +113,8 @@ def patterns() -> Patterns:
     # 넘는/초과 are verbs: the figure is their subject or object (300가구가 넘는, 1만 명을 넘는,
     # 1억 명을 넘어섰다)
     over_words = [w for w in after_words if quals[w] == "more_than"]
-    prefix_words = [*before_words, "섭씨", "화씨", "영하", "영상", "제"]
+    temperature = {w: (unit, int(sign)) for w, unit, sign in read_rows(_TEMPERATURE_PREFIXES)}
+    prefix_words = [*before_words, *temperature, "제"]
     roles = {row[0]: row[1] for row in read_rows("shared/duration_words.tsv")}
     glued = [w for w, r in roles.items() if r == "glued"]
     spaced = [w for w, r in roles.items() if r in ("cue", "within")]
@@ -130,6 +143,7 @@ def patterns() -> Patterns:
             rf"|[이가을를]\x20(?P<w>{_alternation(over_words)}))(?P<tail>[가-힣]*+)"
         ),
         qualifiers=quals,
+        temperature_prefixes=temperature,
         range_sep=regex.compile(RANGE_SEP),
         # 여 (alone or before the cue) makes the length approximate: 10년여간, 1년여 만에
         duration_cue=regex.compile(
@@ -137,7 +151,8 @@ def patterns() -> Patterns:
         ),
         duration_roles=roles,
         duration_before=regex.compile(rf"(?<![가-힣])(?P<w>{_alternation(before_len)})\x20?+\Z"),
-        duration_ago=regex.compile(r"여?+\x20?+(?P<w>전|후|뒤)(?!후)"),
+        duration_ago=regex.compile(rf"여?+\x20?+{direction_pattern('w')}"),
+        time_units=time_units(),
         half=regex.compile(r"\x20?+반"),  # a whole morpheme: checked by the recognizer
         fraction=regex.compile(
             rf"(?P<den>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)\x20?+분의\x20?+"

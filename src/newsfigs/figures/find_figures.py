@@ -46,7 +46,7 @@ _NOT_JOINED = frozenset(
 )
 _AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
-_TEMPERATURE_PREFIX = {"섭씨": "degC", "영상": "degC", "영하": "degC", "화씨": "degF"}
+_DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
 _SERIAL_TAGS = frozenset({"W_URL", "W_EMAIL", "W_SERIAL", "W_HASHTAG", "W_MENTION"})
 _MAX_UNIT = 8
 
@@ -297,18 +297,19 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
             entry = P.symbols[symbol]
         start = t.rindex(symbol, 0, start)
         prefix = None
-    if entry is None and prefix in _TEMPERATURE_PREFIX and t.startswith("도", end):
-        nxt = end + 1
+    temperature = P.temperature_prefixes.get(prefix) if prefix is not None else None
+    if entry is None and temperature is not None and t.startswith(_DEGREE, end):
+        nxt = end + len(_DEGREE)
         if end in a.starts and (nxt >= len(t) or not _is_hangul(t[nxt]) or nxt in a.ends):
-            entry = UnitEntry("도", _TEMPERATURE_PREFIX[prefix], "temperature")
+            entry = UnitEntry(_DEGREE, temperature[0], "temperature")
             end = nxt
     if entry is None or P.numbered_term.match(t, op.start):
         return None  # 2차전지 is a secondary battery: a term, not a rank
     kind = entry.kind
-    if prefix in _TEMPERATURE_PREFIX:
+    if temperature is not None:
         if kind != "temperature":
             prefix = None
-        elif prefix == "영하":
+        elif temperature[1] < 0:  # 영하: below zero
             value, high = -value, (-high if high is not None else None)
             if high is not None:
                 value, high = high, value
