@@ -12,15 +12,23 @@ only a quadratic step could blow.
 
 from __future__ import annotations
 
+import copy
+import itertools
 import multiprocessing
 import os
+import random
 from multiprocessing.connection import Connection
 from typing import Any
 
 import pytest
+from benchmarks.scaling import personnel_list
 
 import newsfigs
 from newsfigs import Document
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import Candidate
+from newsfigs.core.textnorm import normalize
+from newsfigs.names import link_names
 
 LONG = (
     "삼성전자 홍길동 대표는 올해 영업이익이 전년 대비 12.5% 증가한 4조9000억원이라고 밝혔다. "
@@ -78,3 +86,132 @@ def test_a_forked_child_extracts_long_texts_and_batches() -> None:
     assert answered, f"the forked child hung (no answer in {FORK_TIMEOUT} s)"
     assert child.exitcode == 0
     assert got == expected  # the user words survive the rebuild in the child
+
+
+# --- 2. linking -----------------------------------------------------------------------------------
+
+
+def _merge_short_names_by_scanning(groups: dict[str, link_names._Group]) -> None:
+    """The rule as it was written before indexing: every name against every full name."""
+    full = [g for g in groups.values() if len(g.name) > 1]
+    for key in list(groups):
+        g = groups[key]
+        if " " in g.name:
+            continue
+        if len(g.name) == 1:
+            targets = [
+                t
+                for t in full
+                if t.name[0] == g.name and " " not in t.name and 2 <= len(t.name) <= 4
+            ]
+        else:
+            targets = [t for t in full if " " in t.name and t.name.rsplit(" ", 1)[1] == g.name]
+        if len(targets) != 1 or targets[0] is g:
+            continue
+        target = targets[0]
+        target.mentions.extend(g.mentions)
+        for k, v in g.fields.items():
+            if k not in target.fields or v[0] < target.fields[k][0]:
+                target.fields[k] = v
+        for alias in [g.name, *g.aliases]:
+            if alias != target.name and alias not in target.aliases:
+                target.aliases.append(alias)
+        del groups[key]
+
+
+def _random_groups(rng: random.Random) -> dict[str, link_names._Group]:
+    """Person groups whose names collide often: lone syllables, 2–5 syllables, spaced names."""
+    syllables = "박김이근혜리하체프알렉세"
+    words = ["리하체프", "알렉세이", "박근혜", "김", "이하", "체프"]
+    groups: dict[str, link_names._Group] = {}
+    for i in range(rng.randint(0, 25)):
+        shape = rng.random()
+        if shape < 0.25:
+            name = rng.choice(syllables)
+        elif shape < 0.7:
+            name = "".join(rng.choices(syllables, k=rng.randint(2, 5)))
+        else:
+            name = " ".join(rng.choices(words, k=rng.randint(2, 3)))
+        g = groups.setdefault(name, link_names._Group(name, "person", rng.randint(0, 7)))
+        g.mentions.append((i * 10, i * 10 + len(name)))
+        if rng.random() < 0.5:
+            g.fields[rng.choice(["title", "affiliation"])] = (rng.randint(0, 7), f"v{i}")
+        if rng.random() < 0.3:
+            g.aliases.append(rng.choice(words))
+    return groups
+
+
+def _state(groups: dict[str, link_names._Group]) -> list[tuple[Any, ...]]:
+    return [(k, g.name, g.rank, g.mentions, g.fields, g.aliases) for k, g in groups.items()]
+
+
+def test_indexed_short_name_merging_equals_the_full_scan_on_random_groups() -> None:
+    rng = random.Random(17)
+    merged = 0
+    for _ in range(3000):
+        groups = _random_groups(rng)
+        expected = copy.deepcopy(groups)
+        _merge_short_names_by_scanning(expected)
+        before = len(groups)
+        link_names._merge_short_names(groups)
+        assert _state(groups) == _state(expected)
+        merged += len(groups) < before
+    assert merged > 500  # the random groups exercise the merges, not only the misses
+
+
+LINKED = (
+    "알렉세이 리하체프 로사톰 최고경영자(CEO)는 지난 3일 루카셴코 대통령을 만났다. "
+    "리하체프 CEO는 협력을 약속했다. 박근혜 대통령은 이날 회의를 주재했다. 박 대통령은 "
+    "삼성전자 홍길동 대표와 만났다. 홍 대표는 투자를 늘린다. "
+)
+
+
+def test_linking_a_personnel_list_gives_the_same_document_as_the_full_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = LINKED + personnel_list(3000) + LINKED
+    doc = newsfigs.extract(text)
+    monkeypatch.setattr(link_names, "_merge_short_names", _merge_short_names_by_scanning)
+    assert newsfigs.extract(text) == doc
+    people = {p.name: p for p in doc.people}
+    assert len(people) > 200
+    assert "리하체프" in people["알렉세이 리하체프"].aliases  # the merges still happen
+    assert "박" in people["박근혜"].aliases
+
+
+def _name_reads(n: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """How often linking reads a group's name, for ``n`` distinct people (and how many)."""
+    reads = [0]
+
+    class Counted(link_names._Group):
+        def __getattribute__(self, attr: str) -> Any:
+            if attr == "name":
+                reads[0] += 1
+            return super().__getattribute__(attr)
+
+    monkeypatch.setattr(link_names, "_Group", Counted)
+    cands: list[Candidate] = []
+    parts: list[str] = []
+    pos = 0
+    names = (
+        s + a + b for s in "김이박최정" for a in "민서준지현우진영수경" for b in "호은성철동혜연재"
+    )
+    for name in itertools.islice(names, n):
+        item = f"▲과장 {name} "
+        fields = {"name": name, "title": "과장", "source": "title"}
+        cands.append(Candidate(pos + 4, pos + 4 + len(name), "person", fields))
+        parts.append(item)
+        pos += len(item)
+    a = Analysed(normalize("".join(parts)), ())
+    people, _ = link_names.link(cands, a)
+    return reads[0], len(people)
+
+
+def test_linking_reads_each_name_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    small, n_small = _name_reads(100, monkeypatch)
+    large, n_large = _name_reads(400, monkeypatch)
+    assert (n_small, n_large) == (100, 400)
+    # linear: 4× the names, 4× the reads; comparing every pair made it 16×
+    assert large <= 5 * small, (small, large)
