@@ -13,6 +13,7 @@ only a quadratic step could blow.
 from __future__ import annotations
 
 import copy
+import decimal
 import itertools
 import multiprocessing
 import os
@@ -24,11 +25,12 @@ import pytest
 from benchmarks.scaling import personnel_list
 
 import newsfigs
-from newsfigs import Document
+from newsfigs import Document, units
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import Candidate
 from newsfigs.core.textnorm import normalize
 from newsfigs.names import link_names
+from newsfigs.numbers import parse_fraction, parse_number
 
 LONG = (
     "삼성전자 홍길동 대표는 올해 영업이익이 전년 대비 12.5% 증가한 4조9000억원이라고 밝혔다. "
@@ -215,3 +217,77 @@ def test_linking_reads_each_name_a_bounded_number_of_times(
     assert (n_small, n_large) == (100, 400)
     # linear: 4× the names, 4× the reads; comparing every pair made it 16×
     assert large <= 5 * small, (small, large)
+
+
+# --- 3. decimal context ---------------------------------------------------------------------------
+
+HOSTILE = {
+    "prec=3": decimal.Context(prec=3),
+    "Inexact trapped": decimal.Context(traps=[decimal.Inexact]),
+    "Rounded trapped": decimal.Context(traps=[decimal.Rounded]),
+    "ROUND_FLOOR, prec=5": decimal.Context(prec=5, rounding=decimal.ROUND_FLOOR),
+    "prec=1, ROUND_UP, capitals=0": decimal.Context(
+        prec=1, rounding=decimal.ROUND_UP, capitals=0, traps=[decimal.Inexact]
+    ),
+}
+"""Contexts a caller may have set for its own arithmetic."""
+
+DECIMAL_TEXTS = (
+    "매출은 12,345,678원이다.",
+    "금리는 1.23456789%였다.",
+    "인구의 3분의 1이 참여했다.",
+    "4조9000억원을 투자했다. 2억 4천 4백만 원도 냈다.",
+    "기업가치 1700억 달러(약 240조원)를 목표로 100억 달러(약 14조원)를 조달한다.",
+    "10년 6개월 만에 3.5배 늘었고, 1000여억원이 들었다.",
+    "수십만 명이 3~5GWh, 0.25%p, 1.5배, 영하 3℃, 12.5㎡(3.78평)을 봤다.",
+    "직원 300여명이 참석했다. 징역 1년 6월. 사흘 만에 절반이 나갔다.",
+)
+
+
+def _default_context_results(texts: tuple[str, ...]) -> list[dict[str, Any]]:
+    with decimal.localcontext(decimal.Context()):
+        return [newsfigs.extract(t).model_dump() for t in texts]
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_results_do_not_depend_on_the_callers_decimal_context(name: str) -> None:
+    expected = _default_context_results(DECIMAL_TEXTS)
+    assert expected[0]["figures"][0]["value"] == decimal.Decimal(12345678)
+    with decimal.localcontext(HOSTILE[name]) as ctx:
+        got = [newsfigs.extract(t).model_dump() for t in DECIMAL_TEXTS]
+        many = newsfigs.extract_many(DECIMAL_TEXTS)
+        first = next(many)
+        assert decimal.getcontext() is ctx  # the generator never leaks its own context
+        got_many = [first.model_dump(), *(d.model_dump() for d in many)]
+        ex = newsfigs.Extractor(organizations=["쿠루밍"])  # built and warmed up in this context
+        ex.warm_up()
+        got_new = [ex.extract(t).model_dump() for t in DECIMAL_TEXTS]
+    assert got == expected
+    assert got_many == expected
+    assert got_new == expected
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_parse_number_and_fraction_do_not_depend_on_the_callers_context(name: str) -> None:
+    numerals = ["12,345,678", "1.23456789", "4조9000억", "이천칠백사십오억", "98.32", "1,700.5"]
+    fractions = [("3", "1"), ("7", "2"), ("삼", "일")]
+    with decimal.localcontext(decimal.Context()):
+        expected = [parse_number(n) for n in numerals], [parse_fraction(*f) for f in fractions]
+    with decimal.localcontext(HOSTILE[name]):
+        got = [parse_number(n) for n in numerals], [parse_fraction(*f) for f in fractions]
+    assert got == expected
+    assert [str(v) for v in got[0]] == [str(v) for v in expected[0]]
+
+
+def test_the_unit_registry_built_in_a_hostile_context_is_exact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with decimal.localcontext(decimal.Context()):
+        expected = units.quantity(decimal.Decimal(1), "pyeong").to("meter ** 2").magnitude
+    monkeypatch.setattr(units, "_registry", None)  # built afresh below
+    with decimal.localcontext(HOSTILE["prec=3"]):
+        registry = units.registry()
+    assert registry is not None and units.registry() is registry
+    with decimal.localcontext(decimal.Context()):
+        got = units.quantity(decimal.Decimal(1), "pyeong").to("meter ** 2").magnitude
+    assert got == expected == decimal.Decimal(400) / decimal.Decimal(121)

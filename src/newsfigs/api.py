@@ -10,12 +10,14 @@ import dataclasses
 import datetime
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import localcontext
 from typing import Any
 
 from newsfigs.core.analyzer import Analysed, Analyzer, Part
 from newsfigs.core.candidates import Candidate, Recognizer, resolve_overlaps
 from newsfigs.core.textnorm import Normalized
 from newsfigs.models import Document, Figure, Organization, Person
+from newsfigs.numbers import CONTEXT
 
 BATCH_SIZE = 256
 """Documents a caller such as the CLI reads before flushing results (``extract_many`` streams)."""
@@ -149,19 +151,23 @@ class Extractor:
         figures: list[Figure] = []
         named: list[Candidate] = []
         for p in parts:
-            sec = p.section
-            for recognize in self.recognizers:
-                for c in recognize(p.analysed):
-                    if sec.own_start <= c.start + sec.start < sec.own_end:
-                        held.append(_shift(c, sec.start) if sec.start else c)
-            if p.last:
-                kept, held = resolve_overlaps(held), []
-            else:
-                kept, held = _settle(held, sec.own_end)
-            figures.extend(_figure(c, p.doc) for c in kept if c.label == "figure")
-            named.extend(c for c in kept if c.label in ("person", "organization"))
-            if p.last:
-                yield self._document(p, figures, named)
+            # all arithmetic in newsfigs' own decimal context, never the caller's; entered per
+            # part, not around the yield (a generator would leak it into the caller's code)
+            with localcontext(CONTEXT):
+                sec = p.section
+                for recognize in self.recognizers:
+                    for c in recognize(p.analysed):
+                        if sec.own_start <= c.start + sec.start < sec.own_end:
+                            held.append(_shift(c, sec.start) if sec.start else c)
+                if p.last:
+                    kept, held = resolve_overlaps(held), []
+                else:
+                    kept, held = _settle(held, sec.own_end)
+                figures.extend(_figure(c, p.doc) for c in kept if c.label == "figure")
+                named.extend(c for c in kept if c.label in ("person", "organization"))
+                doc = self._document(p, figures, named) if p.last else None
+            if doc is not None:
+                yield doc
                 figures, named = [], []
 
     def _document(self, p: Part, figures: list[Figure], named: list[Candidate]) -> Document:

@@ -13,11 +13,13 @@ from functools import cache
 from typing import Any
 
 from newsfigs.core.resources import read_rows, read_text
+from newsfigs.numbers import in_context
 
 _lock = threading.Lock()
 _registry: Any = None
 
 
+@in_context  # pint computes its definitions (평 = 400 / 121 m²) in Decimal
 def registry() -> Any:
     """The process-wide pint ``UnitRegistry`` (built on first use)."""
     global _registry
