@@ -12,16 +12,21 @@ only a quadratic step could blow.
 
 from __future__ import annotations
 
+import ast
 import copy
 import decimal
 import itertools
 import multiprocessing
 import os
 import random
+import subprocess
+import sys
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from benchmarks.scaling import personnel_list
 
 import newsfigs
@@ -29,8 +34,11 @@ from newsfigs import Document, units
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import Candidate
 from newsfigs.core.textnorm import normalize
+from newsfigs.figures import figure_patterns
 from newsfigs.names import link_names
 from newsfigs.numbers import parse_fraction, parse_number
+
+SRC = Path(__file__).resolve().parents[1] / "src"
 
 LONG = (
     "삼성전자 홍길동 대표는 올해 영업이익이 전년 대비 12.5% 증가한 4조9000억원이라고 밝혔다. "
@@ -291,3 +299,108 @@ def test_the_unit_registry_built_in_a_hostile_context_is_exact(
     with decimal.localcontext(decimal.Context()):
         got = units.quantity(decimal.Decimal(1), "pyeong").to("meter ** 2").magnitude
     assert got == expected == decimal.Decimal(400) / decimal.Decimal(121)
+
+
+# --- 4. comma runs --------------------------------------------------------------------------------
+
+COMMA_RUN_CHARS = 500_000
+"""Scanned in about a second when linear; the quadratic scan took 167 s for 200,000 characters
+on the development machine (over 10 minutes for this size)."""
+COMMA_RUN_TIMEOUT = 60
+
+_SCAN_COMMA_RUNS = """
+import sys
+from newsfigs import numbers
+from newsfigs.figures.figure_patterns import patterns
+
+P = patterns()
+groups = ",000" * (int(sys.argv[1]) // 4)
+out = {}
+for name, text in {
+    "bad": "1" + groups + ",00원",  # the last group is short: no grouped number at all
+    "good": "1" + groups + "원",
+    "two digits": "12" + groups + ",00원",
+    "decimal": "1.5" + groups + ",00원",
+}.items():
+    spans = [m.span() for m in P.numeral.finditer(text)]
+    fractions = [m.span() for m in P.fraction.finditer(text + " 3분의 1")]
+    kept = numbers._COMMA_GROUPED.sub("", text)
+    out[name] = (len(text), len(spans), spans[:3], spans[-2:], fractions, kept)
+print(out)
+"""
+
+
+def test_long_comma_runs_are_scanned_in_linear_time() -> None:
+    """A subprocess, so a quadratic scan is killed at the timeout instead of hanging the suite."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    args = [sys.executable, "-c", _SCAN_COMMA_RUNS, str(COMMA_RUN_CHARS)]
+    try:
+        done = subprocess.run(
+            args, capture_output=True, text=True, timeout=COMMA_RUN_TIMEOUT, env=env, check=True
+        )
+    except subprocess.TimeoutExpired:
+        done = None
+    if done is None:
+        pytest.fail(
+            f"{COMMA_RUN_CHARS:,} characters of comma groups: no result in {COMMA_RUN_TIMEOUT} s"
+        )
+    got = ast.literal_eval(done.stdout)
+    k = COMMA_RUN_CHARS // 4  # groups
+    for name, lead in (("bad", 1), ("two digits", 2), ("decimal", 3)):
+        n, count, first, last, fractions, kept = got[name]
+        end = lead + 4 * k  # where the groups end; ",00원" follows
+        # the lead alone, then every group alone, then "00": the short group spoils the grouping
+        assert count == k + 2
+        assert first == [(0, lead), (lead + 1, lead + 4), (lead + 5, lead + 8)]
+        assert last == [(end - 3, end), (end + 1, end + 3)]
+        assert fractions == [(n + 1, n + 6)]  # the 3분의 1 after the run
+        # numbers._COMMA_GROUPED takes the whole run at once (from the 5 of 1.5)
+        assert kept == ("1." if name == "decimal" else "") + ",00원"
+    n, count, first, last, fractions, kept = got["good"]
+    assert (count, first, last, fractions, kept) == (
+        1,
+        [(0, n - 1)],
+        [(0, n - 1)],
+        [(n + 1, n + 6)],
+        "원",
+    )
+
+
+def _before_the_guard(p: regex.Pattern[str]) -> regex.Pattern[str]:
+    """``p`` as written before ``AR`` skipped groups already tried (quadratic on comma runs)."""
+    guard = f"(?!{figure_patterns._TRIED_GROUP})"
+    assert guard in p.pattern
+    return regex.compile(p.pattern.replace(guard, ""))
+
+
+NUMBER_STRINGS = (
+    "1,700억 달러(약 240조원)", "₩15,000, 어린이 7,000원", "98.32%", "4조9000억원",
+    "2억 4천 4백만 원", "1,234,567.89달러", "12,34,567", "1234,567,890원", "1.5,000,000원",
+    "1,00,000원", "1,0000원", "3분의 1", "1,000분의 3", "13만 5,678대", "2경 3,039조",
+    "1~2,000,000명", "2,000~3,000명", "300여명", "1,700.5.3", "1,000,000,00원", "0,001",
+    "1,,000", ",000,000", "1.000,000,000", "1234,567분의 1", "1,0000,000,000분의 1",
+)  # fmt: skip
+
+
+def test_the_number_patterns_match_as_before_on_number_strings() -> None:
+    P = figure_patterns.patterns()
+    rng = random.Random(4)
+    atoms = [*"0123456789" * 3, ",", ".", "억", "만", "원", " ", "~", "분의", ",000", ",00", "1.5"]
+    texts = [
+        *NUMBER_STRINGS,
+        *("".join(rng.choices(atoms, k=rng.randint(1, 24))) for _ in range(3000)),
+    ]
+    for new in (P.numeral, P.fraction):
+        old = _before_the_guard(new)
+        for text in texts:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+            assert [m.groupdict() for m in new.finditer(text)] == [
+                m.groupdict() for m in old.finditer(text)
+            ]
+            for pos in range(len(text)):  # where the recognizer matches: never after "3" or "3,"
+                if not regex.search(r"\d,?\Z", text[max(0, pos - 2) : pos]):
+                    a, b = new.match(text, pos), old.match(text, pos)
+                    assert (a and a.span()) == (b and b.span()), (text, pos)
