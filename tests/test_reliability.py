@@ -15,12 +15,15 @@ from __future__ import annotations
 import ast
 import copy
 import decimal
+import io
 import itertools
 import multiprocessing
 import os
 import random
 import subprocess
 import sys
+import types
+import unicodedata
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -30,7 +33,7 @@ import regex
 from benchmarks.scaling import personnel_list
 
 import newsfigs
-from newsfigs import Document, units
+from newsfigs import Document, formats, units
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import Candidate
 from newsfigs.core.textnorm import normalize
@@ -404,3 +407,69 @@ def test_the_number_patterns_match_as_before_on_number_strings() -> None:
                 if not regex.search(r"\d,?\Z", text[max(0, pos - 2) : pos]):
                     a, b = new.match(text, pos), old.match(text, pos)
                     assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+# --- 5. the table format --------------------------------------------------------------------------
+
+
+def _cell_by_trimming(text: str, width: int) -> str:
+    """The cell as it was written before: one character dropped and the rest measured again."""
+    text = " ".join(text.split())
+    if formats._width(text) > width:
+        while formats._width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (width - formats._width(text))
+
+
+def test_table_cells_are_cut_as_before() -> None:
+    rng = random.Random(5)
+    chars = "가나다ABC12 \u0301\u3000ｱＡ…😀\t\n"
+    for _ in range(5000):
+        text = "".join(rng.choices(chars, k=rng.randint(0, 40)))
+        width = rng.randint(1, 30)
+        assert formats._cell(text, width) == _cell_by_trimming(text, width), (text, width)
+
+
+def _table(docs: list[Document]) -> str:
+    out = io.StringIO()
+    writer = formats.TableWriter(out, with_source=False)
+    writer.start()
+    for i, doc in enumerate(docs):
+        writer.write(i, formats.Item("stdin", i + 1, doc.text), doc)
+    writer.end()
+    return out.getvalue()
+
+
+def test_the_table_format_writes_the_same_lines_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [newsfigs.extract(t) for t in (*DECIMAL_TEXTS, LINKED, LONG[:600])]
+    table = _table(docs)
+    monkeypatch.setattr(formats, "_cell", _cell_by_trimming)
+    assert _table(docs) == table
+    assert table.count("\n") > 60
+
+
+def _widths_measured(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """Characters whose width ``formats`` looks up while writing the table of ``text``."""
+    calls = [0]
+
+    def counted(c: str) -> str:
+        calls[0] += 1
+        return unicodedata.east_asian_width(c)
+
+    doc = newsfigs.extract(text)
+    monkeypatch.setattr(formats, "unicodedata", types.SimpleNamespace(east_asian_width=counted))
+    table = _table([doc])
+    return calls[0], table
+
+
+def test_a_long_figure_text_costs_the_table_no_more_than_a_short_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # zero-width spaces inside a figure (scraped text): thousands of characters in its text
+    short, short_table = _widths_measured("3" + "\u200b" * 1000 + "억원", monkeypatch)
+    long, long_table = _widths_measured("3" + "\u200b" * 4000 + "억원", monkeypatch)
+    assert "300,000,000 KRW" in long_table and "…" in long_table
+    assert long_table.replace("0-4003", "0-1003") == short_table  # the same lines
+    # only the columns shown are measured, whatever the length (trimming measured ~n²/2)
+    assert long == short < 200
