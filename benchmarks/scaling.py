@@ -42,9 +42,33 @@ def _wrap(open_: str, middle: str, close: str, n: int) -> str:
     return open_ * depth + middle + close * depth
 
 
+_SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
+_GIVEN = "민서준지현우진영수경호은성철동혜연재원희태석규범상훈나라주하도윤채아율"
+_POSTS = ("총무과장", "기획과장", "인사팀장", "홍보실장", "감사관", "정책관")
+
+
+def personnel_list(n: int) -> str:
+    """A personnel announcement (``▲총무과장 홍길동 ▲기획과장 …``) of ``n`` characters.
+
+    Every name is a different person (26,640 of them: the first 330,000 characters or so name
+    no one twice), so linking must not compare every person with every other.
+    """
+    names = (s + a + b for s in _SURNAMES for a in _GIVEN for b in _GIVEN if a != b)
+    posts = itertools.cycle(_POSTS)
+    items: list[str] = []
+    size = 0
+    for name in itertools.cycle(names):
+        items.append(f"▲{next(posts)} {name} ")
+        size += len(items[-1])
+        if size >= n:
+            break
+    return "".join(items)[:n]
+
+
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "digit run": lambda n: _cycle("1234567890", n),
     "digits with commas": lambda n: _cycle("1,", n),
+    "comma groups then a short group": lambda n: "1" + _cycle(",000", n - 6) + ",00원",
     "digits and dots": lambda n: _cycle("1.", n),
     "digits and spaces": lambda n: _cycle("3 ", n),
     "digit run then unit": lambda n: _cycle("9", n - 2) + "억원",
@@ -70,6 +94,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "date-like run": lambda n: _cycle("2026년 3월 22일 ", n),
     "date digits dotted": lambda n: _cycle("2026.03.", n),
     "name and title run": lambda n: _cycle("홍길동 대표 ", n),
+    "personnel list (distinct names)": personnel_list,
     "surname run": lambda n: _cycle("홍", n),
     "organization run": lambda n: _cycle("삼성전자", n),
     "latin run": lambda n: _cycle("ABC", n),

@@ -10,6 +10,7 @@ import dataclasses
 import datetime
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import localcontext
 from typing import Any
 
 from newsfigs.core.analyzer import Analysed, Analyzer, Part
@@ -26,6 +27,7 @@ from newsfigs.core.candidates import (
 from newsfigs.core.resources import LoadReport, load_all, resource, timings
 from newsfigs.core.textnorm import Normalized
 from newsfigs.models import Document, Figure, Organization, Person
+from newsfigs.numbers import CONTEXT
 
 BATCH_SIZE = 256
 """Documents a caller such as the CLI reads before flushing results (``extract_many`` streams)."""
@@ -147,22 +149,26 @@ class Extractor:
         figures: list[Figure] = []
         named: list[NameCandidate] = []
         for p in parts:
-            sec = p.section
-            for recognize in self.recognizers:
-                for c in recognize(p.analysed):
-                    if sec.own_start <= c.start + sec.start < sec.own_end:
-                        held.append(_shift(c, sec.start) if sec.start else c)
-            if p.last:
-                kept, held = resolve_overlaps(held), []
-            else:
-                kept, held = settle(held, sec.own_end)
-            for c in kept:
-                if isinstance(c, (PersonCandidate, OrgCandidate)):
-                    named.append(c)
+            # all arithmetic in newsfigs' own decimal context, never the caller's; entered per
+            # part, not around the yield (a generator would leak it into the caller's code)
+            with localcontext(CONTEXT):
+                sec = p.section
+                for recognize in self.recognizers:
+                    for c in recognize(p.analysed):
+                        if sec.own_start <= c.start + sec.start < sec.own_end:
+                            held.append(_shift(c, sec.start) if sec.start else c)
+                if p.last:
+                    kept, held = resolve_overlaps(held), []
                 else:
-                    figures.append(_figure(c, p.doc))
-            if p.last:
-                yield self._document(p, figures, named)
+                    kept, held = settle(held, sec.own_end)
+                for c in kept:
+                    if isinstance(c, (PersonCandidate, OrgCandidate)):
+                        named.append(c)
+                    else:
+                        figures.append(_figure(c, p.doc))
+                doc = self._document(p, figures, named) if p.last else None
+            if doc is not None:
+                yield doc
                 figures, named = [], []
 
     def _document(self, p: Part, figures: list[Figure], named: list[NameCandidate]) -> Document:

@@ -91,13 +91,23 @@ def _width(text: str) -> int:
 
 
 def _cell(text: str, width: int) -> str:
-    """``text`` on one line, cut with … and padded to ``width`` terminal columns."""
+    """``text`` on one line, cut with … and padded to ``width`` terminal columns.
+
+    One pass over the characters, however long the text: a text too wide keeps its longest
+    start that fits in ``width - 1`` columns, found without measuring it again and again.
+    """
     text = " ".join(text.split())
-    if _width(text) > width:
-        while _width(text) > width - 1:
-            text = text[:-1]
-        text += "…"
-    return text + " " * (width - _width(text))
+    used = 0
+    for i, c in enumerate(text):
+        w = 2 if unicodedata.east_asian_width(c) in WIDE else 1
+        if used + w > width:  # too wide: cut, leaving a column for …
+            cut = text[:i]
+            while used > width - 1 and cut:  # at most one more character
+                used -= _width(cut[-1])
+                cut = cut[:-1]
+            return cut + "…" + " " * (width - 1 - used)
+        used += w
+    return text + " " * (width - used)
 
 
 class TableWriter:

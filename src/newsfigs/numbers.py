@@ -5,7 +5,18 @@ Pure functions, no analyzer: ``parse_number("4조9000억") == Decimal("490000000
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import functools
+from collections.abc import Callable
+from decimal import (
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
+from typing import ParamSpec, TypeVar
 
 import regex
 
@@ -17,6 +28,35 @@ SINO_DIGITS: dict[str, int] = {
 }  # fmt: skip
 SMALL_UNITS: dict[str, int] = {"십": 10, "백": 100, "천": 1000}
 BIG_UNITS: dict[str, int] = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+
+CONTEXT = Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    Emin=-999_999,
+    Emax=999_999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+"""The ``decimal`` context of all of newsfigs' arithmetic: Python's default, fixed here so
+results never depend on the caller's ``decimal.getcontext()`` (its precision, rounding or
+traps). ``with localcontext(CONTEXT)`` is entered per call, never around a ``yield``."""
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def in_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``fn`` run in ``CONTEXT`` whatever the caller's decimal context."""
+
+    @functools.wraps(fn)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with localcontext(CONTEXT):
+            return fn(*args, **kwargs)
+
+    return run
+
 
 _ARABIC = regex.compile(r"\d++(?:\.\d++)?")
 _COMMA_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?")
@@ -78,6 +118,7 @@ def _strip_commas(text: str) -> str:
     return out
 
 
+@in_context
 def parse_number(text: str) -> Decimal:
     """Parse a Korean or Arabic numeral into an exact ``Decimal``.
 
@@ -138,6 +179,7 @@ def parse_number(text: str) -> Decimal:
     return result.normalize() if result != result.to_integral_value() else result.quantize(1)
 
 
+@in_context
 def parse_fraction(denominator: str, numerator: str) -> Decimal:
     """``3분의 1`` is written denominator first: returns numerator / denominator."""
     den = parse_number(denominator)

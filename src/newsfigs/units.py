@@ -11,12 +11,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from newsfigs.core.resources import read_rows, read_text, resource
+from newsfigs.numbers import in_context
 
 if TYPE_CHECKING:  # models imports units lazily for Figure.quantity: no runtime edge back
     from newsfigs.models import FigureKind
 
 
 @resource
+@in_context  # pint computes its definitions (평 = 400 / 121 m²) in Decimal
 def registry() -> Any:
     """The process-wide pint ``UnitRegistry`` (built on first use)."""
     import pint

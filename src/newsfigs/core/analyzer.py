@@ -17,7 +17,9 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
+import os
 import threading
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -206,8 +208,31 @@ class Part:
     last: bool
 
 
+_ANALYZERS: weakref.WeakSet[Analyzer] = weakref.WeakSet()
+"""Every analyzer of this process, so a forked child can drop what it inherited."""
+_INHERITED: list[Any] = []
+"""``Kiwi`` instances inherited over ``fork``: never used, never freed (freeing one would join
+worker threads that do not exist in the child)."""
+
+
+def _after_fork_in_child() -> None:
+    """In a forked child: every analyzer builds a fresh ``Kiwi`` (the parent's threads are gone)."""
+    for analyzer in list(_ANALYZERS):
+        analyzer._forget_parent()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; elsewhere there is no fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 class Analyzer:
-    """A kiwipiepy ``Kiwi`` built on first use, with user words added before that."""
+    """A kiwipiepy ``Kiwi`` built on first use, with user words added before that.
+
+    Fork-safe: kiwipiepy's worker threads do not survive ``fork``, so a forked child never
+    uses the parent's ``Kiwi`` (it would wait forever for them) but builds its own, with the
+    same user words, on first use; the lock is new in the child too (a fork can happen while
+    another thread holds it).
+    """
 
     def __init__(
         self, user_entities: Iterable[tuple[str, str]] = (), num_workers: int | None = None
@@ -224,6 +249,16 @@ class Analyzer:
         self.user_entities: dict[str, str] = dict(self._user_words)
         self._kiwi: Any = None
         self._lock = threading.Lock()
+        self._pid = os.getpid()  # the process the lock and the Kiwi belong to
+        _ANALYZERS.add(self)
+
+    def _forget_parent(self) -> None:
+        """After ``fork``: drop the parent's ``Kiwi`` (kept alive, unused) and lock."""
+        if self._kiwi is not None:
+            _INHERITED.append(self._kiwi)
+        self._kiwi = None
+        self._lock = threading.Lock()
+        self._pid = os.getpid()
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the recipe, not the analyzer: workers rebuild their own."""
@@ -234,7 +269,9 @@ class Analyzer:
 
     @property
     def kiwi(self) -> Any:
-        """The ``Kiwi`` instance (built, with user words, on first access)."""
+        """The ``Kiwi`` instance (built, with user words, on first access in each process)."""
+        if self._pid != os.getpid():  # forked by a path that skipped os.fork's hooks
+            self._forget_parent()
         if self._kiwi is None:
             with self._lock:
                 if self._kiwi is None:

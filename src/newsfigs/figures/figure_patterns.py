@@ -1,7 +1,8 @@
 """Compiled patterns for the figure recognizer, built once from the data tables.
 
 Every quantifier is possessive or bounded, so no pattern backtracks on long digit runs or
-repeated unit characters.
+repeated unit characters, and no pattern re-scans a run of thousands groups from each of its
+groups (``AR``), so a scan is linear in the text (``tests/test_reliability.py`` checks it).
 """
 
 from __future__ import annotations
@@ -23,7 +24,15 @@ from newsfigs.units import (
 
 # Arabic number: 1,700 / 98.32 / 4900 (thousands groups only when they are real groups; a
 # comma that is punctuation, as in "₩15,000, 어린이", does not spoil the group before it)
-AR = r"(?:\d{1,3}(?:,\d{3})++(?!\d|,\d)|\d++)(?:\.\d++)?+"
+#
+# Linear: the groups are not tried from a group whose run of groups was already tried from
+# the digits before it (1 to 3 digits, then a comma: _TRIED_GROUP). That run has the same end
+# and so the same outcome: either it matched and swallowed this group, or it failed here too.
+# Without this, "1,000,000,…,00" (a bad last group) was scanned to its end from every group:
+# quadratic. (A scan only ever reaches a group start from the digits before it, which it has
+# tried; after "1.5," the digits were a decimal part, never tried, so they do not count.)
+_TRIED_GROUP = r"(?<=(?<!\d|\d\.)\d{1,3},(?=\d{3}(?!\d))\d{0,2})"
+AR = rf"(?:(?!{_TRIED_GROUP})\d{{1,3}}(?:,\d{{3}})++(?!\d|,\d)|\d++)(?:\.\d++)?+"
 UNIT_CHARS = "십백천만억조경"
 SINO_DIGITS = "영일이삼사오육칠팔구"
 

@@ -69,20 +69,29 @@ def _groups(candidates: list[NameCandidate], label: str) -> dict[str, _Group]:
 
 
 def _merge_short_names(groups: dict[str, _Group]) -> None:
-    """Fold a lone family name into the one full name of the document that it ends or starts."""
-    full = [g for g in groups.values() if len(g.name) > 1]
+    """Fold a lone family name into the one full name of the document that it ends or starts.
+
+    The full names are indexed once (Korean ones by first syllable, spaced ones by last word),
+    so a list of thousands of distinct people is linked in linear time, not by comparing every
+    name with every other; the candidates of a name are those the full scan would find, in the
+    same order.
+    """
+    by_first: dict[str, list[_Group]] = {}  # 박XX by 박 (2 to 4 syllables, no space)
+    by_last: dict[str, list[_Group]] = {}  # 알렉세이 리하체프 by 리하체프
+    for t in groups.values():
+        if len(t.name) <= 1:
+            continue
+        if " " in t.name:
+            by_last.setdefault(t.name.rsplit(" ", 1)[1], []).append(t)
+        elif len(t.name) <= 4:
+            by_first.setdefault(t.name[0], []).append(t)
     for key in list(groups):
         g = groups[key]
         if " " in g.name:
             continue
-        if len(g.name) == 1:  # Korean surname alone: 박 (씨, 대통령) → the one 박XX
-            targets = [
-                t
-                for t in full
-                if t.name[0] == g.name and " " not in t.name and 2 <= len(t.name) <= 4
-            ]
-        else:  # foreign family name: 리하체프 → 알렉세이 리하체프
-            targets = [t for t in full if " " in t.name and t.name.rsplit(" ", 1)[1] == g.name]
+        # Korean surname alone: 박 (씨, 대통령) → the one 박XX;
+        # foreign family name: 리하체프 → 알렉세이 리하체프
+        targets = (by_first if len(g.name) == 1 else by_last).get(g.name, [])
         if len(targets) != 1 or targets[0] is g:
             continue
         target = targets[0]
