@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import NameCandidate
+from newsfigs.core.candidates import NameCandidate, OrgCandidate
+from newsfigs.core.resources import read_words, resource
 from newsfigs.names import organizations as orgs
 from newsfigs.names import people
 from newsfigs.names.gazetteer import Known, NameTables, person_surnames
-from newsfigs.names.words import Word
+from newsfigs.names.words import PARTICLES, Word
 
 
 def at_title(
@@ -41,6 +42,16 @@ def at_title(
         aff = (p, pw.stem)
     if aff is not None and people.is_korean_name(pw, lex) and aff[0] == p:
         aff = None
+    extra: list[NameCandidate] = []
+    if aff is None:
+        unknown = _unknown_affiliation(a, words, p, lex, org_end)
+        if unknown is not None:
+            first, written, org_cand = unknown
+            q = people.linked(words, first)
+            if q < 0 or not people.is_korean_name(words[q], lex):
+                return []
+            aff = (first, written)
+            extra = [org_cand] if org_cand is not None else []
     if aff is not None:
         affiliation = aff[1]
         p = people.linked(words, aff[0])
@@ -63,9 +74,105 @@ def at_title(
         before = org_end.get(q) if q >= 0 else None
         if before is not None:
             affiliation = before[1]
+        elif q >= 0 and hit.first == p and people.is_korean_name(words[p], lex):
+            found = _organization_before(a, words, q, lex)  # 한국대 김하늘 교수
+            if found is not None:
+                affiliation = found.name
+                extra = [found]
     return [
-        people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation)
+        people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation),
+        *extra,
     ]
+
+
+def university(a: Analysed, w: Word) -> bool:
+    """``한국대``, ``성공회대``: a proper noun and ``대`` (a university named short).
+
+    Only read so between a person's name and a title or department, or right before a
+    name and title: ``대`` alone is also a counter, a generation and "versus".
+    """
+    if not w.hangul or len(w.stem) < 3 or w.stem[-1] != "대" or w.tags[:1] != ("NNP",):
+        return False
+    toks = a.tokens_in(w.start, w.stem_end)
+    if len(toks) == 1:
+        return toks[0].tag == "NNP"  # 한빛대 read as one proper noun
+    return len(toks) == 2 and toks[-1].form == "대" and toks[-1].tag in ("NNB", "NNG")
+
+
+def _department(a: Analysed, w: Word, lex: NameTables) -> bool:
+    """``화학과``, ``경영학과``, ``리서치센터``: a department word (after an organization)."""
+    if orgs.unit_word(a, w, lex):
+        return True
+    s = w.stem
+    if not w.hangul or len(s) < 3 or any(t != "NNG" for t in w.tags):
+        return False
+    return any(lex.suffixes.get(s[-n:], ("", False))[0] == orgs.UNIT for n in (3, 2, 1))
+
+
+def _unknown_org_word(w: Word, lex: NameTables) -> bool:
+    """A proper noun that may be an organization nobody listed (``와디즈``, ``Wadiz``)."""
+    s = w.stem
+    if not (w.proper and w.hangul) and not (w.latin and s[:1].isupper()):
+        return False
+    if len(s) < 2 or s in lex.places or s in lex.titles or s in lex.cues_before:
+        return False
+    if w.hangul and (s[-1] in _place_finals() or s.endswith(_PARTICLE_ENDS)):
+        return False  # 상모사곡동, 안탈리아에서 (kiwipiepy's proper noun with its particle)
+    return not people.korean_name(s, lex) and s not in person_surnames()
+
+
+_PARTICLE_ENDS = tuple(p for p in PARTICLES if len(p) >= 2)
+
+
+@resource
+def _place_finals() -> frozenset[str]:
+    return frozenset(read_words("names/place_finals.txt"))
+
+
+def _unknown_affiliation(
+    a: Analysed, words: list[Word], p: int, lex: NameTables, org_end: dict[int, tuple[int, str]]
+) -> tuple[int, str, OrgCandidate | None] | None:
+    """The affiliation ending at word ``p`` when no organization rule found one there.
+
+    ``한국대 화학과``, ``한빛투자증권 리서치센터`` (an organization, known or not, then a
+    department: the affiliation is both, the organization the first) or ``한국대`` alone.
+    Returns (first word, affiliation as written, the organization if it is a new one).
+    """
+    w = words[p]
+    if university(a, w) and p > 0 and w.joined:
+        return p, w.stem, orgs.org(words, p, p, "university", "affiliation")
+    if p == 0 or not w.joined or w.particle or not _department(a, w, lex):
+        return None
+    parent = org_end.get(p - 1)
+    text = a.text
+    if parent is not None:
+        return parent[0], text[words[parent[0]].start : w.stem_end], None
+    pw = words[p - 1]
+    if university(a, pw):
+        category: str | None = "university"
+    elif _unknown_org_word(pw, lex):
+        category = None
+    else:
+        return None
+    written = text[pw.start : w.stem_end]
+    return p - 1, written, orgs.org(words, p - 1, p - 1, category, "affiliation")
+
+
+def _organization_before(
+    a: Analysed, words: list[Word], q: int, lex: NameTables
+) -> OrgCandidate | None:
+    """``한국대 김하늘 교수``, ``와디즈 신혜성 대표``: an unknown organization before a Korean
+    full name and its title is the person's affiliation."""
+    w = words[q]
+    if w.particle or orgs.OPEN_QUOTES.intersection(w.gap):
+        return None
+    if q > 0 and words[q].joined and words[q - 1].stem in lex.cues_before:
+        return None  # 자회사 와디즈: the cue rule names it
+    if university(a, w):
+        return orgs.org(words, q, q, "university", "affiliation")
+    if _unknown_org_word(w, lex):
+        return orgs.org(words, q, q, None, "affiliation")
+    return None
 
 
 def name_then_affiliation(

@@ -163,7 +163,7 @@ def _people(
             r = people.after_role(text, words, i, lex)
             if r is not None:
                 out.append(r)
-        elif kind is None and i > 0 and words[i - 1].proper:
+        elif kind is None and i > 0 and words[i - 1].hangul:
             g = people.before_glued_title(words, i, lex)
             if g is not None:
                 out.append(g)
