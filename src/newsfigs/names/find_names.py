@@ -19,8 +19,8 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import priority, source_rank
-from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
-from newsfigs.names import affiliations, bare_names, bylines, people
+from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate, org_category
+from newsfigs.names import abbreviations, affiliations, bare_names, bylines, people
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
     Known,
@@ -91,7 +91,28 @@ def _gazetteer_hits(
             if orgs.in_address(words, i, lex):
                 continue
             out.append(orgs.placed(text, words, i, lex.organizations[w.stem], "known", lex))
+        else:
+            cut = _known_word(text, w, lex)
+            if cut is not None:
+                out.append(cut)
     return out
+
+
+def _known_word(text: str, w: Word, lex: NameTables) -> OrgCandidate | None:
+    """``KB손보는``: a well-known name written as the whole word (a particle may follow) that
+    kiwipiepy cut elsewhere (``KB``/SL + ``손보``/VV): the written word is the name."""
+    word = text[w.start : w.end]
+    for n in (0, 1, 2):
+        name = word[: len(word) - n] if n else word
+        if len(name) <= max(len(w.stem), 2) or name not in lex.organizations:
+            continue
+        if n and word[-n:] not in PARTICLES:
+            continue
+        category = org_category(lex.organizations[name])
+        return OrgCandidate(
+            start=w.start, end=w.start + len(name), source="known", name=name, category=category
+        )
+    return None
 
 
 def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgCandidate]:
@@ -308,6 +329,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
     found += _aliases(a, found)
+    found = abbreviations.link_short_forms(found)
     found += _propagate(a, words, found)
     found += _surnames_in_context(words, found, lex)
     return _merge_same_span(found)
