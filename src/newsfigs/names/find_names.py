@@ -20,7 +20,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import priority, source_rank
 from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate, org_category
-from newsfigs.names import abbreviations, affiliations, bare_names, bylines, people
+from newsfigs.names import abbreviations, affiliations, bare_names, bylines, people, surname_links
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
     Known,
@@ -332,6 +332,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found = abbreviations.link_short_forms(found)
     found += _propagate(a, words, found)
     found += _surnames_in_context(words, found, lex)
+    found = surname_links.link_surnames(a.text, found)
     return _merge_same_span(found)
 
 
