@@ -19,8 +19,8 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import priority, source_rank
-from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
-from newsfigs.names import bare_names, bylines, people
+from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate, org_category
+from newsfigs.names import abbreviations, affiliations, bare_names, bylines, people, surname_links
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
     Known,
@@ -91,7 +91,28 @@ def _gazetteer_hits(
             if orgs.in_address(words, i, lex):
                 continue
             out.append(orgs.placed(text, words, i, lex.organizations[w.stem], "known", lex))
+        else:
+            cut = _known_word(text, w, lex)
+            if cut is not None:
+                out.append(cut)
     return out
+
+
+def _known_word(text: str, w: Word, lex: NameTables) -> OrgCandidate | None:
+    """``KB손보는``: a well-known name written as the whole word (a particle may follow) that
+    kiwipiepy cut elsewhere (``KB``/SL + ``손보``/VV): the written word is the name."""
+    word = text[w.start : w.end]
+    for n in (0, 1, 2):
+        name = word[: len(word) - n] if n else word
+        if len(name) <= max(len(w.stem), 2) or name not in lex.organizations:
+            continue
+        if n and word[-n:] not in PARTICLES:
+            continue
+        category = org_category(lex.organizations[name])
+        return OrgCandidate(
+            start=w.start, end=w.start + len(name), source="known", name=name, category=category
+        )
+    return None
 
 
 def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgCandidate]:
@@ -156,12 +177,14 @@ def _people(
         kind = titles.get(w.stem)
         if kind in ("title", "weak"):
             out.extend(
-                _at_title(a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of)
+                affiliations.at_title(
+                    a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
+                )
             )
             r = people.after_role(text, words, i, lex)
             if r is not None:
                 out.append(r)
-        elif kind is None and i > 0 and words[i - 1].proper:
+        elif kind is None and i > 0 and words[i - 1].hangul:
             g = people.before_glued_title(words, i, lex)
             if g is not None:
                 out.append(g)
@@ -213,83 +236,6 @@ def _latin_person(
     if name.replace(" ", "") in lex.organizations:
         return []
     return [people.person(words, first, i, name, "latin")]
-
-
-def _at_title(
-    a: Analysed,
-    words: list[Word],
-    i: int,
-    lex: NameTables,
-    org_names: set[str],
-    org_end: dict[int, tuple[int, str]],
-    latin_end: dict[int, tuple[int, str]],
-    lookup: _Lookup,
-    surnames_of: frozenset[str],
-) -> list[NameCandidate]:
-    """The person named before the title at word ``i``, with the affiliation between."""
-    t0, title = people.title_span(a.text, words, i, lex)
-    p = people.linked(words, t0)
-    if p < 0:
-        return []
-    affiliation: str | None = None
-    aff = org_end.get(p)
-    pw = words[p]
-    if aff is None and (pw.stem in lex.places or (pw.latin and pw.stem.isupper())):
-        aff = (p, pw.stem)
-    if aff is not None and people.is_korean_name(pw, lex) and aff[0] == p:
-        aff = None
-    if aff is not None:
-        affiliation = aff[1]
-        p = people.linked(words, aff[0])
-        if p < 0:
-            return []
-    hit = people.name_ending_at(words, p, lex, org_names, lookup, surnames_of)
-    if p in latin_end:
-        hit = people.NameHit(latin_end[p][0], latin_end[p][1], True)
-    if hit is None or not hit.sure:
-        if affiliation is not None:
-            return []
-        if hit is None and people.surname_alone(words[p], lex):  # 박 대통령, 김 시장
-            return [people.person(words, p, p, words[p].stem, "surname", title=title)]
-        return _name_then_affiliation(words, p, lex, title)
-    weak = lex.titles[words[i].stem] == "weak" and t0 == i and " " not in hit.name
-    if weak and not people.is_korean_name(words[hit.first], lex):
-        return []
-    if affiliation is None:
-        q = people.linked(words, hit.first) if hit.first > 0 else -1
-        before = org_end.get(q) if q >= 0 else None
-        if before is not None:
-            affiliation = before[1]
-    return [
-        people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation)
-    ]
-
-
-def _name_then_affiliation(
-    words: list[Word], p: int, lex: NameTables, title: str
-) -> list[NameCandidate]:
-    """``조희연 성공회대 교수``: a Korean name, then an unknown proper noun, then the title.
-
-    The word between is the affiliation, and an organization of unknown category when the
-    name before it has the full Korean shape (so not the second word of ``조지 애커로프``).
-    """
-    q = people.linked(words, p)
-    w = words[p]
-    if q < 0 or not words[p].joined or not people.is_korean_name(words[q], lex):
-        return []
-    if not (w.proper or w.latin) or w.stem in lex.places or w.stem in lex.titles:
-        return []
-    if people.is_korean_name(w, lex):
-        return []
-    if w.stem in person_surnames():
-        return []  # 조엘 코헨 감독: a foreign name, not 조엘 of 코헨
-    out: list[NameCandidate] = [
-        people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem)
-    ]
-    weak = lex.titles.get(title.split(" ")[-1]) == "weak"  # 시장, 지사: a city's, not a firm's
-    if len(w.stem) >= 2 and not weak and people.full_name_shape(words[q].stem, lex):
-        out.append(orgs.org(words, p, p, None, "affiliation"))  # not after 조지, 마나비
-    return out
 
 
 def _aliases(a: Analysed, cands: list[NameCandidate]) -> list[NameCandidate]:
@@ -383,8 +329,10 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
     found += _aliases(a, found)
+    found = abbreviations.link_short_forms(found)
     found += _propagate(a, words, found)
     found += _surnames_in_context(words, found, lex)
+    found = surname_links.link_surnames(a.text, found)
     return _merge_same_span(found)
 
 

@@ -252,7 +252,7 @@ Show``): the suffix is not the end of the name, and a truncated name is no name.
 _UNIT_PARENTS = frozenset({"government", "company", "media", "investor", "party"})
 
 
-def _unit_word(a: Analysed, w: Word, lex: NameTables) -> bool:
+def unit_word(a: Analysed, w: Word, lex: NameTables) -> bool:
     """A department name: a descriptor, then a sub-unit suffix as its own morpheme.
 
     ``사업본부`` (사업 + 본부), ``형사1부`` (형사 + 1 + 부), ``방위사업수사부``; not a
@@ -296,7 +296,7 @@ def sub_units(
                 break
             if not x.joined or not x.stem or x.stem in lex.titles or x.stem in lex.cues_after:
                 break
-            if _unit_word(a, x, lex):
+            if unit_word(a, x, lex):
                 if x.stem[-1] == "부" and parent.name.endswith("부"):
                     break  # 재무부 상공자원부: two ministries, not a ministry's department
                 tail = " ".join(y.stem for y in words[k + 1 : j + 1])

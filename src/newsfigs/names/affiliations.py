@@ -1,0 +1,202 @@
+"""People named with a title: the name before it and the organization between (affiliation).
+
+``알렉세이 리하체프 로사톰 최고경영자(CEO)``, ``홍민석 한빛투자증권 연구원``, ``박정우 한국대
+화학과 교수``, ``한국대 김하늘 교수``: the name is the person, the title goes to ``title`` and
+the organization written between (or right before the name) to ``affiliation``. An unknown
+organization in that position is an organization of its own (source ``affiliation``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import NameCandidate, OrgCandidate
+from newsfigs.core.resources import read_words, resource
+from newsfigs.names import organizations as orgs
+from newsfigs.names import people
+from newsfigs.names.gazetteer import Known, NameTables, person_surnames
+from newsfigs.names.words import PARTICLES, Word
+
+
+def at_title(
+    a: Analysed,
+    words: list[Word],
+    i: int,
+    lex: NameTables,
+    org_names: set[str],
+    org_end: dict[int, tuple[int, str]],
+    latin_end: dict[int, tuple[int, str]],
+    lookup: Callable[[str], Known | None],
+    surnames_of: frozenset[str],
+) -> list[NameCandidate]:
+    """The person named before the title at word ``i``, with the affiliation between."""
+    t0, title = people.title_span(a.text, words, i, lex)
+    p = people.linked(words, t0)
+    if p < 0:
+        return []
+    affiliation: str | None = None
+    aff = org_end.get(p)
+    pw = words[p]
+    if aff is None and (pw.stem in lex.places or (pw.latin and pw.stem.isupper())):
+        aff = (p, pw.stem)
+    if aff is not None and people.is_korean_name(pw, lex) and aff[0] == p:
+        aff = None
+    extra: list[NameCandidate] = []
+    if aff is None:
+        unknown = _unknown_affiliation(a, words, p, lex, org_end)
+        if unknown is not None:
+            first, written, org_cand = unknown
+            q = people.linked(words, first)
+            if q < 0 or not people.is_korean_name(words[q], lex):
+                return []
+            aff = (first, written)
+            extra = [org_cand] if org_cand is not None else []
+    if aff is not None:
+        affiliation = aff[1]
+        p = people.linked(words, aff[0])
+        if p < 0:
+            return []
+    hit = people.name_ending_at(words, p, lex, org_names, lookup, surnames_of)
+    if p in latin_end:
+        hit = people.NameHit(latin_end[p][0], latin_end[p][1], True)
+    if hit is None or not hit.sure:
+        if affiliation is not None:
+            return []
+        if hit is None and people.surname_alone(words[p], lex):  # 박 대통령, 김 시장
+            return [people.person(words, p, p, words[p].stem, "surname", title=title)]
+        return name_then_affiliation(words, p, lex, title)
+    weak = lex.titles[words[i].stem] == "weak" and t0 == i and " " not in hit.name
+    if weak and not people.is_korean_name(words[hit.first], lex):
+        return []
+    if affiliation is None:
+        q = people.linked(words, hit.first) if hit.first > 0 else -1
+        before = org_end.get(q) if q >= 0 else None
+        if before is not None:
+            affiliation = before[1]
+        elif q >= 0 and hit.first == p and people.is_korean_name(words[p], lex):
+            found = _organization_before(a, words, q, lex)  # 한국대 김하늘 교수
+            if found is not None:
+                affiliation = found.name
+                extra = [found]
+    return [
+        people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation),
+        *extra,
+    ]
+
+
+def university(a: Analysed, w: Word) -> bool:
+    """``한국대``, ``성공회대``: a proper noun and ``대`` (a university named short).
+
+    Only read so between a person's name and a title or department, or right before a
+    name and title: ``대`` alone is also a counter, a generation and "versus".
+    """
+    if not w.hangul or len(w.stem) < 3 or w.stem[-1] != "대" or w.tags[:1] != ("NNP",):
+        return False
+    toks = a.tokens_in(w.start, w.stem_end)
+    if len(toks) == 1:
+        return toks[0].tag == "NNP"  # 한빛대 read as one proper noun
+    return len(toks) == 2 and toks[-1].form == "대" and toks[-1].tag in ("NNB", "NNG")
+
+
+def _department(a: Analysed, w: Word, lex: NameTables) -> bool:
+    """``화학과``, ``경영학과``, ``리서치센터``: a department word (after an organization)."""
+    if orgs.unit_word(a, w, lex):
+        return True
+    s = w.stem
+    if not w.hangul or len(s) < 3 or any(t != "NNG" for t in w.tags):
+        return False
+    return any(lex.suffixes.get(s[-n:], ("", False))[0] == orgs.UNIT for n in (3, 2, 1))
+
+
+def _unknown_org_word(w: Word, lex: NameTables) -> bool:
+    """A proper noun that may be an organization nobody listed (``와디즈``, ``Wadiz``)."""
+    s = w.stem
+    if not (w.proper and w.hangul) and not (w.latin and s[:1].isupper()):
+        return False
+    if len(s) < 2 or s in lex.places or s in lex.titles or s in lex.cues_before:
+        return False
+    if w.hangul and (s[-1] in _place_finals() or s.endswith(_PARTICLE_ENDS)):
+        return False  # 상모사곡동, 안탈리아에서 (kiwipiepy's proper noun with its particle)
+    return not people.korean_name(s, lex) and s not in person_surnames()
+
+
+_PARTICLE_ENDS = tuple(p for p in PARTICLES if len(p) >= 2)
+
+
+@resource
+def _place_finals() -> frozenset[str]:
+    return frozenset(read_words("names/place_finals.txt"))
+
+
+def _unknown_affiliation(
+    a: Analysed, words: list[Word], p: int, lex: NameTables, org_end: dict[int, tuple[int, str]]
+) -> tuple[int, str, OrgCandidate | None] | None:
+    """The affiliation ending at word ``p`` when no organization rule found one there.
+
+    ``한국대 화학과``, ``한빛투자증권 리서치센터`` (an organization, known or not, then a
+    department: the affiliation is both, the organization the first) or ``한국대`` alone.
+    Returns (first word, affiliation as written, the organization if it is a new one).
+    """
+    w = words[p]
+    if university(a, w) and p > 0 and w.joined:
+        return p, w.stem, orgs.org(words, p, p, "university", "affiliation")
+    if p == 0 or not w.joined or w.particle or not _department(a, w, lex):
+        return None
+    parent = org_end.get(p - 1)
+    text = a.text
+    if parent is not None:
+        return parent[0], text[words[parent[0]].start : w.stem_end], None
+    pw = words[p - 1]
+    if university(a, pw):
+        category: str | None = "university"
+    elif _unknown_org_word(pw, lex):
+        category = None
+    else:
+        return None
+    written = text[pw.start : w.stem_end]
+    return p - 1, written, orgs.org(words, p - 1, p - 1, category, "affiliation")
+
+
+def _organization_before(
+    a: Analysed, words: list[Word], q: int, lex: NameTables
+) -> OrgCandidate | None:
+    """``한국대 김하늘 교수``, ``와디즈 신혜성 대표``: an unknown organization before a Korean
+    full name and its title is the person's affiliation."""
+    w = words[q]
+    if w.particle or orgs.OPEN_QUOTES.intersection(w.gap):
+        return None
+    if q > 0 and words[q].joined and words[q - 1].stem in lex.cues_before:
+        return None  # 자회사 와디즈: the cue rule names it
+    if university(a, w):
+        return orgs.org(words, q, q, "university", "affiliation")
+    if _unknown_org_word(w, lex):
+        return orgs.org(words, q, q, None, "affiliation")
+    return None
+
+
+def name_then_affiliation(
+    words: list[Word], p: int, lex: NameTables, title: str
+) -> list[NameCandidate]:
+    """``조희연 성공회대 교수``: a Korean name, then an unknown proper noun, then the title.
+
+    The word between is the affiliation, and an organization of unknown category when the
+    name before it has the full Korean shape (so not the second word of ``조지 애커로프``).
+    """
+    q = people.linked(words, p)
+    w = words[p]
+    if q < 0 or not words[p].joined or not people.is_korean_name(words[q], lex):
+        return []
+    if not (w.proper or w.latin) or w.stem in lex.places or w.stem in lex.titles:
+        return []
+    if people.is_korean_name(w, lex):
+        return []
+    if w.stem in person_surnames():
+        return []  # 조엘 코헨 감독: a foreign name, not 조엘 of 코헨
+    out: list[NameCandidate] = [
+        people.person(words, q, q, words[q].stem, "title", title=title, affiliation=w.stem)
+    ]
+    weak = lex.titles.get(title.split(" ")[-1]) == "weak"  # 시장, 지사: a city's, not a firm's
+    if len(w.stem) >= 2 and not weak and people.full_name_shape(words[q].stem, lex):
+        out.append(orgs.org(words, p, p, None, "affiliation"))  # not after 조지, 마나비
+    return out
