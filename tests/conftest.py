@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-import newsfigs
+# The suite never reads or writes the user's own disk cache (core/disk_cache.py): a fresh
+# directory per run, so every run also builds and writes the cache once.
+os.environ["NEWSFIGS_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsfigs-test-cache-")
+
+import newsfigs  # after the cache directory is chosen
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import localcontext
 from typing import Any
 
+from newsfigs.core import disk_cache
 from newsfigs.core.analyzer import Analysed, Analyzer, Part
 from newsfigs.core.arbitration import resolve_overlaps, settle
 from newsfigs.core.candidates import (
@@ -244,7 +245,9 @@ def _warm_up(get: Callable[[], Extractor]) -> LoadReport:
     load_all()
     loaded = {name: s for name, s in timings().items() if name not in before}
     seconds = {"analyzer": kiwi_seconds, **loaded, **dict.fromkeys(before, 0.0)}
-    return LoadReport(seconds=seconds, total=time.perf_counter() - start)
+    return LoadReport(
+        seconds=seconds, total=time.perf_counter() - start, disk_cache=dict(disk_cache.STATUS)
+    )
 
 
 @resource

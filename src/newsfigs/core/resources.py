@@ -24,7 +24,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Generic, TypeVar
 
@@ -211,11 +211,15 @@ class LoadReport:
 
     seconds: Mapping[str, float]
     total: float
+    disk_cache: Mapping[str, str] = field(default_factory=dict)
+    """Table → "read" (from the disk cache), "written" (built, saved for the next process) or
+    "built" (no usable cache directory); see core/disk_cache.py."""
 
     def __str__(self) -> str:
         rows = sorted(self.seconds.items(), key=lambda kv: -kv[1])
         lines = [f"{s:8.3f} s  {name}" for name, s in rows]
-        return "\n".join([*lines, f"{self.total:8.3f} s  total"])
+        cached = [f"disk cache: {name} {state}" for name, state in sorted(self.disk_cache.items())]
+        return "\n".join([*lines, f"{self.total:8.3f} s  total", *cached])
 
 
 @keyed_resource
