@@ -97,7 +97,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     ap.add_argument("--corpus", type=Path, action="append", help="another text file to time")
     ap.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
-    ap.add_argument("--repeats", type=int, default=3, help="timed rounds (best is kept)")
+    ap.add_argument("--repeats", type=int, default=3, help="timed rounds (medians are reported)")
     ap.add_argument("--errors", type=int, default=5, help="errors per label and kind in the report")
     ap.add_argument(
         "--profile", action="store_true", help="cProfile summaries even if targets pass"

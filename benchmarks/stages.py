@@ -1,0 +1,105 @@
+"""Where one ``extract`` spends its time, stage by stage, per document.
+
+kiwipiepy's own ``tokenize``, newsfigs' preparation around it (normalization, token objects,
+sections), each recognizer, and the rest of the pipeline (overlap resolution, name linking,
+result models) timed separately over the same documents, without a profiler's overhead. The
+project's goal: all of newsfigs' Python stages together ≤ 1/4 of kiwipiepy's time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import localcontext
+from typing import Any
+
+from benchmarks.markdown import table
+
+ANALYSIS = "kiwipiepy tokenize"
+PREPARE = "normalization, tokens, sections"
+REST = "overlaps, linking, models"
+GOAL = 0.25
+"""Python time over kiwipiepy's time the project aims for (issue 15)."""
+
+
+@dataclass(frozen=True)
+class Stages:
+    """Seconds per stage over ``docs`` documents (best of the rounds, each stage on its own)."""
+
+    docs: int
+    seconds: dict[str, float]
+
+    @property
+    def python(self) -> float:
+        """Every stage but the analysis."""
+        return sum(s for name, s in self.seconds.items() if name != ANALYSIS)
+
+    @property
+    def ratio(self) -> float:
+        """Python time over analysis time."""
+        analysis = self.seconds.get(ANALYSIS, 0.0)
+        return self.python / analysis if analysis > 0 else float("inf")
+
+
+def _name(recognize: Any) -> str:
+    module = getattr(recognize, "__module__", "") or ""
+    return module.removeprefix("newsfigs.") + "." + getattr(recognize, "__name__", "?")
+
+
+def measure(extractor: Any, docs: Sequence[str], repeats: int = 3) -> Stages:
+    """Time each stage of ``extractor`` over ``docs``; best of ``repeats`` for each stage."""
+    from newsfigs.numbers import CONTEXT
+
+    best: dict[str, float] = {}
+
+    def keep(name: str, seconds: float) -> None:
+        best[name] = min(best.get(name, seconds), seconds)
+
+    kiwi = extractor.analyzer.kiwi
+    for _ in range(max(1, repeats)):
+        t0 = time.perf_counter()
+        for d in docs:
+            kiwi.tokenize(d)
+        bare = time.perf_counter() - t0
+        keep(ANALYSIS, bare)
+        t0 = time.perf_counter()
+        parts = [list(extractor.analyzer.analyse_one(d)) for d in docs]
+        keep(PREPARE, max(0.0, time.perf_counter() - t0 - bare))
+        recognizers = 0.0
+        with localcontext(CONTEXT):
+            for recognize in extractor.recognizers:
+                t0 = time.perf_counter()
+                for doc_parts in parts:
+                    for p in doc_parts:
+                        list(recognize(p.analysed))
+                took = time.perf_counter() - t0
+                recognizers += took
+                keep(_name(recognize), took)
+        t0 = time.perf_counter()
+        for doc_parts in parts:
+            for _doc in extractor._documents(iter(doc_parts)):
+                pass
+        keep(REST, max(0.0, time.perf_counter() - t0 - recognizers))
+    return Stages(len(docs), best)
+
+
+def render(s: Stages) -> list[str]:
+    """A table of milliseconds per document and share of the analysis time."""
+    analysis = s.seconds.get(ANALYSIS, 0.0)
+    rows = [
+        [
+            f"`{name}`" if name not in (ANALYSIS, PREPARE, REST) else name,
+            f"{1000 * sec / s.docs:.3f}",
+            f"{sec / analysis:.2f}" if analysis else "–",
+        ]
+        for name, sec in sorted(s.seconds.items(), key=lambda kv: -kv[1])
+    ]
+    rows.append(["*all Python stages*", f"{1000 * s.python / s.docs:.3f}", f"**{s.ratio:.2f}**"])
+    return [
+        f"Per document, {s.docs:,} documents, `extract` one at a time (best of the rounds); "
+        f"goal: Python ≤ {GOAL:.2f}× the analysis.",
+        "",
+        *table(["stage", "ms per document", "× analysis"], rows),
+        "",
+    ]
