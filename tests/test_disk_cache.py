@@ -135,3 +135,31 @@ def test_the_default_directory_is_the_platform_cache(monkeypatch: pytest.MonkeyP
     assert folder is not None and folder.name == "newsfigs"
     if os.name == "posix" and os.uname().sysname == "Linux":
         assert folder == Path("/some/where/newsfigs")
+
+
+def test_the_compact_gazetteer_answers_like_the_parsed_dict() -> None:
+    path = gazetteer._multi_dict_path()
+    assert path is not None
+    parsed = gazetteer.parse_multi_dict(path.read_text(encoding="utf-8"))
+    compact = gazetteer.Gazetteer.of(parsed)
+    assert len(compact) == len(parsed) and list(compact) == sorted(parsed)
+    for key, entry in parsed.items():
+        assert compact.get(key) == entry, key
+    for missing in ("", "\x00", "가", "없는 이름 하나", key + " ", "\U0010ffff"):
+        assert compact.get(missing) == parsed.get(missing)
+        assert (missing in compact) is (missing in parsed)
+
+
+def test_a_tiny_gazetteer_keeps_order_aliases_and_edges() -> None:
+    entries = {
+        "나 다": ("person", None, "나 다"),
+        "가 나": ("organization", "company", "가나 주식회사"),
+        "다 라": ("organization", None, "다 라"),
+    }
+    g = gazetteer.Gazetteer.of(entries)
+    assert list(g) == ["가 나", "나 다", "다 라"]
+    assert g["가 나"] == ("organization", "company", "가나 주식회사")
+    assert g.get("나 다") == ("person", None, "나 다")
+    assert g.get("가") is None and g.get("라") is None and g.get("나") is None
+    empty = gazetteer.Gazetteer.of({})
+    assert len(empty) == 0 and empty.get("가") is None and list(empty) == []

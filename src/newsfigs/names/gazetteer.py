@@ -13,6 +13,7 @@ Two sources, both built once per process on first use:
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
@@ -127,42 +128,83 @@ def parse_multi_dict(text: str) -> dict[str, Known]:
     return out
 
 
+def _sorted_text(words: Sequence[str]) -> tuple[str, array[int]]:
+    """``words`` (sorted, no newline) as one text, each followed by a newline, and the offset
+    of each in it plus the text's length: word ``i`` is ``text[off[i] : off[i + 1] - 1]``."""
+    offsets = array("I", [0])
+    total = 0
+    for w in words:
+        total += len(w) + 1
+        offsets.append(total)
+    return "".join(w + "\n" for w in words), offsets
+
+
 class Gazetteer(Mapping[str, Known]):
     """WikiData names as surface → (label, category, canonical), stored compactly.
 
-    One small int per surface (its label and category) and the few aliases' canonical names:
-    a fresh process reads it from the disk cache in a few tens of milliseconds, where a dict
-    of 180,000 tuples took ten times longer to rebuild.
+    The surfaces sorted in one text, found by bisection, with a byte per surface for its label
+    and category and an aligned text of the aliases' canonical names. A dict of 180,000 str
+    keys held ~40 MB and took ~0.1 s to rebuild in each process; this holds ~5 MB, loads from
+    the disk cache in milliseconds, and a look-up (~1.5 per document) takes a few µs.
     """
 
-    __slots__ = ("_aliases", "_codes", "_kinds")
+    __slots__ = ("_canon", "_canon_off", "_codes", "_kinds", "_off", "_text")
 
     def __init__(
         self,
         kinds: Sequence[tuple[str, str | None]],
-        codes: dict[str, int],
-        aliases: dict[str, str],
+        text: str,
+        offsets: array[int],
+        codes: bytes,
+        canon: str,
+        canon_offsets: array[int],
     ) -> None:
+        n = len(codes)
+        if not (len(offsets) == len(canon_offsets) == n + 1):
+            raise ValueError("gazetteer tables are not aligned")
+        if offsets[-1] != len(text) or canon_offsets[-1] != len(canon):
+            raise ValueError("gazetteer offsets do not end at the text's end")
+        if n and max(codes) >= len(kinds):
+            raise ValueError("gazetteer code out of range")
         self._kinds = tuple(kinds)
-        self._codes = codes
-        self._aliases = aliases
+        self._text, self._off, self._codes = text, offsets, codes
+        self._canon, self._canon_off = canon, canon_offsets
 
     @classmethod
-    def of(cls, entries: dict[str, Known]) -> Gazetteer:
+    def of(cls, entries: Mapping[str, Known]) -> Gazetteer:
         """The compact form of ``entries``."""
         kinds = sorted({(label, cat) for label, cat, _ in entries.values()}, key=str)
         index = {k: i for i, k in enumerate(kinds)}
-        codes = {s: index[(label, cat)] for s, (label, cat, _) in entries.items()}
-        aliases = {s: c for s, (_, _, c) in entries.items() if c != s}
-        return cls(kinds, codes, aliases)
+        surfaces = sorted(entries)
+        text, offsets = _sorted_text(surfaces)
+        codes = bytes(index[entries[s][:2]] for s in surfaces)
+        canon, canon_offsets = _sorted_text(
+            [c if c != s else "" for s in surfaces for c in (entries[s][2],)]
+        )
+        return cls(kinds, text, offsets, codes, canon, canon_offsets)
+
+    def _find(self, key: str) -> int:
+        """Index of ``key`` among the sorted surfaces, or -1."""
+        text, off = self._text, self._off
+        lo, hi = 0, len(self._codes)
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            if text[off[mid] : off[mid + 1] - 1] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self._codes) and text[off[lo] : off[lo + 1] - 1] == key:
+            return lo
+        return -1
 
     def get(self, key: str, default: None = None) -> Known | None:  # type: ignore[override]
-        """The entry of ``key``, or None (the hot path: one dict lookup when absent)."""
-        code = self._codes.get(key)
-        if code is None:
+        """The entry of ``key``, or None."""
+        i = self._find(key)
+        if i < 0:
             return default
-        label, cat = self._kinds[code]
-        return (label, cat, self._aliases.get(key, key))
+        label, cat = self._kinds[self._codes[i]]
+        canon = self._canon[self._canon_off[i] : self._canon_off[i + 1] - 1]
+        return (label, cat, canon or key)
 
     def __getitem__(self, key: str) -> Known:
         hit = self.get(key)
@@ -171,10 +213,10 @@ class Gazetteer(Mapping[str, Known]):
         return hit
 
     def __contains__(self, key: object) -> bool:
-        return key in self._codes
+        return isinstance(key, str) and self._find(key) >= 0
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._codes)
+        return iter(self._text.split("\n")[:-1])
 
     def __len__(self) -> int:
         return len(self._codes)
@@ -219,29 +261,37 @@ def derive_tables(text: str, lex: NameTables) -> WikidataTables:
 
 
 def _encode(t: WikidataTables) -> Any:
-    """Plain strings, bytes and small dicts: marshal reads them in a few tens of ms."""
+    """Plain strings and bytes: marshal reads them in milliseconds."""
     g = t.names
     return (
         list(g._kinds),
-        "\n".join(g._codes),
-        bytes(g._codes.values()),
-        g._aliases,
+        g._text,
+        g._off.tobytes(),
+        g._codes,
+        g._canon,
+        g._canon_off.tobytes(),
         "\n".join(t.firsts),
         bytes(t.firsts.values()),
         "\n".join(sorted(t.person_surnames)),
     )
 
 
+def _offsets(raw: Any) -> array[int]:
+    out = array("I")
+    out.frombytes(raw)
+    return out
+
+
 def _decode(data: Any) -> WikidataTables:
     """The tables back from ``_encode``'s shape; raises on any other shape (a cache miss)."""
-    kinds_raw, surfaces, codes, aliases, first_keys, widths, surnames = data
+    kinds_raw, text, off, codes, canon, canon_off, first_keys, widths, surnames = data
     kinds = [(str(label), None if cat is None else str(cat)) for label, cat in kinds_raw]
-    if not isinstance(codes, bytes) or not isinstance(aliases, dict) or max(codes) >= len(kinds):
-        raise ValueError("not a gazetteer cache")
-    names = dict(zip(surfaces.split("\n"), codes, strict=True)) if surfaces else {}
+    if not all(isinstance(x, str) for x in (text, canon, first_keys, surnames)):
+        raise TypeError("not a gazetteer cache")
+    names = Gazetteer(kinds, text, _offsets(off), bytes(codes), canon, _offsets(canon_off))
     firsts = dict(zip(first_keys.split("\n"), widths, strict=True)) if first_keys else {}
     people = frozenset(surnames.split("\n")) if surnames else frozenset()
-    return WikidataTables(Gazetteer(kinds, names, aliases), firsts, people)
+    return WikidataTables(names, firsts, people)
 
 
 @resource
