@@ -163,3 +163,19 @@ def test_a_tiny_gazetteer_keeps_order_aliases_and_edges() -> None:
     assert g.get("가") is None and g.get("라") is None and g.get("나") is None
     empty = gazetteer.Gazetteer.of({})
     assert len(empty) == 0 and empty.get("가") is None and list(empty) == []
+
+
+def test_extract_never_loads_pint_until_a_quantity_is_asked_for() -> None:
+    """Cold start pays for the unit registry only when a program computes with units."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newsfigs\n"
+        "doc = newsfigs.extract('발전 용량 64기가와트(GW)를 확보했다.')\n"
+        "assert 'pint' not in sys.modules, 'extract loaded pint'\n"
+        "(fig,) = [f for f in doc.figures if f.kind == 'power']\n"
+        "assert fig.quantity.to('MW').magnitude == 64000\n"
+        "assert 'pint' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
