@@ -2,8 +2,8 @@
 
 ``corpus/entities.jsonl`` holds one case a line: ``id``, ``text``; ``people`` and
 ``organizations`` (each expected mention by its ``text`` — first occurrence unless ``start``
-is given — with the entity's ``name``, ``title``, ``affiliation``, ``category``, ``aliases``
-when stated); ``absent`` (words that must not be a mention of either kind); optional
+is given — with the entity's ``name``, ``title``, ``affiliation``, ``category``, ``generic``,
+``aliases`` when stated); ``absent`` (words that must not be a mention of either kind); optional
 ``xfail`` with the reason of a known gap (strict: a fixed gap must lose its marker).
 Conventions are in docs/entities.md.
 """
@@ -23,7 +23,9 @@ from newsfigs.models import Document, Organization, OrgCategory, Person
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MIN_CASES = 150
 CASE_KEYS = frozenset({"id", "text", "people", "organizations", "absent", "xfail"})
-ENTITY_KEYS = frozenset({"text", "start", "name", "title", "affiliation", "category", "aliases"})
+ENTITY_KEYS = frozenset(
+    {"text", "start", "name", "title", "affiliation", "category", "generic", "aliases"}
+)
 
 
 def _load() -> list[dict[str, Any]]:
@@ -69,7 +71,7 @@ def problems(case: dict[str, Any], doc: Document) -> list[str]:
                 ]
                 out.append(f"no {label} mention {exp['text']!r} (overlapping: {found})")
                 continue
-            for field in ("name", "title", "affiliation", "category"):
+            for field in ("name", "title", "affiliation", "category", "generic"):
                 if field in exp and getattr(got, field, None) != exp[field]:
                     out.append(
                         f"{exp['text']!r}: {field} {getattr(got, field, None)!r} != {exp[field]!r}"

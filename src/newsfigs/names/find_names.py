@@ -20,7 +20,15 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import priority, source_rank
 from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate, org_category
-from newsfigs.names import abbreviations, affiliations, bare_names, bylines, people, surname_links
+from newsfigs.names import (
+    abbreviations,
+    affiliations,
+    bare_names,
+    bylines,
+    institutions,
+    people,
+    surname_links,
+)
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
     Known,
@@ -325,6 +333,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found += _gazetteer_hits(a.text, words, lookup, lex)
     found += _organizations(a, words, lex)
     found += orgs.corp_marks(a.text, words)
+    found += institutions.recognize(a.text, words, lex)
     found += orgs.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)

@@ -17,6 +17,7 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import source_rank
 from newsfigs.core.candidates import NameCandidate, PersonCandidate
 from newsfigs.models import Mention, Organization, OrgCategory, Person
+from newsfigs.names.institutions import is_generic
 
 
 @dataclass
@@ -147,6 +148,7 @@ def link(candidates: list[NameCandidate], a: Analysed) -> tuple[list[Person], li
             aliases=g.aliases,
             mentions=_mentions(g, a),
             category=_category(g.fields["category"][1] if "category" in g.fields else None),
+            generic=is_generic(g.name),
         )
         for g in sorted(org_groups.values(), key=lambda g: min(g.mentions))
     ]
