@@ -189,7 +189,9 @@ def _people(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
                 )
             )
-            r = people.after_role(text, words, i, lex)
+            r = people.after_role(text, words, i, lex) or people.foreign_after_role(
+                text, words, i, lex
+            )
             if r is not None:
                 out.append(r)
         elif kind is None and i > 0 and words[i - 1].hangul:
@@ -246,11 +248,20 @@ def _latin_person(
     return [people.person(words, first, i, name, "latin")]
 
 
+_LATIN_BEFORE_PAREN = regex.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&.\-]{1,11}+\($")
+
+
 def _aliases(a: Analysed, cands: list[NameCandidate]) -> list[NameCandidate]:
-    """``(EIA)``, ``(Renera)``, ``(이하 에너테크)`` right after a mention: alias mentions."""
+    """``(EIA)``, ``(Renera)``, ``(이하 에너테크)`` right after a mention: alias mentions.
+
+    The other way round too: ``FAA(미국 연방항공청)``, a Latin name written before the
+    organization in parentheses, is an alias of it."""
     text = a.text
     out: list[NameCandidate] = []
     for c in cands:
+        before = _alias_before(text, c)
+        if before is not None:
+            out.append(before)
         m = _ALIAS.match(text, c.end)
         if m is None:
             continue
@@ -267,6 +278,23 @@ def _aliases(a: Analysed, cands: list[NameCandidate]) -> list[NameCandidate]:
             )
         )
     return out
+
+
+def _alias_before(text: str, c: NameCandidate) -> NameCandidate | None:
+    """``FAA`` of ``FAA(미국 연방항공청)``: a Latin name right before an organization that
+    fills a parenthesis is an alias of it."""
+    if not isinstance(c, OrgCandidate) or text[c.start - 1 : c.start] != "(":
+        return None
+    if text[c.end : c.end + 1] != ")":
+        return None
+    m = _LATIN_BEFORE_PAREN.search(text, max(0, c.start - 14), c.start)
+    if m is None:
+        return None
+    alias = m.group()[:-1]
+    end = m.start() + len(alias)
+    return dataclasses.replace(
+        c, start=m.start(), end=end, name=alias, alias_of=c.name, source="alias"
+    )
 
 
 def _propagate(a: Analysed, words: list[Word], cands: list[NameCandidate]) -> list[NameCandidate]:

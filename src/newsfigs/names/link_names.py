@@ -30,9 +30,12 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     fields: dict[str, tuple[int, str]] = field(default_factory=dict)  # key → (rank, value)
     aliases: list[str] = field(default_factory=list)
+    anonymized: bool = False  # a mention is 김모: a person the article does not name
 
     def take(self, c: NameCandidate, rank: int) -> None:
         self.mentions.append((c.start, c.end))
+        if len(c.name) == 1 and c.end - c.start > 1:
+            self.anonymized = True
         found = (
             {"title": c.title, "affiliation": c.affiliation}
             if isinstance(c, PersonCandidate)
@@ -88,8 +91,8 @@ def _merge_short_names(groups: dict[str, _Group]) -> None:
             by_first.setdefault(t.name[0], []).append(t)
     for key in list(groups):
         g = groups[key]
-        if " " in g.name:
-            continue
+        if " " in g.name or g.anonymized:
+            continue  # 김모 is nobody named: never the article's one 김 full name
         # Korean surname alone: 박 (씨, 대통령) → the one 박XX;
         # foreign family name: 리하체프 → 알렉세이 리하체프
         targets = (by_first if len(g.name) == 1 else by_last).get(g.name, [])
