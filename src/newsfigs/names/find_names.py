@@ -90,6 +90,10 @@ def _gazetteer_hits(
             else:
                 out.append(orgs.org(words, i, j, hit[1], "user" if user else "wikidata", hit[2]))
             break
+        spaced = _spaced_known(words, i, lex)
+        if spaced is not None:
+            out.append(spaced)
+            continue
         label = lookup.user.get(w.stem)
         if label == "person":
             out.append(people.person(words, i, i, w.stem, "user"))
@@ -104,6 +108,22 @@ def _gazetteer_hits(
             if cut is not None:
                 out.append(cut)
     return out
+
+
+def _spaced_known(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``레알 마드리드``, ``포항 스틸러스``: a well-known name of several words, as listed."""
+    width = orgs.spaced_known().get(words[i].stem)
+    if width is None:
+        return None
+    for k in range(min(width, len(words) - i), 1, -1):
+        j = i + k - 1
+        if not all(words[x].joined for x in range(i + 1, j + 1)):
+            continue
+        name = " ".join(x.stem for x in words[i : j + 1])
+        category = lex.organizations.get(name)
+        if category is not None:
+            return orgs.org(words, i, j, category, "known", name)
+    return None
 
 
 def _known_word(text: str, w: Word, lex: NameTables) -> OrgCandidate | None:
