@@ -68,7 +68,7 @@ def recognize(text: str, words: list[Word], lex: NameTables) -> list[OrgCandidat
             name = f"{text[c.start : c.end]} {nxt.stem}"
             out.append(dataclasses.replace(c, end=nxt.stem_end, name=name))
             continue
-        if nxt is not None and _modifier(text, w, nxt, lex):
+        if _modifier(text, w, nxt, lex):
             continue
         if stem in table.authorities:
             out.append(orgs.org(words, i, i, category, "institution"))
@@ -78,15 +78,21 @@ def recognize(text: str, words: list[Word], lex: NameTables) -> list[OrgCandidat
 
 
 _DAY = "날"
+_PLURAL = "들"
 
 
-def _modifier(text: str, w: Word, nxt: Word, lex: NameTables) -> bool:
-    """``미군 기지``, ``국군의 날``: the word names a place or a day, not an actor.
+def _modifier(text: str, w: Word, nxt: Word | None, lex: NameTables) -> bool:
+    """``미군 기지``, ``국군의 날``, ``이라크군들``: a place, a day or members, not an actor.
 
     Right before a noun of the same phrase (no particle between) the institution word
     qualifies that noun, unless the noun is a title or a reporting frame (``정부 대변인``,
-    ``정부 관계자``); before ``의 날`` it is part of a day's name.
+    ``정부 관계자``); before ``의 날`` it is part of a day's name; with the plural ``들`` it
+    counts the members.
     """
+    if text.startswith(_PLURAL, w.stem_end):
+        return True  # 이라크군들: soldiers, not the army
+    if nxt is None:
+        return False
     if nxt.stem == _DAY and text[w.stem_end : w.end] == "의":
         return True
     if not nxt.joined or not nxt.hangul:
