@@ -145,3 +145,16 @@ def test_user_lists_are_found() -> None:
     doc = ex.extract("큐리오시스는 한별하와 함께 새 장비를 선보였다.")
     assert [o.name for o in doc.organizations] == ["큐리오시스"]
     assert [p.name for p in doc.people] == ["한별하"]
+
+
+def test_institution_rows_are_valid() -> None:
+    """Each institution row has a model category and a known reference kind, and no word is
+    also a well-known organization (one meaning per surface)."""
+    from newsfigs.core.resources import read_rows
+    from newsfigs.names.gazetteer import name_tables
+
+    known = name_tables().organizations
+    for word, category, reference in read_rows("names/institutions.tsv"):
+        assert category in get_args(OrgCategory), word
+        assert reference in ("generic", "authority", "named"), word
+        assert word not in known, word
