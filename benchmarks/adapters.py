@@ -248,7 +248,7 @@ def newsfigs_spans(doc: Document) -> list[Span]:
     for person in doc.people:
         spans.extend(Span(m.start, m.end, "person", m.text) for m in person.mentions)
     for org in doc.organizations:
-        category = {"category": org.category}
+        category = {"category": org.category, "generic": org.generic}
         spans.extend(Span(m.start, m.end, "organization", m.text, category) for m in org.mentions)
     unique = {(s.start, s.end, s.label): s for s in spans}
     return sorted(unique.values(), key=lambda s: (s.start, s.end, s.label))
@@ -270,6 +270,9 @@ def adapt(doc: Document, convention: Convention, annotated: Iterable[str]) -> Ad
             dropped[key] = dropped.get(key, 0) + 1
         elif label not in keep:
             dropped[label] = dropped.get(label, 0) + 1
+        elif s.fields.get("generic"):  # 정부, 검찰: neither corpus tags them consistently
+            key = f"{label} (generic institution)"
+            dropped[key] = dropped.get(key, 0) + 1
         elif convention.context is not None and (why := convention.context(s, doc.text)):
             key = f"{label} ({why})"
             dropped[key] = dropped.get(key, 0) + 1

@@ -2,8 +2,8 @@
 
 ``corpus/entities.jsonl`` holds one case a line: ``id``, ``text``; ``people`` and
 ``organizations`` (each expected mention by its ``text`` — first occurrence unless ``start``
-is given — with the entity's ``name``, ``title``, ``affiliation``, ``category``, ``aliases``
-when stated); ``absent`` (words that must not be a mention of either kind); optional
+is given — with the entity's ``name``, ``title``, ``affiliation``, ``category``, ``generic``,
+``aliases`` when stated); ``absent`` (words that must not be a mention of either kind); optional
 ``xfail`` with the reason of a known gap (strict: a fixed gap must lose its marker).
 Conventions are in docs/entities.md.
 """
@@ -23,7 +23,9 @@ from newsfigs.models import Document, Organization, OrgCategory, Person
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MIN_CASES = 150
 CASE_KEYS = frozenset({"id", "text", "people", "organizations", "absent", "xfail"})
-ENTITY_KEYS = frozenset({"text", "start", "name", "title", "affiliation", "category", "aliases"})
+ENTITY_KEYS = frozenset(
+    {"text", "start", "name", "title", "affiliation", "category", "generic", "aliases"}
+)
 
 
 def _load() -> list[dict[str, Any]]:
@@ -69,7 +71,7 @@ def problems(case: dict[str, Any], doc: Document) -> list[str]:
                 ]
                 out.append(f"no {label} mention {exp['text']!r} (overlapping: {found})")
                 continue
-            for field in ("name", "title", "affiliation", "category"):
+            for field in ("name", "title", "affiliation", "category", "generic"):
                 if field in exp and getattr(got, field, None) != exp[field]:
                     out.append(
                         f"{exp['text']!r}: {field} {getattr(got, field, None)!r} != {exp[field]!r}"
@@ -143,3 +145,16 @@ def test_user_lists_are_found() -> None:
     doc = ex.extract("큐리오시스는 한별하와 함께 새 장비를 선보였다.")
     assert [o.name for o in doc.organizations] == ["큐리오시스"]
     assert [p.name for p in doc.people] == ["한별하"]
+
+
+def test_institution_rows_are_valid() -> None:
+    """Each institution row has a model category and a known reference kind, and no word is
+    also a well-known organization (one meaning per surface)."""
+    from newsfigs.core.resources import read_rows
+    from newsfigs.names.gazetteer import name_tables
+
+    known = name_tables().organizations
+    for word, category, reference in read_rows("names/institutions.tsv"):
+        assert category in get_args(OrgCategory), word
+        assert reference in ("generic", "authority", "named"), word
+        assert word not in known, word

@@ -269,6 +269,9 @@ class Organization(BaseModel):
     aliases: list[Text] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     category: OrgCategory | None = None
+    generic: bool = False
+    """A generic reference to an institution (``정부``, ``검찰``, ``국회``): which one is known
+    from the article, not from the name (docs/entities.md, "Institutions as actors")."""
 
 
 class Document(BaseModel):

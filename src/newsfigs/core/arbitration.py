@@ -53,6 +53,7 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "cast": 3,
     "wikidata": 4,
     "corp_mark": 4,
+    "institution": 4,
     "frame": 5,
     "affiliation": 5,
     "surname": 5,

@@ -37,6 +37,8 @@ _EMAIL = regex.compile(
     r"[\w.+\-]{1,40}+@[\w\-]{1,40}+(?:\.[\w\-]{1,20}+){1,4}+"
 )
 _NAME = regex.compile(r"\p{Hangul}{2,4}+")
+# [최유진/한빛증권 연구위원 : …]  the speaker caption of broadcast news transcripts
+_CAPTION = regex.compile(r"\[\s*+(?P<names>\p{Hangul}{2,4}+)\s*+/\s*+(?P<rest>[^\[\]/:\n]{1,40}+):")
 
 
 def _outlet(a: Analysed, m: regex.Match[str], lex: NameTables) -> tuple[OrgCandidate | None, str]:
@@ -83,4 +85,33 @@ def recognize(a: Analysed, lex: NameTables) -> list[NameCandidate]:
                 )
                 out.append(reporter)
             taken.append(m.span())
+    out.extend(_captions(text, lex))
+    return out
+
+
+def _captions(text: str, lex: NameTables) -> list[NameCandidate]:
+    """``[최유진/한빛증권 연구위원 : …]``: the speaker, with the title and affiliation after ``/``.
+
+    The last word before ``:`` must be a title (``[홍길동/서울 마포구 : …]`` names a resident
+    and the place where they live, not a role)."""
+    out: list[NameCandidate] = []
+    for m in _CAPTION.finditer(text):
+        name = m.group("names")
+        head, _, title = m.group("rest").strip().rpartition(" ")
+        if not korean_name(name, lex) or lex.titles.get(title) not in ("title", "weak"):
+            continue
+        affiliation = head.strip() or None
+        if affiliation is not None and affiliation in lex.places:
+            affiliation = None
+        start = m.start("names")
+        out.append(
+            PersonCandidate(
+                start=start,
+                end=start + len(name),
+                source="title",
+                name=name,
+                title=title,
+                affiliation=affiliation,
+            )
+        )
     return out

@@ -20,7 +20,15 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import priority, source_rank
 from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate, org_category
-from newsfigs.names import abbreviations, affiliations, bare_names, bylines, people, surname_links
+from newsfigs.names import (
+    abbreviations,
+    affiliations,
+    bare_names,
+    bylines,
+    institutions,
+    people,
+    surname_links,
+)
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
     Known,
@@ -82,6 +90,10 @@ def _gazetteer_hits(
             else:
                 out.append(orgs.org(words, i, j, hit[1], "user" if user else "wikidata", hit[2]))
             break
+        spaced = _spaced_known(words, i, lex)
+        if spaced is not None:
+            out.append(spaced)
+            continue
         label = lookup.user.get(w.stem)
         if label == "person":
             out.append(people.person(words, i, i, w.stem, "user"))
@@ -96,6 +108,22 @@ def _gazetteer_hits(
             if cut is not None:
                 out.append(cut)
     return out
+
+
+def _spaced_known(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``레알 마드리드``, ``포항 스틸러스``: a well-known name of several words, as listed."""
+    width = orgs.spaced_known().get(words[i].stem)
+    if width is None:
+        return None
+    for k in range(min(width, len(words) - i), 1, -1):
+        j = i + k - 1
+        if not all(words[x].joined for x in range(i + 1, j + 1)):
+            continue
+        name = " ".join(x.stem for x in words[i : j + 1])
+        category = lex.organizations.get(name)
+        if category is not None:
+            return orgs.org(words, i, j, category, "known", name)
+    return None
 
 
 def _known_word(text: str, w: Word, lex: NameTables) -> OrgCandidate | None:
@@ -181,7 +209,9 @@ def _people(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
                 )
             )
-            r = people.after_role(text, words, i, lex)
+            r = people.after_role(text, words, i, lex) or people.foreign_after_role(
+                text, words, i, lex
+            )
             if r is not None:
                 out.append(r)
         elif kind is None and i > 0 and words[i - 1].hangul:
@@ -238,11 +268,20 @@ def _latin_person(
     return [people.person(words, first, i, name, "latin")]
 
 
+_LATIN_BEFORE_PAREN = regex.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&.\-]{1,11}+\($")
+
+
 def _aliases(a: Analysed, cands: list[NameCandidate]) -> list[NameCandidate]:
-    """``(EIA)``, ``(Renera)``, ``(이하 에너테크)`` right after a mention: alias mentions."""
+    """``(EIA)``, ``(Renera)``, ``(이하 에너테크)`` right after a mention: alias mentions.
+
+    The other way round too: ``FAA(미국 연방항공청)``, a Latin name written before the
+    organization in parentheses, is an alias of it."""
     text = a.text
     out: list[NameCandidate] = []
     for c in cands:
+        before = _alias_before(text, c)
+        if before is not None:
+            out.append(before)
         m = _ALIAS.match(text, c.end)
         if m is None:
             continue
@@ -259,6 +298,23 @@ def _aliases(a: Analysed, cands: list[NameCandidate]) -> list[NameCandidate]:
             )
         )
     return out
+
+
+def _alias_before(text: str, c: NameCandidate) -> NameCandidate | None:
+    """``FAA`` of ``FAA(미국 연방항공청)``: a Latin name right before an organization that
+    fills a parenthesis is an alias of it."""
+    if not isinstance(c, OrgCandidate) or text[c.start - 1 : c.start] != "(":
+        return None
+    if text[c.end : c.end + 1] != ")":
+        return None
+    m = _LATIN_BEFORE_PAREN.search(text, max(0, c.start - 14), c.start)
+    if m is None:
+        return None
+    alias = m.group()[:-1]
+    end = m.start() + len(alias)
+    return dataclasses.replace(
+        c, start=m.start(), end=end, name=alias, alias_of=c.name, source="alias"
+    )
 
 
 def _propagate(a: Analysed, words: list[Word], cands: list[NameCandidate]) -> list[NameCandidate]:
@@ -325,6 +381,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found += _gazetteer_hits(a.text, words, lookup, lex)
     found += _organizations(a, words, lex)
     found += orgs.corp_marks(a.text, words)
+    found += institutions.recognize(a.text, words, lex)
     found += orgs.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)

@@ -17,6 +17,7 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import source_rank
 from newsfigs.core.candidates import NameCandidate, PersonCandidate
 from newsfigs.models import Mention, Organization, OrgCategory, Person
+from newsfigs.names.institutions import is_generic
 
 
 @dataclass
@@ -29,9 +30,12 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     fields: dict[str, tuple[int, str]] = field(default_factory=dict)  # key → (rank, value)
     aliases: list[str] = field(default_factory=list)
+    anonymized: bool = False  # a mention is 김모: a person the article does not name
 
     def take(self, c: NameCandidate, rank: int) -> None:
         self.mentions.append((c.start, c.end))
+        if len(c.name) == 1 and c.end - c.start > 1:
+            self.anonymized = True
         found = (
             {"title": c.title, "affiliation": c.affiliation}
             if isinstance(c, PersonCandidate)
@@ -87,8 +91,8 @@ def _merge_short_names(groups: dict[str, _Group]) -> None:
             by_first.setdefault(t.name[0], []).append(t)
     for key in list(groups):
         g = groups[key]
-        if " " in g.name:
-            continue
+        if " " in g.name or g.anonymized:
+            continue  # 김모 is nobody named: never the article's one 김 full name
         # Korean surname alone: 박 (씨, 대통령) → the one 박XX;
         # foreign family name: 리하체프 → 알렉세이 리하체프
         targets = (by_first if len(g.name) == 1 else by_last).get(g.name, [])
@@ -147,6 +151,7 @@ def link(candidates: list[NameCandidate], a: Analysed) -> tuple[list[Person], li
             aliases=g.aliases,
             mentions=_mentions(g, a),
             category=_category(g.fields["category"][1] if "category" in g.fields else None),
+            generic=is_generic(g.name),
         )
         for g in sorted(org_groups.values(), key=lambda g: min(g.mentions))
     ]

@@ -17,7 +17,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import OrgCandidate, OrgSource, org_category
 from newsfigs.core.resources import read_words, resource
-from newsfigs.names.gazetteer import NameTables, ends_with_suffix
+from newsfigs.names.gazetteer import NameTables, ends_with_suffix, name_tables
 from newsfigs.names.people import korean_name
 from newsfigs.names.words import Word
 
@@ -212,6 +212,12 @@ def by_suffix(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandi
                 return None  # 전문대학, 공정 거래 위원회: kiwipiepy's common nouns
             return placed(text, words, i, category, "suffix", lex)
         if not bare:
+            # AFP 통신, 로이터 통신: an attached suffix written after a well-known name of the
+            # same category is that name's full form
+            prev = words[i - 1] if i > 0 and w.joined else None
+            known = prev is not None and lex.organizations.get(prev.stem) == category
+            if prev is not None and known and stem not in lex.titles:  # not CSIS 연구원
+                return org(words, i - 1, i, category, "suffix")
             return None
         j = _extend_left(words, i, lex, 3)
         if j == i or "".join(x.stem for x in words[j : i + 1]) in lex.cues_before:
@@ -242,6 +248,17 @@ def _generic_words() -> tuple[str, ...]:
 def _generic(stem: str) -> bool:
     """The word ends in a common noun that ends like a name (``걸그룹``, ``발전기``)."""
     return stem.endswith(_generic_words())
+
+
+@resource
+def spaced_known() -> dict[str, int]:
+    """First word of each spaced well-known name (``레알 마드리드``) → most words of one."""
+    out: dict[str, int] = {}
+    for name in name_tables().organizations:
+        parts = name.split(" ")
+        if len(parts) > 1:
+            out[parts[0]] = max(out.get(parts[0], 0), len(parts))
+    return out
 
 
 _LATIN_GOES_ON = regex.compile(r" (?:of|for|&|[A-Z][a-z])")

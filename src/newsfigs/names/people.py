@@ -395,6 +395,44 @@ def after_role(text: str, words: list[Word], i: int, lex: NameTables) -> PersonC
     return person(words, i + 1, i + 1, nxt.stem, "role", title=words[i].stem)
 
 
+def foreign_after_role(
+    text: str, words: list[Word], i: int, lex: NameTables
+) -> PersonCandidate | None:
+    """``미국 우주비행사 제시카 와트킨스``, ``독일 총리 올라프 숄츠는``: a foreign name of two or
+    three words right after a role word, with no honorific after it.
+
+    Each word is one proper-noun morpheme of two syllables or more and no place, title,
+    organization or cue noun, the last no Korean full name; the name ends where a particle or
+    anything but a space follows, and not before a further proper noun or title (then the name
+    is longer, or the title rule reads it).
+    """
+    if words[i].particle:
+        return None
+    n = len(words)
+    j = i
+    while j + 1 < n and j - i < 3:
+        w = words[j + 1]
+        if not (w.joined and w.proper and w.hangul and len(w.stem) >= 2 and len(w.tags) == 1):
+            break  # one proper noun each: not 한국외국어+대
+        s = w.stem
+        if s in lex.places or s in lex.titles or s in lex.organizations or s in lex.cues_before:
+            break
+        j += 1
+        if w.particle:
+            break
+    if j - i < 2 or _QUOTES.intersection(words[i + 1].gap):
+        return None
+    last = words[j]
+    if is_korean_name(last, lex) or ends_with_suffix(last.stem, lex, units=True):
+        return None  # 장을병 박경리, 남궁영 한국외국어대: Korean names, an organization
+    if not words[j].particle and j + 1 < n:
+        after = words[j + 1]
+        if after.joined and (after.proper or after.stem in lex.titles or after.latin):
+            return None
+    name = " ".join(w.stem for w in words[i + 1 : j + 1])
+    return person(words, i + 1, j, name, "role", title=words[i].stem)
+
+
 def by_cast(text: str) -> list[PersonCandidate]:
     """``영애씨(김현숙 분)``: the actor who plays a part, named in the cast parenthesis."""
     if "분)" not in text:
