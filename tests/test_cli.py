@@ -101,7 +101,7 @@ def test_table_from_stdin_and_usage_errors() -> None:
     out = r.stdout.decode("utf-8")
     assert "<stdin>:1  (1 figure, 0 people, 0 organizations)" in out
     assert "<stdin>:3" in out and "<stdin>:2" not in out
-    assert "5,000,000,000,000 KRW" in out and "12%" in out
+    assert "5조 KRW" in out and "12%" in out, "values in Korean groups (issue 16)"
     for bad in (
         ["--format", "xml"],
         ["--reference-date", "2026-02-30"],
