@@ -142,3 +142,81 @@ def test_a_title_written_in_the_article_wins() -> None:
     ex = newsfigs.Extractor(people=[JEONG])
     (person,) = ex.extract("정예린 회장은 3억원을 기부했다.").people
     assert person.title == "회장"
+
+
+ARTICLE = (
+    "22일 블룸버그에 따르면 앤트로픽은 기업가치 1700억 달러(약 240조원)를 목표로 "
+    "100억 달러(약 14조원)를 조달할 계획이다. 삼성전자 이재용 회장은 3~5%를 언급했다."
+)
+
+
+def test_reprs_are_one_short_line() -> None:
+    doc = newsfigs.extract(ARTICLE, REF)
+    usd = doc.figures_of("money")[0]
+    assert repr(usd) == (
+        "Figure(money '1700억 달러' = 170000000000 USD @25:33, equivalent '약 240조원')"
+    )
+    assert repr(usd.equivalent) == "Figure(money '약 240조원' = ≈240000000000000 KRW @34:41)"
+    pct = doc.figures_of("percent")[0]
+    assert repr(pct) == f"Figure(percent '3~5%' = 3..5 percent @{pct.start}:{pct.end})"
+    assert repr(doc.figures[0]) == "Figure(date '22일' = 2026-03-22 @0:3)"
+    assert repr(doc.people[0]) == "Person('이재용', 회장, 삼성전자, 1 mention)"
+    assert repr(doc.organizations[0]) == "Organization('블룸버그', media, 1 mention)"
+    assert repr(doc) == (
+        "Document('22일 블룸버그에 따르면 앤트로픽은 기업가치 1700억 달러(약 240…' "
+        f"({len(ARTICLE)} chars), {len(doc.figures)} figures, 1 person, 3 organizations, "
+        "reference_date=2026-03-22)"
+    )
+
+
+def test_reprs_stay_short_on_huge_inputs() -> None:
+    text = "가" * 100_000
+    long = newsfigs.Figure(
+        start=0, end=len(text), text=text, kind="count", value=10**30, unit="count"
+    )
+    person = Person(name=text, title=text, affiliation=text)
+    org = Organization(name=text, category="company")
+    doc = newsfigs.Document(text=text, figures=[long] * 3, people=[person], organizations=[org])
+    assert len(repr(long.model_copy(update={"equivalent": long}))) < 200
+    assert len(repr(person)) < 200 and len(repr(org)) < 200
+    assert len(repr(doc)) < 400
+    assert "\n" not in repr(newsfigs.Document(text="a\nb\n" * 50))
+
+
+def test_spans_in_text_order_and_figures_of_a_kind() -> None:
+    doc = newsfigs.extract(ARTICLE, REF)
+    spans = doc.spans()
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    assert [(s.text, s.kind) for s in spans][:4] == [
+        ("22일", "date"),
+        ("블룸버그", "organization"),
+        ("앤트로픽", "organization"),
+        ("1700억 달러", "money"),
+    ]
+    assert len(spans) == len(doc.figures) + sum(
+        len(e.mentions) for e in [*doc.people, *doc.organizations]
+    )
+    for s in spans:
+        assert ARTICLE[s.start : s.end] == s.text
+    person = next(s for s in spans if s.kind == "person")
+    assert person.item is doc.people[0], "a mention leads to its entity"
+    assert [f.text for f in doc.figures_of("money")] == [
+        "1700억 달러",
+        "약 240조원",
+        "100억 달러",
+        "약 14조원",
+    ]
+    assert len(doc.figures_of("money", "percent")) == 5
+    with pytest.raises(ValueError, match="kinds"):
+        doc.figures_of("monye")
+
+
+def test_a_document_is_not_iterable_by_surprise() -> None:
+    doc = newsfigs.extract("3명")
+    with pytest.raises(TypeError, match=r"doc\.spans\(\)"):
+        iter(doc)
+    with pytest.raises(TypeError, match="not iterable"):
+        list(doc)
+    assert dict(doc.model_dump())["text"] == "3명", "model_dump still works"
+    assert newsfigs.Document.model_validate_json(doc.model_dump_json()) == doc
+    assert doc.model_copy() == doc
