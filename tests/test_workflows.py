@@ -101,6 +101,26 @@ def test_a_failing_item_is_skipped_or_named() -> None:
     assert "extract_many item 17" in "".join(getattr(err.value, "__notes__", [])), "named"
 
 
+def test_pandas_columns_with_missing_values() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        {
+            "body": ["지난해 3명", None, "지난해 4명"],
+            "published": pd.to_datetime(["2020-01-02", "2021-01-01", None]),
+        }
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        items = zip(frame.body, frame.published)
+        docs = list(newsfigs.extract_many(items, on_error="skip"))
+    assert [d.reference_date if d else "skipped" for d in docs] == [
+        datetime.date(2020, 1, 2),
+        "skipped",
+        None,  # NaT: no date
+    ]
+    assert len([w for w in caught if w.category is SkippedItemWarning]) == 1
+
+
 def test_on_error_is_checked() -> None:
     with pytest.raises(ValueError, match="on_error"):
         newsfigs.extract_many(["3명"], on_error="ignore")  # type: ignore[call-overload]

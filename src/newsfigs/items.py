@@ -42,13 +42,10 @@ def check_text(text: object) -> str:
 
 def check_date(reference_date: object) -> datetime.date | None:
     """A ``date`` (a ``datetime`` reduced to its day) or None; a TypeError otherwise."""
-    if reference_date is None:
+    if reference_date is None or reference_date != reference_date:  # pandas' NaT is no date
         return None
     if isinstance(reference_date, datetime.datetime):
-        try:
-            return reference_date.date()
-        except ValueError:  # pandas' NaT is a datetime without a day
-            return None
+        return reference_date.date()
     if isinstance(reference_date, datetime.date):
         return reference_date
     raise TypeError(
