@@ -81,6 +81,10 @@ def test_jsonl_records_carry_their_id_and_date_and_errors_name_the_line(tmp_path
     last_year = docs[0].figures[0]
     assert last_year.date is not None and last_year.date.resolved_start == datetime.date(2019, 1, 1)
 
+    table = _run(path, *fields, "--format", "table", "--with-source").stdout.decode()
+    assert f"{path}:1 [id a-1]  (2 figures" in table and f"{path}:6 [id a-4]" in table
+    assert "≈240조 KRW" in table and "last year, no reference date" in table, "a-5 has no date"
+
 
 def test_csv_in_and_out_with_ids_equivalents_and_a_bom(tmp_path: Path) -> None:
     path = tmp_path / "articles.csv"

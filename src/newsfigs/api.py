@@ -29,7 +29,7 @@ from newsfigs.core.candidates import (
 )
 from newsfigs.core.resources import LoadReport, load_all, resource, timings
 from newsfigs.core.textnorm import Normalized
-from newsfigs.items import BadItem, Item, Skipped, check_date, check_text, read_item
+from newsfigs.items import BadItem, Skipped, TextItem, check_date, check_text, read_item
 from newsfigs.models import Document, Figure, Organization, Person
 from newsfigs.numbers import CONTEXT
 
@@ -190,7 +190,7 @@ class Extractor:
     @overload
     def extract_many(
         self,
-        items: Iterable[Item],
+        items: Iterable[TextItem],
         reference_date: datetime.date | None = None,
         *,
         on_error: Literal["raise"] = "raise",
@@ -199,7 +199,7 @@ class Extractor:
     @overload
     def extract_many(
         self,
-        items: Iterable[Item],
+        items: Iterable[TextItem],
         reference_date: datetime.date | None = None,
         *,
         on_error: Literal["skip"],
@@ -207,7 +207,7 @@ class Extractor:
 
     def extract_many(
         self,
-        items: Iterable[Item],
+        items: Iterable[TextItem],
         reference_date: datetime.date | None = None,
         *,
         on_error: Literal["raise", "skip"] = "raise",
@@ -226,7 +226,7 @@ class Extractor:
         return self._stream(iter(items), ref, on_error == "skip")
 
     def _stream(
-        self, items: Iterator[Item], ref: datetime.date | None, skip: bool
+        self, items: Iterator[TextItem], ref: datetime.date | None, skip: bool
     ) -> Iterator[Document | None]:
         """One streaming analysis for the whole input, each document with its own date.
 
@@ -373,7 +373,7 @@ def extract(text: str, reference_date: datetime.date | None = None) -> Document:
 
 @overload
 def extract_many(
-    items: Iterable[Item],
+    items: Iterable[TextItem],
     reference_date: datetime.date | None = None,
     *,
     on_error: Literal["raise"] = "raise",
@@ -382,7 +382,7 @@ def extract_many(
 
 @overload
 def extract_many(
-    items: Iterable[Item],
+    items: Iterable[TextItem],
     reference_date: datetime.date | None = None,
     *,
     on_error: Literal["skip"],
@@ -390,7 +390,7 @@ def extract_many(
 
 
 def extract_many(
-    items: Iterable[Item],
+    items: Iterable[TextItem],
     reference_date: datetime.date | None = None,
     *,
     on_error: Literal["raise", "skip"] = "raise",

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Union
 
-Item = Union[str, tuple[str, Union[datetime.date, None]]]  # noqa: UP007 - a runtime alias on 3.10
+TextItem = Union[str, tuple[str, Union[datetime.date, None]]]  # noqa: UP007 - a runtime alias on 3.10
 """One input of ``extract_many``."""
 
 
