@@ -111,7 +111,7 @@ def test_pandas_columns_with_missing_values() -> None:
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        items = zip(frame.body, frame.published)
+        items = zip(frame.body, frame.published, strict=True)
         docs = list(newsfigs.extract_many(items, on_error="skip"))
     assert [d.reference_date if d else "skipped" for d in docs] == [
         datetime.date(2020, 1, 2),
