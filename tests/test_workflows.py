@@ -121,6 +121,18 @@ def test_pandas_columns_with_missing_values() -> None:
     assert len([w for w in caught if w.category is SkippedItemWarning]) == 1
 
 
+@pytest.mark.parametrize("broken", [[0], [39], [5, 6], [3, 20, 21, 39], list(range(40))])
+def test_failures_anywhere_keep_the_order(broken: list[int]) -> None:
+    ex = newsfigs.Extractor(recognizers=[_fragile])
+    texts = [("고장 " if i in broken else "문장 ") + str(i) for i in range(40)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SkippedItemWarning)
+        docs = list(ex.extract_many(texts, on_error="skip"))
+    assert [d.text if d else None for d in docs] == [
+        None if i in broken else t for i, t in enumerate(texts)
+    ]
+
+
 def test_on_error_is_checked() -> None:
     with pytest.raises(ValueError, match="on_error"):
         newsfigs.extract_many(["3명"], on_error="ignore")  # type: ignore[call-overload]

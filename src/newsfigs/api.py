@@ -238,8 +238,10 @@ class Extractor:
         pending: deque[Entry] = deque()
         retry: deque[Entry] = deque()
 
-        def feed() -> Iterator[str]:
-            while True:
+        generation = [0]  # a restart retires the feed of the failed stream
+
+        def feed(mine: int) -> Iterator[str]:
+            while generation[0] == mine:
                 if retry:
                     entry = retry.popleft()
                 else:
@@ -253,10 +255,12 @@ class Extractor:
 
         while True:
             try:
-                for doc in self._documents(_dated(self.analyzer.stream(feed()), pending)):
+                parts = self.analyzer.stream(feed(generation[0]))
+                for doc in self._documents(_dated(parts, pending)):
                     yield from _skipped(pending)
+                    finished = self._finish(doc)
                     pending.popleft()
-                    yield self._finish(doc)
+                    yield finished
                 yield from _skipped(pending)
                 return
             except BadItem:
@@ -265,6 +269,7 @@ class Extractor:
                 yield from _skipped(pending)
                 if not pending:
                     raise
+                generation[0] += 1
                 head = pending.popleft()
                 assert not isinstance(head, Skipped)
                 retry.extend(pending)
