@@ -101,7 +101,7 @@ def test_table_from_stdin_and_usage_errors() -> None:
     out = r.stdout.decode("utf-8")
     assert "<stdin>:1  (1 figure, 0 people, 0 organizations)" in out
     assert "<stdin>:3" in out and "<stdin>:2" not in out
-    assert "5,000,000,000,000 KRW" in out and "12%" in out
+    assert "5조 KRW" in out and "12%" in out, "values in Korean groups (issue 16)"
     for bad in (
         ["--format", "xml"],
         ["--reference-date", "2026-02-30"],
@@ -222,7 +222,10 @@ def test_memory_stays_flat_and_progress_shows_on_a_terminal(tmp_path: Path) -> N
     print(grew)
     assert max(late) - max(early) < 30_000, grew
     assert "newsfigs: " in err and " documents, " in err and "MB (" in err, err
-    assert err.endswith("\r\x1b[K"), "the progress line is erased at the end"
+    assert " docs/s, ETA " in err, "a known input size gives an ETA"
+    # the progress line is erased at the end, then one summary line (issue 16) is left
+    done = "\r\x1b[Knewsfigs: done, 2,000 documents, 2,000 figures, 2,000 entities, 0 errors in "
+    assert done in err and err.endswith(" docs/s)\r\n"), err[-300:]
 
 
 def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import shutil
 import struct
 import subprocess
 import zlib
 from decimal import Decimal
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -122,10 +124,10 @@ def test_every_kind_of_span_is_highlighted_with_its_value() -> None:
     marks = _check(markup).marks
     assert [m["data-nf"] for m in marks] == ["person", "organization", "figure", "date"]
     assert len({m["style"] for m in marks}) == 4, "each category has its own colour"
-    assert marks[2]["title"] == "money: ≈3,000,000,000,000 KRW"
+    assert marks[2]["title"] == "money: ≈3조 KRW (3,000,000,000,000)", "compact, exact after"
     assert marks[3]["title"] == "date: 2025-03-04"
     assert marks[0]["title"] == "person: 홍길동 · 대표"
-    assert "≈3,000,000,000,000 KRW</sub>" in markup, "the value is shown inline too"
+    assert "≈3조 KRW</sub>" in markup, "the value is shown inline too, never 13 bare digits"
     for category in ("figure", "date", "person", "organization"):
         assert f'data-legend="{category}"' in markup
     assert _shown_text(markup) == text
@@ -148,6 +150,84 @@ def test_figure_notes() -> None:
     )
     assert [figure_note(f) for f in (pct, half, gwh)] == ["10–20%", "≥0.5×", "≤12 GWh"]
     assert text[13:21] == "최대 12GWh"
+
+
+COMPACT_VALUES = [
+    ("1700억 달러", "170000000000", "USD", False, "1,700억 USD"),
+    ("약 240조원", "240000000000000", "KRW", True, "≈240조 KRW"),
+    ("3.5조원", "3500000000000", "KRW", False, "3.5조 KRW"),
+    ("3조 5천억원", "3.5E+12", "KRW", False, "3.5조 KRW"),
+    ("12,345,678원", "12345678", "KRW", False, "1,234.5678만 KRW"),
+    ("9,999원", "9999", "KRW", False, "9,999 KRW"),
+    ("1만원", "10000", "KRW", False, "1만 KRW"),
+    ("-2조원", "-2000000000000", "KRW", False, "-2조 KRW"),
+    ("0.25달러", "0.25", "USD", False, "0.25 USD"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx", "note"), COMPACT_VALUES)
+def test_values_are_compact_and_exact(
+    text: str, value: str, unit: str, approx: bool, note: str
+) -> None:
+    f = Figure(
+        start=0,
+        end=len(text),
+        text=text,
+        kind="money",
+        value=Decimal(value),
+        unit=unit,
+        approximate=approx,
+    )
+    assert figure_note(f) == note
+    digits = [len(run) for run in "".join(c if c.isdigit() else " " for c in note).split()]
+    assert max(digits) <= 4, "never a long run of bare digits"
+
+
+DATE_NOTES = [
+    ({"day": 22, "precision": "day"}, "22일, month not given"),
+    (
+        {"half": 1, "relative": "this", "offset": 0, "offset_unit": "year", "precision": "half"},
+        "상반기, this year, no reference date",
+    ),
+    (
+        {"relative": "last", "offset": -1, "offset_unit": "year", "precision": "year"},
+        "last year, no reference date",
+    ),
+    (
+        {"relative": "ago", "offset": -3, "offset_unit": "day", "precision": "day"},
+        "3 days ago, no reference date",
+    ),
+    (
+        {"relative": "later", "offset": 2, "offset_unit": "month", "precision": "month"},
+        "in 2 months, no reference date",
+    ),
+    ({"month": 3, "precision": "month"}, "3월, year not given"),
+    ({"hour": 15, "minute": 5, "precision": "minute"}, "15:05"),
+    ({"year": 2021, "resolved_start": "2021-01-01", "resolved_end": "2021-12-31"}, "2021"),
+    ({}, "not resolved"),
+]
+
+
+@pytest.mark.parametrize(("fields", "note"), DATE_NOTES)
+def test_date_notes_are_words_not_field_dumps(fields: dict[str, object], note: str) -> None:
+    f = Figure(start=0, end=2, text="날짜", kind="date", date=fields)
+    assert figure_note(f) == note
+    assert "=" not in note
+
+
+def test_every_tooltip_has_content_without_a_reference_date() -> None:
+    text = (
+        "올해 상반기 22일 지난해 3월 홍길동 대표는 한빛전자가 1700억 달러(약 240조원)를 "
+        "낸다고 밝혔다."
+    )
+    doc = newsfigs.extract(text)
+    assert doc.reference_date is None and len(doc.figures) >= 5
+    marks = _check(render(doc)).marks
+    assert len(marks) >= len(doc.figures)
+    for m in marks:
+        title = m["title"] or ""
+        assert title.split(": ", 1)[1].strip(), f"empty tooltip {title!r}"
+        assert "=" not in title and "None" not in title, title
 
 
 def test_overlapping_and_nested_spans_stay_well_formed() -> None:
@@ -300,6 +380,9 @@ def test_seed_article_renders_in_a_real_browser(tmp_path: Path) -> None:
     console = [line for line in loaded.stderr.splitlines() if ":CONSOLE" in line]
     assert console == [], f"the page logged {console}"
     dom = loaded.stdout
+    titles = [unescape(t) for t in re.findall(r'<mark [^>]*title="([^"]*)"', dom)]
+    assert titles and all(t.split(": ", 1)[1].strip() for t in titles), "every tooltip says"
+    assert not any("=" in t for t in titles), "no field dumps in tooltips"
     first, second = dom.split("<body", 1)[1].split("<hr>")
     assert _shown_text(first) == doc.text, "the browser shows the text as is"
     assert _shown_text(second) == trap.text and "<script" not in second

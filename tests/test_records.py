@@ -163,3 +163,74 @@ def test_pandas_is_never_imported() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
+
+
+def test_equivalents_point_at_the_figure_they_restate() -> None:
+    doc = newsfigs.extract(ARTICLE + " 100억 달러(약 14조원)를 더 모은다.")
+    rows = doc.to_records()
+    restated = {r["text"]: rows[r["equivalent_of"]]["text"] for r in rows if r["equivalent_of"]}
+    assert restated == {"약 240조원": "1700억 달러", "약 14조원": "100억 달러"}
+    assert all(r["equivalent_of"] is None for r in rows if r["text"] not in restated), (
+        "None elsewhere"
+    )
+    flat = flatten([doc, None, doc])
+    assert {r["doc_index"] for r in flat} == {0, 2}, "a skipped item keeps its index"
+    for r in flat:
+        if r["equivalent_of"] is not None:
+            target = flat[r["equivalent_of"]]
+            assert target["doc_index"] == r["doc_index"] and target["unit"] == "USD"
+    krw_once = sum(r["value"] for r in rows if r["unit"] == "KRW" and r["equivalent_of"] is None)
+    assert krw_once == 0, "every KRW amount here restates a dollar amount"
+
+
+SENTENCE_CASES = [
+    ("매출은 3.5조원이다. 직원은 300명이다.", "300명", "직원은 300명이다."),
+    ("매출은 3.5조원이다. 직원은 300명이다.", "3.5조원", "매출은 3.5조원이다."),
+    ("첫 줄 3명\n둘째 줄 4명", "4명", "둘째 줄 4명"),
+    ('"매출이 3조원 늘었다."고 말했다. 끝.', "3조원", '"매출이 3조원 늘었다."고 말했다.'),
+]
+
+
+@pytest.mark.parametrize(("text", "part", "sentence"), SENTENCE_CASES)
+def test_each_record_carries_its_sentence(text: str, part: str, sentence: str) -> None:
+    (row,) = [r for r in newsfigs.extract(text).to_records() if r["text"] == part]
+    assert row["sentence"] == sentence
+
+
+def test_a_very_long_sentence_is_cut_around_the_record() -> None:
+    text = "가" * 3000 + " 매출 3조원 " + "나" * 3000
+    (row,) = newsfigs.extract(text).to_records()
+    assert "매출 3조원" in row["sentence"] and len(row["sentence"]) <= 402
+    assert row["sentence"].startswith("…") and row["sentence"].endswith("…")
+
+
+def test_to_dataframe_counts_money_once() -> None:
+    pytest.importorskip("pandas")
+    from newsfigs.records import to_dataframe
+
+    texts = [ARTICLE, "올해 매출은 3조원이다.", "없음"]
+    frame = to_dataframe(newsfigs.extract_many(texts))
+    assert tuple(frame.columns) == FLAT_COLUMNS
+    assert str(frame["equivalent_of"].dtype) == "Int64"
+    money = frame[(frame.kind == "money") & frame.equivalent_of.isna()]
+    assert money.groupby("unit")["value"].sum().to_dict() == {"KRW": 3e12, "USD": 1.7e11}
+    assert to_dataframe(Document(text="없음")).empty
+    assert len(to_dataframe(newsfigs.extract(ARTICLE))) == len(
+        newsfigs.extract(ARTICLE).to_records()
+    )
+
+
+def test_to_dataframe_without_pandas_says_so() -> None:
+    code = (
+        "import sys; sys.modules['pandas'] = None\n"
+        "from newsfigs import Document\n"
+        "from newsfigs.records import to_dataframe\n"
+        "try:\n"
+        "    to_dataframe([Document(text='x')])\n"
+        "except ImportError as e:\n"
+        "    assert 'pip install pandas' in str(e), e\n"
+        "else:\n"
+        "    raise SystemExit('no ImportError')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr

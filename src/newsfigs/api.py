@@ -9,10 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import time
+import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import localcontext
-from typing import Any
+from typing import Any, Literal, Union, overload
 
+from newsfigs import vocabulary
 from newsfigs.core import disk_cache
 from newsfigs.core.analyzer import Analysed, Analyzer, Part
 from newsfigs.core.arbitration import resolve_overlaps, settle
@@ -27,6 +30,7 @@ from newsfigs.core.candidates import (
 )
 from newsfigs.core.resources import LoadReport, load_all, resource, timings
 from newsfigs.core.textnorm import Normalized
+from newsfigs.items import BadItem, Skipped, TextItem, check_date, check_text, read_item
 from newsfigs.models import Document, Figure, Organization, Person
 from newsfigs.numbers import CONTEXT
 
@@ -34,26 +38,8 @@ BATCH_SIZE = 256
 """Documents a caller such as the CLI reads before flushing results (``extract_many`` streams)."""
 
 
-def _check_text(text: object) -> str:
-    if isinstance(text, str):
-        return text
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        raise TypeError(
-            "newsfigs expects text as str, got bytes: decode it first, e.g. data.decode('utf-8')"
-        )
-    raise TypeError(f"newsfigs expects text as str, got {type(text).__name__}")
-
-
-def _check_date(reference_date: object) -> datetime.date | None:
-    if reference_date is None:
-        return None
-    if isinstance(reference_date, datetime.datetime):
-        return reference_date.date()
-    if isinstance(reference_date, datetime.date):
-        return reference_date
-    raise TypeError(
-        f"reference_date must be a datetime.date or None, got {type(reference_date).__name__}"
-    )
+_check_text = check_text
+_check_date = check_date
 
 
 def default_recognizers() -> list[Recognizer]:
@@ -109,15 +95,17 @@ class Extractor:
     def __init__(
         self,
         *,
-        organizations: Iterable[str] = (),
-        people: Iterable[str] = (),
+        organizations: Iterable[str | Organization] = (),
+        people: Iterable[str | Person] = (),
         recognizers: Sequence[Recognizer] | None = None,
         num_workers: int | None = None,
     ) -> None:
-        self.organizations = tuple(dict.fromkeys(_check_text(o).strip() for o in organizations))
-        self.people = tuple(dict.fromkeys(_check_text(p).strip() for p in people))
-        words = [(w, "organization") for w in self.organizations if w]
-        words += [(w, "person") for w in self.people if w]
+        self._org_entries = vocabulary.entries(organizations, Organization, "organizations")
+        self._person_entries = vocabulary.entries(people, Person, "people")
+        self.organizations = tuple(e.name for e in self._org_entries)
+        self.people = tuple(e.name for e in self._person_entries)
+        words = [(w, "organization") for w in vocabulary.words(self._org_entries)]
+        words += [(w, "person") for w in vocabulary.words(self._person_entries)]
         self.analyzer = Analyzer(words, num_workers)
         self._recognizers = list(recognizers) if recognizers is not None else None
 
@@ -125,7 +113,7 @@ class Extractor:
         """Pickle the recipe: a worker rebuilds its own analyzer (user words can't be copied)."""
         return (
             _rebuild,
-            (self.organizations, self.people, self._recognizers, self.analyzer.num_workers),
+            (self._org_entries, self._person_entries, self._recognizers, self.analyzer.num_workers),
         )
 
     @property
@@ -188,33 +176,163 @@ class Extractor:
             organizations=organizations,
         )
 
+    def _finish(self, doc: Document) -> Document:
+        """The caller's vocabulary applied to a finished document."""
+        if not (self._org_entries or self._person_entries):
+            return doc
+        return vocabulary.apply(doc, self._person_entries, self._org_entries)
+
     def extract(self, text: str, reference_date: datetime.date | None = None) -> Document:
         """Everything newsfigs finds in ``text`` (spans index ``text`` itself)."""
         text = _check_text(text)
         ref = _check_date(reference_date)
-        return next(self._documents(self.analyzer.analyse_one(text, ref)))
+        return self._finish(next(self._documents(self.analyzer.analyse_one(text, ref))))
+
+    @overload
+    def extract_many(
+        self,
+        items: Iterable[TextItem],
+        reference_date: datetime.date | None = None,
+        *,
+        on_error: Literal["raise"] = "raise",
+    ) -> Iterator[Document]: ...
+
+    @overload
+    def extract_many(
+        self,
+        items: Iterable[TextItem],
+        reference_date: datetime.date | None = None,
+        *,
+        on_error: Literal["skip"],
+    ) -> Iterator[Document | None]: ...
 
     def extract_many(
         self,
-        texts: Iterable[str],
+        items: Iterable[TextItem],
         reference_date: datetime.date | None = None,
-    ) -> Iterator[Document]:
-        """Documents for ``texts`` in order, lazily; analysis runs ahead on kiwipiepy's threads."""
-        if isinstance(texts, (str, bytes)):
-            raise TypeError("extract_many expects an iterable of str; for one text use extract")
-        ref = _check_date(reference_date)
-        return self._stream(iter(texts), ref)
+        *,
+        on_error: Literal["raise", "skip"] = "raise",
+    ) -> Iterator[Document] | Iterator[Document | None]:
+        """Documents for ``items`` in order, lazily; analysis runs ahead on kiwipiepy's threads.
 
-    def _stream(self, it: Iterator[str], ref: datetime.date | None) -> Iterator[Document]:
-        # one streaming analysis for the whole input: kiwipiepy analyses ahead while the
-        # recognizers run, and memory stays bounded by its read-ahead
-        checked = (_check_text(t) for t in it)
-        yield from self._documents(self.analyzer.stream(checked, ref))
+        An item is a text or a ``(text, reference_date)`` pair (mixed freely); a bare text uses
+        ``reference_date``. ``on_error="skip"`` yields None for a bad item (warning with its
+        index) so the output stays aligned with the input; ``"raise"`` names the item.
+        """
+        if isinstance(items, (str, bytes)):
+            raise TypeError("extract_many expects an iterable of str; for one text use extract")
+        if on_error not in ("raise", "skip"):
+            raise ValueError(f"on_error must be 'raise' or 'skip', got {on_error!r}")
+        ref = _check_date(reference_date)
+        return self._stream(iter(items), ref, on_error == "skip")
+
+    def _stream(
+        self, items: Iterator[TextItem], ref: datetime.date | None, skip: bool
+    ) -> Iterator[Document | None]:
+        """One streaming analysis for the whole input, each document with its own date.
+
+        kiwipiepy analyses ahead while the recognizers run; ``pending`` holds the items it has
+        read and not yet answered, in order, so each part gets its item's date, a bad item
+        its place, and a failure its item (after which the stream restarts past it).
+        """
+        source = enumerate(items)
+        pending: deque[Entry] = deque()
+        retry: deque[Entry] = deque()
+
+        generation = [0]  # a restart retires the feed of the failed stream
+
+        def feed(mine: int) -> Iterator[str]:
+            while generation[0] == mine:
+                if retry:
+                    entry = retry.popleft()
+                else:
+                    nxt = next(source, None)
+                    if nxt is None:
+                        return
+                    entry = _entry(*nxt, ref, skip)
+                pending.append(entry)
+                if not isinstance(entry, Skipped):
+                    yield entry[1]
+
+        while True:
+            try:
+                parts = self.analyzer.stream(feed(generation[0]))
+                for doc in self._documents(_dated(parts, pending)):
+                    yield from _skipped(pending)
+                    finished = self._finish(doc)
+                    pending.popleft()
+                    yield finished
+                yield from _skipped(pending)
+                return
+            except BadItem:
+                raise
+            except Exception as e:
+                yield from _skipped(pending)
+                if not pending:
+                    raise
+                generation[0] += 1
+                head = pending.popleft()
+                assert not isinstance(head, Skipped)
+                retry.extend(pending)
+                pending.clear()
+                i, text, date = head
+                if not skip:
+                    if hasattr(e, "add_note"):  # Python 3.11+
+                        e.add_note(f"newsfigs: while extracting extract_many item {i}")
+                    raise
+                try:  # the failure may be a later item's (kiwipiepy reads ahead): try it alone
+                    yield self.extract(text, date)
+                except Exception as again:
+                    _warn(i, f"extraction failed: {again!r}")
+                    yield None
+
+
+Entry = Union[tuple[int, str, Union[datetime.date, None]], Skipped]  # noqa: UP007 - runtime alias
+"""An item read from the input: (index, text, reference date), or why it was skipped."""
+
+
+def _entry(i: int, item: object, ref: datetime.date | None, skip: bool) -> Entry:
+    try:
+        text, date = read_item(item, ref)
+    except TypeError as e:
+        if not skip:
+            raise BadItem(f"extract_many item {i}: {e}") from None
+        return Skipped(i, str(e))
+    return (i, text, date)
+
+
+def _dated(parts: Iterator[Part], pending: deque[Entry]) -> Iterator[Part]:
+    """``parts`` with each item's own reference date (the analyzer gets one for all)."""
+    for p in parts:
+        head = next(x for x in pending if not isinstance(x, Skipped))
+        date = head[2]
+        if date is not None:
+            p = dataclasses.replace(
+                p, analysed=dataclasses.replace(p.analysed, reference_date=date)
+            )
+        yield p
+
+
+def _skipped(pending: deque[Entry]) -> Iterator[None]:
+    """A None (and a warning) for each skipped item at the head of ``pending``."""
+    while pending and isinstance(pending[0], Skipped):
+        s = pending.popleft()
+        assert isinstance(s, Skipped)
+        _warn(s.index, s.reason)
+        yield None
+
+
+def _warn(index: int, reason: str) -> None:
+    warnings.warn(SkippedItemWarning(f"extract_many item {index} skipped: {reason}"), stacklevel=3)
+
+
+class SkippedItemWarning(UserWarning):
+    """An item ``extract_many(..., on_error="skip")`` answered with None, and why."""
 
 
 def _rebuild(
-    organizations: tuple[str, ...],
-    people: tuple[str, ...],
+    organizations: tuple[str | Organization, ...],
+    people: tuple[str | Person, ...],
     recognizers: list[Recognizer] | None,
     num_workers: int | None = None,
 ) -> Extractor:
@@ -261,11 +379,35 @@ def extract(text: str, reference_date: datetime.date | None = None) -> Document:
     return default_extractor().extract(text, reference_date)
 
 
+@overload
 def extract_many(
-    texts: Iterable[str], reference_date: datetime.date | None = None
-) -> Iterator[Document]:
-    """``extract`` over many texts, lazily; kiwipiepy's threads analyse ahead of the recognizers."""
-    return default_extractor().extract_many(texts, reference_date)
+    items: Iterable[TextItem],
+    reference_date: datetime.date | None = None,
+    *,
+    on_error: Literal["raise"] = "raise",
+) -> Iterator[Document]: ...
+
+
+@overload
+def extract_many(
+    items: Iterable[TextItem],
+    reference_date: datetime.date | None = None,
+    *,
+    on_error: Literal["skip"],
+) -> Iterator[Document | None]: ...
+
+
+def extract_many(
+    items: Iterable[TextItem],
+    reference_date: datetime.date | None = None,
+    *,
+    on_error: Literal["raise", "skip"] = "raise",
+) -> Iterator[Document] | Iterator[Document | None]:
+    """``extract`` over many texts or ``(text, reference_date)`` pairs, lazily, in order.
+
+    kiwipiepy's threads analyse ahead of the recognizers; see ``Extractor.extract_many``.
+    """
+    return default_extractor().extract_many(items, reference_date, on_error=on_error)
 
 
 def warm_up() -> LoadReport:

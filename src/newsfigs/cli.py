@@ -1,10 +1,11 @@
 """``newsfigs``: extraction from files, directories or stdin to JSON Lines, CSV, a table or HTML.
 
-Input is read lazily and extracted in batches through ``Extractor.extract_many``; each batch is
-written and flushed before the next is read, so memory stays flat on any input size and nothing
-already written is lost when a later line fails. Exit status: 0 all input read, 1 some input
-failed (bad UTF-8, unreadable file, extraction error), 2 usage error; 141 when the reader of
-stdout goes away early (``| head``), 130 on Ctrl-C.
+Input (text lines, whole files, JSON Lines or CSV records: ``cli_input``) is read lazily and
+extracted in batches through ``Extractor.extract_many``, each document with its own reference
+date; each batch is written and flushed before the next is read, so memory stays flat on any
+input size and nothing already written is lost when a later line fails. Exit status: 0 all
+input read, 1 some input failed (bad UTF-8, unreadable file, extraction error), 2 usage error;
+141 when the reader of stdout goes away early (``| head``), 130 on Ctrl-C.
 """
 
 from __future__ import annotations
@@ -14,141 +15,35 @@ import datetime
 import io
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from itertools import islice
-from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TextIO
 
 from newsfigs.api import BATCH_SIZE, Extractor, default_extractor
-from newsfigs.formats import WRITERS, Item, Writer
+from newsfigs.cli_input import Failure, Fields, Inputs, parse_day, text_encoding
+from newsfigs.formats import WRITERS, Item, Options, Writer
 from newsfigs.models import Document
 
-STDIN = "-"
 PROGRESS_MIN_BYTES = 1 << 20
 """Inputs of at least this many bytes (or of unknown size) are long enough for a progress line."""
 
 
-@dataclass
-class Failure:
-    """Why an input could not be used, counted for the exit status."""
-
-    source: str
-    line: int | None
-    reason: str
-
-    def __str__(self) -> str:
-        where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"newsfigs: {where}: {self.reason}"
-
-
-class Inputs:
-    """The documents of the given paths, read lazily; failures are reported as they happen."""
-
-    def __init__(self, paths: Sequence[str], per_file: bool, stop_on_error: bool, err: TextIO):
-        self.paths = list(paths) or [STDIN]
-        self.per_file = per_file
-        self.stop_on_error = stop_on_error
-        self.err = err
-        self.failures = 0
-        self.stopped = False
-        self.bytes_read = 0
-        self.before_message: Callable[[], None] = lambda: None
-        """Called before a failure is printed (the progress line erases itself)."""
-
-    def fail(self, failure: Failure) -> None:
-        """Report a failure; with ``--on-error stop`` no further input is read."""
-        self.before_message()
-        print(failure, file=self.err, flush=True)
-        self.failures += 1
-        if self.stop_on_error:
-            self.stopped = True
-
-    def files(self) -> Iterator[str | Path]:
-        """The inputs in order: ``-`` for stdin, directories expanded to their ``*.txt``."""
-        for p in self.paths:
-            if p == STDIN:
-                yield STDIN
-                continue
-            path = Path(p)
-            if path.is_dir():
-                found = sorted(f for f in path.rglob("*.txt") if f.is_file())
-                if not found:
-                    self.fail(Failure(p, None, "no *.txt file in this directory"))
-                yield from found
-            elif path.exists():
-                yield path
-            else:
-                self.fail(Failure(p, None, "no such file or directory"))
-            if self.stopped:
-                return
-
-    def total_bytes(self) -> int | None:
-        """Sum of the input sizes, or None when stdin is among them (for the progress line)."""
-        if STDIN in self.paths:
-            return None
-        total = 0
-        for p in self.paths:
-            path = Path(p)
-            if path.is_dir():
-                total += sum(f.stat().st_size for f in path.rglob("*.txt") if f.is_file())
-            elif path.is_file():
-                total += path.stat().st_size
-        return total
-
-    def __iter__(self) -> Iterator[Item]:
-        for f in self.files():
-            name = "<stdin>" if f == STDIN else str(f)
-            try:
-                if f == STDIN:
-                    if sys.stdin.isatty():  # not piped: say why nothing happens
-                        print("newsfigs: reading standard input (Ctrl-D ends it)", file=self.err)
-                    yield from self._read(sys.stdin.buffer, name)
-                else:
-                    with open(f, "rb") as stream:
-                        yield from self._read(stream, name)
-            except OSError as e:
-                self.fail(Failure(name, None, e.strerror or str(e)))
-            if self.stopped:
-                return
-
-    def _read(self, stream: BinaryIO, name: str) -> Iterator[Item]:
-        if self.per_file:
-            data = stream.read()
-            self.bytes_read += len(data)
-            text = self._decode(data, name, None)
-            if text is not None and text.strip():
-                yield Item(name, None, text)
-            return
-        for number, raw in enumerate(stream, 1):
-            self.bytes_read += len(raw)
-            text = self._decode(raw.rstrip(b"\r\n"), name, number)
-            if self.stopped:
-                return
-            if number == 1 and text is not None:
-                text = text.removeprefix("\ufeff")
-            if text is not None and text.strip():
-                yield Item(name, number, text)
-
-    def _decode(self, data: bytes, name: str, line: int | None) -> str | None:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            before = data[: e.start]
-            if line is None:  # a whole file: say which line holds the bad byte
-                line = before.count(b"\n") + 1
-                before = before[before.rfind(b"\n") + 1 :]
-            column = len(before.decode("utf-8", "replace")) + 1
-            what = "file" if self.per_file else "line"
-            action = "stopping" if self.stop_on_error else f"{what} skipped"
-            reason = f"not valid UTF-8 (byte 0x{data[e.start]:02x} at column {column}); {action}"
-            self.fail(Failure(name, line, reason))
-            return None
-        return text.removeprefix("\ufeff") if line is None else text
+def _duration(seconds: float) -> str:
+    """``42s``, ``3m05s``, ``2h10m``."""
+    s = int(seconds + 0.5)
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"
 
 
 class Progress:
-    """``\\r``-updated counts on a terminal's stderr, only for long inputs."""
+    """``\\r``-updated counts on a terminal's stderr, only for long inputs.
+
+    ``documents, MB (percent), documents/s, ETA`` while it runs (the percent and the ETA only
+    when the input size is known), erased at the end.
+    """
 
     def __init__(self, err: TextIO, total: int | None, enabled: bool) -> None:
         self.err = err
@@ -158,17 +53,25 @@ class Progress:
         self.last = 0.0
         self.shown = False
 
+    def line(self, documents: int, bytes_read: int, now: float) -> str:
+        """The progress text (without the terminal control codes)."""
+        elapsed = max(now - self.started, 1e-9)
+        size = f"{bytes_read / 1e6:.1f} MB"
+        rate = f"{documents / elapsed:,.0f} docs/s"
+        if self.total:
+            size += f" ({100 * bytes_read / self.total:.0f}%)"
+            if bytes_read:
+                left = max(self.total - bytes_read, 0) * elapsed / bytes_read
+                rate += f", ETA {_duration(left)}"
+        return f"newsfigs: {documents:,} documents, {size}, {rate}"
+
     def update(self, documents: int, bytes_read: int) -> None:
         """Redraw at most twice a second, from the first second on."""
         now = time.monotonic()
         if not self.enabled or now - self.started < 1.0 or now - self.last < 0.5:
             return
         self.last = now
-        rate = documents / max(now - self.started, 1e-9)
-        size = f"{bytes_read / 1e6:.1f} MB"
-        if self.total:
-            size += f" ({100 * bytes_read / self.total:.0f}%)"
-        self.err.write(f"\r\x1b[Knewsfigs: {documents:,} documents, {size}, {rate:,.0f}/s")
+        self.err.write("\r\x1b[K" + self.line(documents, bytes_read, now))
         self.err.flush()
         self.shown = True
 
@@ -180,11 +83,29 @@ class Progress:
             self.shown = False
 
 
+def summary(documents: int, figures: int, entities: int, errors: int, seconds: float) -> str:
+    """The final line: ``newsfigs: done, 2,000 documents, … in 12s (162 docs/s)``."""
+    rate = documents / max(seconds, 1e-9)
+    counts = ", ".join(
+        f"{n:,} {word}{'' if n == 1 else 's'}"
+        for n, word in ((documents, "document"), (figures, "figure"), (entities, "entity"))
+    ).replace("entitys", "entities")
+    errors_text = f"{errors:,} error{'' if errors == 1 else 's'}"
+    return f"newsfigs: done, {counts}, {errors_text} in {_duration(seconds)} ({rate:,.0f} docs/s)"
+
+
 def _date(text: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+        return parse_day(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _encoding(text: str) -> str:
+    try:
+        return text_encoding(text)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {text!r}") from None
 
 
 def _positive(text: str) -> int:
@@ -225,7 +146,46 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference-date",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="the publication date, to resolve 지난해, 오는 3일 …",
+        help="the publication date, to resolve 지난해, 오는 3일 … (--date-field: when empty)",
+    )
+    p.add_argument(
+        "--input-format",
+        choices=("auto", "lines", "file", "jsonl", "csv"),
+        default="auto",
+        help="auto (default): *.jsonl/*.ndjson as JSON Lines, *.csv as CSV, else text lines "
+        "(or whole files with --per-file)",
+    )
+    p.add_argument(
+        "--text-field",
+        metavar="NAME",
+        help='JSON Lines / CSV: the field or column of the text (default "text")',
+    )
+    p.add_argument(
+        "--date-field",
+        metavar="NAME",
+        help="JSON Lines / CSV: the field of each article's date, YYYY-MM-DD (time after it ok)",
+    )
+    p.add_argument(
+        "--id-field",
+        metavar="NAME",
+        help="JSON Lines / CSV: a field copied into every output record as id",
+    )
+    p.add_argument(
+        "--encoding",
+        type=_encoding,
+        default="utf-8",
+        metavar="NAME",
+        help="of the input: utf-8 (default), cp949, euc-kr, utf-16 …",
+    )
+    p.add_argument(
+        "--compact",
+        action="store_true",
+        help="jsonl: leave out empty and default fields (null, [], false)",
+    )
+    p.add_argument(
+        "--csv-bom",
+        action="store_true",
+        help="csv: start with a byte-order mark, so Excel reads Korean text correctly",
     )
     p.add_argument(
         "--on-error",
@@ -250,7 +210,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"documents read, extracted and flushed at a time (default {BATCH_SIZE})",
     )
-    p.add_argument("--no-progress", action="store_true", help="never show the progress line")
+    p.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="never show the progress line nor the final summary",
+    )
+    p.add_argument(
+        "--summary",
+        action="store_true",
+        help="print the final summary line on stderr even when it is not a terminal",
+    )
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return p
 
@@ -275,45 +244,63 @@ def _utf8(stream: TextIO) -> TextIO:
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    inputs = Inputs(args.paths, args.per_file, args.on_error == "stop", err)
+    started = time.monotonic()
+    fields = Fields(args.text_field or "text", args.date_field, args.id_field)
+    inputs = Inputs(
+        args.paths,
+        args.per_file,
+        args.on_error == "stop",
+        err,
+        encoding=args.encoding,
+        input_format=args.input_format,
+        fields=fields,
+        default_date=args.reference_date,
+        records_only=bool(args.text_field or args.date_field or args.id_field),
+    )
     show = not args.no_progress and err.isatty()
     progress = Progress(err, inputs.total_bytes() if show else None, show)
     inputs.before_message = progress.close
     extractor = _extractor(args.organization, args.person)
-    writer: Writer = WRITERS[args.format](out, args.with_source)
+    options = Options(args.with_source, args.id_field is not None, args.compact, args.csv_bom)
+    writer: Writer = WRITERS[args.format](out, args.with_source, options)
     writer.start()
     items = iter(inputs)
-    written = 0
+    written = figures = entities = 0
     try:
         while not inputs.stopped:
             chunk = list(islice(items, args.batch_size))
             if not chunk:
                 break
-            for item, doc in _extract(extractor, chunk, args.reference_date, inputs):
+            for item, doc in _extract(extractor, chunk, inputs):
                 writer.write(written, item, doc)
                 written += 1
+                figures += len(doc.figures)
+                entities += len(doc.people) + len(doc.organizations)
             out.flush()
             progress.update(written, inputs.bytes_read)
     finally:
         progress.close()
     writer.end()
     out.flush()
+    if args.summary or (show and not args.no_progress):
+        seconds = time.monotonic() - started
+        print(summary(written, figures, entities, inputs.failures, seconds), file=err)
     return 1 if inputs.failures else 0
 
 
 def _extract(
-    extractor: Extractor, chunk: list[Item], ref: datetime.date | None, inputs: Inputs
+    extractor: Extractor, chunk: list[Item], inputs: Inputs
 ) -> list[tuple[Item, Document]]:
     """The chunk's documents; if the batch call fails, retry one by one to name the culprit."""
     try:
-        docs = list(extractor.extract_many([i.text for i in chunk], ref))
+        docs = list(extractor.extract_many([(i.text, i.reference_date) for i in chunk]))
         return list(zip(chunk, docs, strict=True))
     except Exception:  # any failure: retried per document below, where it gets a name
         pass
     done: list[tuple[Item, Document]] = []
     for item in chunk:
         try:
-            done.append((item, extractor.extract(item.text, ref)))
+            done.append((item, extractor.extract(item.text, item.reference_date)))
         except Exception as e:  # reported with its source, then skipped or stopped at
             inputs.fail(Failure(item.source, item.line, f"extraction failed: {e!r}"))
             if inputs.stopped:

@@ -7,6 +7,7 @@ does not grow with its input.
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import unicodedata
 from dataclasses import dataclass
@@ -23,11 +24,28 @@ WIDE = frozenset("WF")
 
 @dataclass(frozen=True)
 class Item:
-    """One input document: where it came from (``line`` is None with ``--per-file``)."""
+    """One input document: where it came from (``line`` is None with ``--per-file``).
+
+    ``id`` is the record's ``--id-field`` value (carried into every output record);
+    ``reference_date`` its own date (``--date-field``) or ``--reference-date``.
+    """
 
     source: str
     line: int | None
     text: str
+    id: object = None
+    reference_date: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """Output choices of the command: ``--with-source``, ``--id-field``, ``--compact``,
+    ``--csv-bom``."""
+
+    with_source: bool = False
+    with_id: bool = False
+    compact: bool = False
+    bom: bool = False
 
 
 class Writer(Protocol):
@@ -39,10 +57,12 @@ class Writer(Protocol):
 
 
 class JsonlWriter:
-    """One ``Document`` JSON per line; ``--with-source`` wraps it with its file and line."""
+    """One ``Document`` JSON per line; ``--with-source`` wraps it with its file and line,
+    ``--id-field`` with its id; ``--compact`` leaves out empty and default fields."""
 
-    def __init__(self, out: TextIO, with_source: bool) -> None:
+    def __init__(self, out: TextIO, with_source: bool, options: Options | None = None) -> None:
         self.out = out
+        self.options = options or Options(with_source=with_source)
         self.with_source = with_source
 
     def start(self) -> None:
@@ -50,10 +70,16 @@ class JsonlWriter:
 
     def write(self, index: int, item: Item, doc: Document) -> None:
         """The document's own JSON, untouched inside the wrapper."""
-        body = doc.model_dump_json()
+        compact = self.options.compact
+        body = doc.model_dump_json(exclude_defaults=compact)
+        lead = []
+        if self.options.with_id:
+            lead.append(f'"id":{json.dumps(item.id, ensure_ascii=False, default=str)}')
         if self.with_source:
             source = json.dumps(item.source, ensure_ascii=False)
-            body = f'{{"source":{source},"line":{json.dumps(item.line)},"document":{body}}}'
+            lead.append(f'"source":{source},"line":{json.dumps(item.line)}')
+        if lead:
+            body = "{" + ",".join(lead) + f',"document":{body}}}'
         self.out.write(body + "\n")
 
     def end(self) -> None:
@@ -61,25 +87,47 @@ class JsonlWriter:
 
 
 class CsvWriter:
-    """One row per figure and per entity mention (``newsfigs.records``), header first."""
+    """One row per figure and per entity mention (``newsfigs.records``), header first.
 
-    def __init__(self, out: TextIO, with_source: bool) -> None:
+    ``equivalent_of`` is the 0-based position of the restated row among the data rows of the
+    whole output; ``--csv-bom`` starts the file with a byte-order mark, which Excel needs to
+    read UTF-8 Korean.
+    """
+
+    def __init__(self, out: TextIO, with_source: bool, options: Options | None = None) -> None:
+        self.out = out
         self.rows = csv.writer(out, lineterminator="\n")
         self.with_source = with_source
+        self.options = options or Options(with_source=with_source)
+        self.written = 0
+
+    def _lead(self, source: str, line: str, ident: str) -> list[str]:
+        lead = [ident] if self.options.with_id else []
+        return lead + ([source, line] if self.with_source else [])
 
     def start(self) -> None:
-        """The header: ``records.FLAT_COLUMNS``, after ``source,line`` with ``--with-source``."""
-        lead = ["source", "line"] if self.with_source else []
-        self.rows.writerow([*lead, *FLAT_COLUMNS])
+        """The header: ``records.FLAT_COLUMNS``, after ``id`` and ``source,line`` when asked."""
+        if self.options.bom:
+            self.out.write("\ufeff")
+        self.rows.writerow([*self._lead("source", "line", "id"), *FLAT_COLUMNS])
 
     def write(self, index: int, item: Item, doc: Document) -> None:
         """Exact decimals, ISO dates, empty cells for None."""
-        lead = [item.source, plain(item.line)] if self.with_source else []
-        for r in to_records(doc):
+        lead = self._lead(item.source, plain(item.line), plain(item.id))
+        records = to_records(doc)
+        for r in records:
+            if r["equivalent_of"] is not None:
+                r["equivalent_of"] += self.written
             self.rows.writerow([*lead, str(index), *(plain(r[c]) for c in COLUMNS)])
+        self.written += len(records)
 
     def end(self) -> None:
         """Nothing follows the last row."""
+
+
+def _where(item: Item) -> str:
+    where = item.source if item.line is None else f"{item.source}:{item.line}"
+    return where if item.id is None else f"{where} [id {item.id}]"
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -113,7 +161,7 @@ def _cell(text: str, width: int) -> str:
 class TableWriter:
     """A heading per document, then one aligned line per figure and mention, for reading."""
 
-    def __init__(self, out: TextIO, with_source: bool) -> None:
+    def __init__(self, out: TextIO, with_source: bool, options: Options | None = None) -> None:
         self.out = out
 
     def start(self) -> None:
@@ -121,7 +169,7 @@ class TableWriter:
 
     def write(self, index: int, item: Item, doc: Document) -> None:
         """``start-end  kind  text  normalized`` in text order."""
-        where = item.source if item.line is None else f"{item.source}:{item.line}"
+        where = _where(item)
         counts = ", ".join(
             _count(n, one, many)
             for n, one, many in (
@@ -160,7 +208,7 @@ def _rows(doc: Document) -> list[tuple[Figure | None, dict[str, Any]]]:
 class HtmlWriter:
     """A standalone page: the notebook view of every document, headed by its source."""
 
-    def __init__(self, out: TextIO, with_source: bool) -> None:
+    def __init__(self, out: TextIO, with_source: bool, options: Options | None = None) -> None:
         self.out = out
 
     def start(self) -> None:
@@ -169,7 +217,7 @@ class HtmlWriter:
 
     def write(self, index: int, item: Item, doc: Document) -> None:
         """A small heading and ``html.render(doc)``."""
-        where = item.source if item.line is None else f"{item.source}:{item.line}"
+        where = _where(item)
         heading = f'<h4 style="font-family:sans-serif;color:#444">{escape(where)}</h4>'
         self.out.write(f"{heading}\n{render(doc)}\n<hr>\n")
 

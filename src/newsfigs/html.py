@@ -12,10 +12,11 @@ import datetime
 import html as _html
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from itertools import pairwise
 
 from newsfigs.models import VIEWS, DateInfo, Document, Figure
+from newsfigs.numbers import CONTEXT
 
 _COLOURS: dict[str, tuple[str, str, str]] = {
     # category: (background, border, legend label)
@@ -43,8 +44,21 @@ class _Span:
     note: str
 
 
+_MYRIADS = ((12, "조"), (8, "억"), (4, "만"))
+"""Korean groups of four digits: a value reads ``1,700억``, never ``170,000,000,000``."""
+
+
 def _num(d: Decimal) -> str:
-    return format(d, ",f")
+    """``d`` with the largest Korean group that leaves a whole part: ``1,700억``, ``3.5조``.
+
+    Exact (the digits are only shifted), so no value is rounded to look short.
+    """
+    with localcontext(CONTEXT):
+        size = abs(d)
+        for exponent, word in _MYRIADS:
+            if size >= Decimal(10) ** exponent:
+                return format(d.scaleb(-exponent).normalize(), ",f") + word
+        return format(d.normalize() if d == d.to_integral_value() else d, ",f")
 
 
 def _unit(f: Figure) -> str:
@@ -65,24 +79,84 @@ def _period(start: datetime.date, end: datetime.date) -> str:
     return f"{start.isoformat()} – {end.isoformat()}"
 
 
+_PARTS = {"early": "초", "mid": "중순", "late": "말"}
+_HALVES = {1: "상반기", 2: "하반기"}
+_WEEKDAYS = "월화수목금토일"
+
+
+def _written(d: DateInfo) -> list[str]:
+    """The calendar fields as a Korean reader writes them: ``2025년``, ``3월``, ``22일`` …"""
+    words: list[str] = []
+    if d.decade is not None:
+        words.append(f"{d.decade}년대")
+    if d.year is not None:
+        words.append(f"{d.year}년")
+    if d.half is not None:
+        words.append(_HALVES[d.half])
+    if d.quarter is not None:
+        words.append(f"{d.quarter}분기")
+    if d.month is not None:
+        words.append(f"{d.month}월")
+    if d.day is not None:
+        words.append(f"{d.day}일")
+    if d.part is not None and d.precision in ("part_of_month", "part_of_year", "part_of_decade"):
+        words.append(_PARTS[d.part])
+    if d.weekday is not None:
+        words.append(f"({_WEEKDAYS[d.weekday]})")
+    if d.hour is not None:
+        words.append(f"{d.hour}:{d.minute or 0:02d}")
+    return words
+
+
+def _relative(d: DateInfo) -> str:
+    """The relative cue in words: ``last year``, ``3 days ago``, ``in 2 months``."""
+    unit = d.offset_unit
+    if d.offset is not None and unit is not None:
+        n = abs(d.offset)
+        if d.relative == "ago" or (d.relative != "later" and d.offset < 0 and n > 1):
+            return f"{n} {unit}{'s' if n != 1 else ''} ago"
+        if d.relative == "later" or (d.offset > 0 and n > 1):
+            return f"in {n} {unit}{'s' if n != 1 else ''}"
+        return {-1: "last", 0: "this", 1: "next"}[d.offset] + f" {unit}"
+    return {
+        "last": "the last such day",
+        "next": "the coming such day",
+        "this": "the same day",
+    }.get(d.relative or "", "")
+
+
+def _missing(d: DateInfo) -> str:
+    """What keeps the date from a calendar day, in words."""
+    if d.relative is not None:
+        return "no reference date"
+    if d.day is not None and d.month is None:
+        return "month not given"
+    if d.year is None and (d.month, d.quarter, d.half) != (None, None, None):
+        return "year not given"
+    return ""
+
+
 def _date_note(d: DateInfo | None) -> str:
-    """The resolved date when there is one, else the fields as written and the relative cue."""
+    """The resolved date when there is one, else the date in words and what it lacks.
+
+    ``2026-03-22``; ``2021``; ``22일, month not given``; ``상반기, this year``; never field
+    dumps such as ``day=22``.
+    """
     if d is None:
-        return ""
+        return "not resolved"
     if d.resolved is not None:
         return d.resolved.isoformat()
     if d.resolved_start is not None and d.resolved_end is not None:
         return _period(d.resolved_start, d.resolved_end)
-    keys = ("year", "half", "quarter", "month", "day", "hour", "minute")
-    parts = [f"{k}={getattr(d, k)}" for k in keys if getattr(d, k) is not None]
-    if d.offset is not None and d.offset_unit is not None:
-        unit = d.offset_unit
-        parts.append(f"this {unit}" if d.offset == 0 else f"{d.offset:+d} {unit}")
-    return " · ".join(parts)
+    head = " ".join(_written(d))
+    if d.end is not None and _written(d.end):
+        head += " – " + " ".join(_written(d.end))
+    parts = [x for x in (head, _relative(d), _missing(d)) if x]
+    return ", ".join(parts) or "not resolved"
 
 
 def figure_note(f: Figure) -> str:
-    """The normalized value in a few characters: ``≈240,000,000,000,000 KRW``, ``≥0.5×``."""
+    """The normalized value in a few characters: ``1,700억 USD``, ``≈240조 KRW``, ``≥0.5×``."""
     if f.kind in ("date", "time"):
         return _date_note(f.date)
     if f.value is not None:
@@ -99,8 +173,19 @@ def figure_note(f: Figure) -> str:
     return f"{prefix}{number}{sep}{unit}".rstrip()
 
 
+def _exact(f: Figure) -> str:
+    """The exact value, digits grouped by three, when the note shortened it."""
+    values = [v for v in (f.value, f.low, f.high) if v is not None]
+    if not values or all(abs(v) < 10_000 for v in values):
+        return ""
+    if f.value is not None:
+        return format(f.value, ",f")
+    return f"{format(f.low, ',f')}–{format(f.high, ',f')}"
+
+
 def _figure_title(f: Figure, equivalent_of: Figure | None) -> str:
-    lines = [f"{f.kind}: {figure_note(f)}"]
+    exact = _exact(f)
+    lines = [f"{f.kind}: {figure_note(f)}" + (f" ({exact})" if exact else "")]
     if f.counted:
         lines.append(f"counted: {f.counted}")
     if f.equivalent is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
@@ -205,6 +205,13 @@ class Figure(Spanned):
             raise ValueError("low must not exceed high")
         return self
 
+    def __repr__(self) -> str:
+        """One line: ``Figure(money '1700억 달러' = 170000000000 USD @134:142)``."""
+        where = f"@{self.start}:{self.end}"
+        if self.equivalent is not None:
+            where += f", equivalent {_short(self.equivalent.text, 30)!r}"
+        return f"Figure({self.kind} {_short(self.text, 60)!r} = {_figure_value(self)} {where})"
+
     @property
     def is_range(self) -> bool:
         """True when the figure is a range (``low``–``high``)."""
@@ -245,6 +252,14 @@ class Person(BaseModel):
     title: Text | None = None
     affiliation: Text | None = None
 
+    def __repr__(self) -> str:
+        """One line: ``Person('이재용', 회장, 삼성전자, 2 mentions)``."""
+        facts = [
+            repr(_short(self.name, 40)),
+            *(_short(x, 30) for x in (self.title, self.affiliation) if x),
+        ]
+        return f"Person({', '.join(facts)}, {_plural(len(self.mentions), 'mention')})"
+
 
 OrgCategory = Literal[
     "company",
@@ -273,6 +288,11 @@ class Organization(BaseModel):
     """A generic reference to an institution (``정부``, ``검찰``, ``국회``): which one is known
     from the article, not from the name (docs/entities.md, "Institutions as actors")."""
 
+    def __repr__(self) -> str:
+        """One line: ``Organization('삼성전자', company, 2 mentions)``."""
+        facts = [repr(_short(self.name, 40)), *([self.category] if self.category else [])]
+        return f"Organization({', '.join(facts)}, {_plural(len(self.mentions), 'mention')})"
+
 
 class Document(BaseModel):
     """Everything newsfigs found in one text."""
@@ -284,6 +304,46 @@ class Document(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
+
+    def __repr__(self) -> str:
+        """One line with counts: ``Document('삼성전자는 지난해 …' (120 chars), 3 figures, …)``."""
+        counts = ", ".join(
+            (
+                _plural(len(self.figures), "figure"),
+                _plural(len(self.people), "person", "people"),
+                _plural(len(self.organizations), "organization"),
+            )
+        )
+        ref = f", reference_date={self.reference_date.isoformat()}" if self.reference_date else ""
+        return f"Document({_short(self.text, 40)!r} ({len(self.text):,} chars), {counts}{ref})"
+
+    def __iter__(self) -> Any:  # pydantic's would yield (field, value) pairs
+        """Not iterable: ``for x in doc`` would otherwise quietly give pydantic's field pairs."""
+        raise TypeError(
+            "a Document is not iterable: use doc.spans() (every figure and mention in text "
+            "order), doc.figures, doc.people or doc.organizations"
+        )
+
+    def spans(self) -> list[Span]:
+        """Every figure and every person or organization mention, in text order.
+
+        A figure comes before a mention of the same span; ``item`` is the Figure, Person or
+        Organization, so a mention leads to its entity.
+        """
+        found = [Span(f.start, f.end, f.text, f.kind, f) for f in self.figures]
+        for p in self.people:
+            found.extend(Span(m.start, m.end, m.text, "person", p) for m in p.mentions)
+        for o in self.organizations:
+            found.extend(Span(m.start, m.end, m.text, "organization", o) for m in o.mentions)
+        found.sort(key=lambda s: (s.start, s.end))  # stable: figures first on a shared span
+        return found
+
+    def figures_of(self, *kinds: str) -> list[Figure]:
+        """The figures of the given kinds (``"money"``, ``"percent"`` …), in text order."""
+        unknown = [k for k in kinds if k not in FIGURE_KINDS]
+        if unknown or not kinds:
+            raise ValueError(f"figures_of expects kinds among {FIGURE_KINDS}, got {kinds!r}")
+        return [f for f in self.figures if f.kind in kinds]
 
     def _repr_html_(self) -> str:
         """Jupyter's view: the text with figures, people and organizations highlighted."""
@@ -298,6 +358,47 @@ class Document(BaseModel):
         if VIEWS.records is None:  # pragma: no cover - the package imports newsfigs.records
             raise RuntimeError("newsfigs.records is not loaded: import newsfigs")
         return VIEWS.records(self, decimals=decimals)
+
+
+class Span(NamedTuple):
+    """One highlight of ``Document.spans()``: a figure or an entity mention."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    """The figure's kind, or ``person`` / ``organization``."""
+    item: Figure | Person | Organization
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` on one line, cut with … after ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+_BOUND_SIGN = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
+
+
+def _figure_value(f: Figure) -> str:
+    """The value of ``Figure.__repr__``: exact digits and unit, a range, or the date."""
+    if f.date is not None:
+        d = f.date
+        if d.resolved is not None:
+            return d.resolved.isoformat()
+        if d.resolved_start is not None and d.resolved_end is not None:
+            return f"{d.resolved_start.isoformat()}..{d.resolved_end.isoformat()}"
+        return "unresolved"
+    if f.value is not None:
+        number = format(f.value, "f")
+    else:
+        number = f"{format(f.low, 'f')}..{format(f.high, 'f')}"
+    prefix = ("≈" if f.approximate else "") + _BOUND_SIGN.get(f.bound or "", "")
+    return f"{prefix}{number} {f.unit or ''}".rstrip()
 
 
 class RecordsView(Protocol):
