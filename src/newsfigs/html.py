@@ -220,6 +220,8 @@ def _spans(doc: Document) -> list[_Span]:
         found.extend(_Span(m.start, m.end, "person", "person", title, "") for m in p.mentions)
     for o in doc.organizations:
         title = f"organization: {o.name}" + (f" ({o.category})" if o.category else "")
+        if o.generic:
+            title += ", a generic reference (정부, 검찰 …)"
         found.extend(
             _Span(m.start, m.end, "organization", o.category or "organization", title, "")
             for m in o.mentions
