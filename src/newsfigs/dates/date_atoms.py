@@ -1,0 +1,224 @@
+"""Date atoms: one number with its unit, one word, one ISO date or one clock time.
+
+``atoms`` walks the matches of ``DateWords.atoms`` and keeps those that are dates in context:
+a word on morpheme boundaries, a number whose unit is a calendar unit and is no length
+(``3일 동안``), no rate (``1일 2회``) and no quantity of days (``3일치``), a native count only
+with ``전``/``후``/``뒤``. ``find_dates`` joins the atoms into expressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newsfigs.core.analyzer import Analysed
+from newsfigs.dates import resolve_dates as dates
+from newsfigs.dates.date_lexicon import POSITIONS, DateWords
+from newsfigs.dates.date_numbers import (
+    direction_after,
+    length_after,
+    length_before,
+    offset_after,
+    year_before_noun,
+)
+from newsfigs.numbers import parse_number
+from newsfigs.units import TimeUnit
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int
+    end: int
+    slots: tuple[str, ...]
+    fields: dict[str, Any]
+    numeric: bool = True  # may be part of the end of a range
+    terminal: bool = False  # nothing finer may follow
+
+
+def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends:
+        return None
+    role, value, extra = lex.words[m.group().replace(" ", "")]
+    if role in ("day", "week", "month", "year", "year_prefix"):
+        k = int(value)
+        unit = "year" if role == "year_prefix" else role
+        rel = "last" if k < 0 else "next" if k > 0 else "this"
+        f: dict[str, Any] = {"offset": k, "offset_unit": unit, "relative": rel, "_rel": True}
+        if role == "year_prefix":
+            f["_needs_more"] = True
+        return Atom(s, e, (_REL_SLOT[unit],), f, numeric=False)
+    if role == "cue":
+        return Atom(s, e, ("cue",), {"relative": value, "_needs_more": True}, numeric=False)
+    if role == "half":
+        return Atom(s, e, ("sub",), {"half": int(value)}, numeric=False, terminal=True)
+    if role == "year_part":
+        return Atom(s, e, ("sub",), {"part": value}, numeric=False, terminal=True)
+    if role == "weekday":
+        return Atom(s, e, ("weekday",), {"weekday": int(value)}, numeric=False)
+    if role == "day_part":
+        if not a.tag_at.get(s, "").startswith("NN") or a.tag_at.get(e) in _COMPOUND_TAGS:
+            return None  # 낮은 (low) is not 낮 (daytime); 새벽배송 is a delivery service
+        f = {"day_part": value}
+        if value in ("noon", "midnight"):
+            f["hour"] = 12 if value == "noon" else 0
+        if extra != "alone":
+            f["_attached"] = True
+        return Atom(s, e, ("daypart",), f)
+    return None
+
+
+_COMPOUND_TAGS = frozenset({"NNG", "NNP"})
+_REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _ago(
+    a: Analysed, s: int, e: int, n: int, unit: TimeUnit, n2: int | None = None, yeo: bool = False
+) -> Atom | None:
+    """``3일 전``, ``1년 반 전``, ``3∼4년 후``, ``2분기 전`` (6 months): a relative date, or
+    None without 전/후/뒤."""
+    assert unit.offset is not None
+    far = n2 * unit.per if n2 is not None else None
+    off = offset_after(a, e, n * unit.per, far, unit.offset, yeo)
+    if off is None:
+        return None
+    return Atom(s, off.end, ("cue",), off.fields, numeric=False, terminal=True)
+
+
+_NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # 두/MM 달, not 너/NP
+
+
+def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+    """``이틀 전``, ``일주일 뒤``, ``두 달 전``, ``두 분기 전``: a native count of a unit of time,
+    a date only with 전/후/뒤 after it."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends:
+        return None
+    if m.lastgroup == "day_word":
+        n, unit = lex.day_words[m.group()]
+        return _ago(a, s, e, n, unit)
+    if any(tok.tag not in _NATIVE_TAGS for tok in a.tokens_in(s, m.end("nn"))):
+        return None
+    return _ago(a, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
+
+
+def _num_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+    text = a.text
+    s, e = m.span()
+    unit = m.group("unit")
+    u0 = e - len(unit)
+    if a.tag_at.get(u0) not in ("NNB", "NNG") or (unit in ("시", "분") and a.tag_at[u0] != "NNB"):
+        return None  # 3시장, 5시즌 …
+    n1 = int(m.group("n1"))
+    raw2 = m.group("n2")
+    n2 = int(raw2) if raw2 is not None else None
+    apos = m.group("apos") is not None
+    if apos and unit not in ("년", "년도", "년대"):
+        return None
+    digits = len(m.group("n1"))
+    yeo = m.group("yeo") is not None
+    offset = lex.offsets.get(unit)
+    if offset is not None and not (unit == "년" and digits == 4):
+        ago = _ago(a, s, e, n1, offset, n2, yeo)
+        if ago is not None or yeo:
+            return ago
+        if direction_after(a, e):
+            return None  # 2분기 전 실적: 전 is "ago" or 全 "all", so neither Q2 nor a length
+    if yeo or (offset is not None and unit not in POSITIONS):
+        return None
+    year_noun = unit == "년" and digits == 4 and year_before_noun(a, e, lex.length_nouns)
+    if not year_noun and unit != "월" and length_after(a, e):  # 2월 내: a month, never a length
+        return None
+    if unit == "일" and (
+        lex.not_day.match(text, e) or (n1 == 1 and n2 is None and lex.per_day.match(text, e))
+    ):
+        return None
+    if unit == "년대":
+        if n1 % 10 or digits not in (2, 4):
+            return None
+        decade = n1 if digits == 4 else dates.two_digit_year(n1)
+        f: dict[str, Any] = {"decade": decade}
+        if n2 is not None and raw2 is not None:  # 1980~1990년대, 1980~90년대
+            last = n2 if len(raw2) == 4 else decade - decade % 100 + n2
+            if n2 % 10 or len(raw2) not in (2, 4) or not decade < last <= 2190:
+                return None
+            f["_end"] = {"decade": last}
+        return Atom(s, e, ("year",), f, terminal=n2 is not None)
+    if unit in ("년", "년도"):
+        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1, lex)
+        return _year_atom(s, e, n1, digits, n2, raw2, marked)
+    if unit in ("월", "일") and length_before(text, s):
+        return None
+    lo, hi, slot, key = _RANGES[unit]
+    if not lo <= n1 <= hi or (n2 is not None and (not lo <= n2 <= hi or n2 == n1)):
+        return None
+    if unit == "분기" and n2 is not None and n2 < n1:
+        return None
+    f = {key: n1}
+    if n2 is not None:
+        f["_end"] = {key: n2}
+    return Atom(s, e, (slot,), f, terminal=unit == "분기" or n2 is not None)
+
+
+_RANGES = {
+    "월": (1, 12, "month", "month"),
+    "일": (1, 31, "day", "day"),
+    "분기": (1, 4, "sub", "quarter"),
+    "시": (0, 24, "hour", "hour"),
+    "분": (0, 59, "minute", "minute"),
+}
+
+
+def _past_year(text: str, s: int, n: int, lex: DateWords) -> bool:
+    """``지난 84년`` is 1984, but ``지난 10년``/``지난 30년`` read as "the past N years"."""
+    return n % 5 != 0 and lex.cue_before.search(text, max(0, s - 3), s) is not None
+
+
+def _year_atom(
+    s: int, e: int, n1: int, digits: int, n2: int | None, raw2: str | None, marked: bool
+) -> Atom | None:
+    """4-digit years 1100–2199 are years; 2-digit ones need ' or 도 or a finer neighbour."""
+    if digits == 4:
+        year = n1
+        if not 1100 <= year <= 2199:
+            return None
+    elif digits == 2:
+        year = dates.two_digit_year(n1)
+    else:
+        return None
+    f: dict[str, Any] = {"year": year}
+    if digits == 2 and not marked:
+        f["_two_digit"] = True
+    if n2 is not None and raw2 is not None:
+        end = n2 if len(raw2) == 4 else year - year % 100 + n2 if len(raw2) == 2 else -1
+        if not year < end <= 2199:
+            return None
+        f["_end"] = {"year": end}
+    return Atom(s, e, ("year",), f, terminal=n2 is not None)
+
+
+def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
+    """The atoms of ``a`` in text order, none inside another."""
+    out: list[Atom] = []
+    for m in lex.atoms.finditer(a.text):
+        kind = m.lastgroup
+        atom: Atom | None
+        if kind == "word":
+            atom = _word_atom(a, m, lex)
+        elif kind == "num":
+            atom = _num_atom(a, m, lex)
+        elif kind in ("day_word", "native"):
+            atom = _count_atom(a, m, lex)
+        elif kind == "iso":
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            ok = 1 <= mo <= 12 and 1 <= d <= 31
+            f = {"year": y, "month": mo, "day": d}
+            atom = Atom(*m.span(), ("year", "month", "day"), f) if ok else None
+        else:  # hm
+            f = {"hour": int(m.group("hh")), "minute": int(m.group("mm")), "_hm": True}
+            atom = Atom(*m.span(), ("hour", "minute"), f)
+        if atom is not None and (not out or atom.start >= out[-1].end):
+            out.append(atom)  # not 6개월 전 again inside 3년 6개월 전
+    return out

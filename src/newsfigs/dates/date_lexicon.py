@@ -1,0 +1,154 @@
+"""The date and time words as the date finder reads them: one table, built once.
+
+``data/dates/date_words.tsv`` gives the words (지난, 올해, 상반기, 오후 …) and
+``data/dates/day_neighbours.tsv`` what right after a date atom says it is no date (``3일치``,
+``1일 2회``) or makes a bare ``15:30`` a time; ``build`` compiles them with the units of time
+and the native numerals into the regexes of ``DateWords``. Kept apart from ``find_dates.py``
+(the atoms and how they join) so the vocabulary has one place; the resource that caches the
+result is ``find_dates.date_words``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newsfigs.core.resources import read_rows
+from newsfigs.dates.date_numbers import alternation
+from newsfigs.numbers import native_numerals
+from newsfigs.units import TimeUnit, time_units
+
+POSITIONS = ("년대", "년도", "년", "월", "일", "분기", "시", "분")
+"""Units whose number names a point in the calendar (not a length)."""
+
+
+@dataclass(frozen=True)
+class DateWords:
+    atoms: regex.Pattern[str]
+    words: dict[str, tuple[str, str, str]]
+    parts: dict[str, str]  # 초순, 중순, 말 … → early | mid | late
+    part: regex.Pattern[str]  # one of ``parts`` right after a year or month (3월 말)
+    cue_before: regex.Pattern[str]  # 지난, 오는 right before a number (searched up to it)
+    weekday_paren: regex.Pattern[str]  # (월), (월요일) after a day
+    weekdays: dict[str, int]  # 월 → 0 … 일 → 6: a weekday word without 요일
+    recurring_before: regex.Pattern[str]  # 매주 월요일, 매월 25일: no particular date (searched)
+    recurring_after: regex.Pattern[str]  # 일요일마다, 3일마다
+    approx_before: regex.Pattern[str]  # 약 3년 전: a qualifier of qualifiers.tsv (searched)
+    approx_after: regex.Pattern[str]  # 3일께, 오후 3시경, 1990년 무렵
+    offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
+    day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
+    length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
+    not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
+    per_day: regex.Pattern[str]  # 1일 2회: a rate per day, not the 1st
+    clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
+
+
+def _neighbours() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The three patterns of ``day_neighbours.tsv`` (not_day, per_day, clock_after)."""
+    rows = read_rows("dates/day_neighbours.tsv")
+    glued: list[str] = []
+    spaced: list[str] = []
+    for word, role, flag in rows:
+        if role != "not_day":
+            continue
+        w = regex.escape(word)
+        if flag.startswith("!"):
+            w += rf"(?!{regex.escape(flag[1:])})"
+        elif flag.startswith("+"):
+            w += rf"(?=[{regex.escape(flag[1:])}]?(?![가-힣]))"
+        (spaced if flag == "spaced" else glued).append(w)
+    not_day = regex.compile(rf"(?:{'|'.join(glued)}|\x20?(?:{'|'.join(spaced)}))")
+    per = alternation(w for w, role, _ in rows if role == "per_day")
+    per_day = regex.compile(rf"\x20?\d{{1,3}}+\x20?(?:{per})(?![가-힣])")
+    clock = alternation(w for w, role, _ in rows if role == "clock_after")
+    return not_day, per_day, regex.compile(rf"\x20?(?:{clock})")
+
+
+def _native() -> str:
+    """Native numerals before a unit of time: 한, 두, 석, 넉, 열두, 스무 … (not 첫: first)."""
+    table = native_numerals()
+    tens = alternation(w for w, v in table.items() if v >= 10 and v % 10 == 0)
+    ones = alternation(w for w, v in table.items() if v < 10 and w != "첫")
+    return rf"(?:{tens})(?:{ones})?+|{ones}"
+
+
+def build(sep: str) -> DateWords:
+    """The atom regex and its neighbours, from the word tables (``sep``: the range dashes)."""
+    words: dict[str, tuple[str, str, str]] = {}
+    parts: dict[str, str] = {}
+    length_nouns: list[str] = []
+    rows = read_rows("dates/date_words.tsv")
+    # what may follow 지난/오는 and 올: a number, a weekday, a half or part of the year
+    weekdays = [r[0] for r in rows if r[1] == "weekday"]
+    year_parts = [r[0] for r in rows if r[1] in ("half", "year_part")]
+    after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts)}))"
+    after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts)}))"
+    alts: list[str] = []
+    for row in rows:
+        word, role, value = row[0], row[1], row[2]
+        extra = row[3] if len(row) > 3 else ""
+        flags = extra.split()
+        not_before = next((f[1:] for f in flags if f.startswith("!")), "")
+        extra = next((f for f in flags if not f.startswith("!")), "")
+        if role == "part":
+            parts[word] = value
+            continue
+        if role == "length_noun":
+            length_nouns.append(word)
+            continue
+        if role in ("recurring", "approx"):
+            continue
+        words[word.replace(" ", "")] = (role, value, extra)
+        pat = alternation([word])
+        if role == "cue":
+            pat += after_cue
+        elif role == "year_prefix":
+            pat += after_prefix
+        if not_before:  # words that must not follow: 연말정산 is a tax return
+            pat += rf"(?!\x20?(?:{not_before}))"
+        alts.append(pat)
+    alts.sort(key=len, reverse=True)
+    offsets = {u: tu for u, tu in time_units().items() if tu.offset is not None}
+    units = alternation([*POSITIONS, *offsets])
+    day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
+    atoms = regex.compile(
+        r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
+        r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
+        r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
+        r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
+        rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
+        rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
+        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(offsets)}))"
+        rf"|(?P<word>{'|'.join(alts)})"
+    )
+    part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")
+    cues = [r[0] for r in rows if r[1] == "cue"]
+    cue_before = regex.compile(rf"(?<![가-힣])(?:{alternation(cues)})\x20?$")
+    short = {r[0].removesuffix("요일"): int(r[2]) for r in rows if r[1] == "weekday"}
+    weekday_paren = regex.compile(rf"\x20?\((?P<wd>{alternation(short)})(?:요일)?\)")
+    every = {w: where for w, role, where, *_ in rows if role == "recurring"}
+    approx = {w: where for w, role, where, *_ in rows if role == "approx"}
+    glued = alternation(w for w, where in approx.items() if where == "glued")
+    spaced = alternation(w for w, where in approx.items() if where == "spaced")
+    about = [w for w, role, where in read_rows("shared/qualifiers.tsv")
+             if role == "approximate" and where == "before"]  # fmt: skip
+    return DateWords(
+        atoms,
+        words,
+        parts,
+        part,
+        cue_before,
+        weekday_paren,
+        short,
+        regex.compile(
+            rf"(?<![가-힣])(?:{alternation(w for w in every if every[w] == 'before')})\x20?$"
+        ),
+        regex.compile(alternation(w for w in every if every[w] == "after")),
+        regex.compile(rf"(?<![가-힣])(?:{alternation(about)})\x20?$"),
+        regex.compile(rf"{glued}|\x20?(?:{spaced})"),
+        offsets,
+        day_words,
+        tuple(length_nouns),
+        *_neighbours(),
+    )
