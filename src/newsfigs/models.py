@@ -135,6 +135,11 @@ class DateInfo(BaseModel):
         "month); None when the cue names a day instead (지난 3일).",
     )
     offset_unit: Literal["day", "week", "month", "year"] | None = None
+    anchor: Literal["text"] | None = Field(
+        default=None,
+        description="text: the offset counts from the day or year the article named last "
+        "before it (이날, 전날, 이듬해, 그해), not from the reference date (docs/dates.md).",
+    )
     day_part: DayPart | None = None
     precision: DatePrecision | None = Field(
         default=None, description="The finest unit written (docs/dates.md)."

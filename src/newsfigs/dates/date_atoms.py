@@ -49,6 +49,8 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         f: dict[str, Any] = {"offset": k, "offset_unit": unit, "relative": rel, "_rel": True}
         if role == "year_prefix":
             f["_needs_more"] = True
+        if extra == "text":  # 이날, 전날, 이듬해: counted from the article's last named date
+            f["anchor"] = "text"
         return Atom(s, e, (_REL_SLOT[unit],), f, numeric=False)
     if role == "cue":
         return Atom(s, e, ("cue",), {"relative": value, "_needs_more": True}, numeric=False)

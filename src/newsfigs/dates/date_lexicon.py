@@ -42,6 +42,8 @@ class DateWords:
     not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
     per_day: regex.Pattern[str]  # 1일 2회: a rate per day, not the 1st
     clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
+    range_from: regex.Pattern[str]  # 15일부터 (then 18일까지): the start of an interval
+    range_to: regex.Pattern[str]  # 18일까지: the end of an interval
 
 
 def _neighbours() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
@@ -97,7 +99,7 @@ def build(sep: str) -> DateWords:
         if role == "length_noun":
             length_nouns.append(word)
             continue
-        if role in ("recurring", "approx"):
+        if role in ("recurring", "approx", "interval"):
             continue
         words[word.replace(" ", "")] = (role, value, extra)
         pat = alternation([word])
@@ -151,4 +153,6 @@ def build(sep: str) -> DateWords:
         day_words,
         tuple(length_nouns),
         *_neighbours(),
+        regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
+        regex.compile(alternation(w for w, r, v, *_ in rows if v == "to")),
     )

@@ -166,6 +166,36 @@ def _end_fields(e1: _Expr, e2: _Expr | None) -> dict[str, Any] | None:
     return end
 
 
+def _until(
+    a: Analysed, atoms: list[Atom], j: int, expr: _Expr, lex: DateWords
+) -> tuple[_Expr, int] | None:
+    """``15일부터 18일까지``, ``토요일 오후 6시부터 화요일 오전 9시까지``: the end of an
+    interval written with 부터 … 까지, or None.
+
+    Both ends must be whole expressions; the end is read on or after the start (docs/dates.md),
+    and two offsets must count in the same unit (``오늘부터 내일까지``, never ``어제부터 다음
+    주까지``, whose ends the model cannot compare).
+    """
+    frm = lex.range_from.match(a.text, expr.end)
+    if frm is None or j >= len(atoms) or atoms[j].start != frm.end():
+        return None
+    if frm.start() + len(frm.group().rstrip()) not in a.ends:
+        return None
+    cand, k = _expression(a, atoms, j, lex)
+    to = lex.range_to.match(a.text, cand.end)
+    if to is None or to.end() not in a.ends or "_end" in cand.fields or not _valid(cand, a):
+        return None
+    if cand.fields.get("relative") in ("ago", "later") or expr.fields.get("relative") in (
+        "ago",
+        "later",
+    ):
+        return None
+    unit1, unit2 = expr.fields.get("offset_unit"), cand.fields.get("offset_unit")
+    if unit2 is not None and unit1 != unit2:
+        return None
+    return cand, k
+
+
 def recognize(a: Analysed) -> list[DateCandidate]:
     """Date and time candidates of ``a`` (normalized coordinates), resolved when possible."""
     lex = date_words()
@@ -190,6 +220,8 @@ def recognize(a: Analysed) -> list[DateCandidate]:
                 and _valid(cand, a)
             ):
                 e2, j = cand, k
+        elif "_end" not in expr.fields:
+            e2, j = _until(a, atoms, j, expr, lex) or (None, j)
         if lex.recurring_before.search(
             a.text, max(0, expr.start - 4), expr.start
         ) or lex.recurring_after.match(a.text, e2.end if e2 else expr.end):
