@@ -134,7 +134,11 @@ class DateInfo(BaseModel):
         "3일 전 → -3 day), in the smallest unit written (3년 6개월 전, 1년 반 전 → -42, -18 "
         "month); None when the cue names a day instead (지난 3일).",
     )
-    offset_unit: Literal["day", "week", "month", "year"] | None = None
+    offset_unit: Literal["minute", "hour", "day", "week", "month", "year"] | None = Field(
+        default=None,
+        description="The unit of offset; minute and hour (3시간 전, 30분 뒤) are never resolved "
+        "to a day, as the reference date has no time of day.",
+    )
     anchor: Literal["text"] | None = Field(
         default=None,
         description="text: the offset counts from the day or year the article named last "

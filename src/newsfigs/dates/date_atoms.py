@@ -106,7 +106,11 @@ def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None
     return _ago(a, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
 
 
-def _num_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+def _num_atom(
+    a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: bool = False
+) -> Atom | None:
+    """A number with its unit; ``after_hour``: right after an hour (``3시 30분 전`` is a time
+    before 3:30, never "30 minutes ago")."""
     text = a.text
     s, e = m.span()
     unit = m.group("unit")
@@ -122,6 +126,8 @@ def _num_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
     digits = len(m.group("n1"))
     yeo = m.group("yeo") is not None
     offset = lex.offsets.get(unit)
+    if offset is not None and after_hour and offset.offset == "minute":
+        offset = None
     if offset is not None and not (unit == "년" and digits == 4):
         ago = _ago(a, s, e, n1, offset, n2, yeo)
         if ago is not None or yeo:
@@ -210,7 +216,9 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
         if kind == "word":
             atom = _word_atom(a, m, lex)
         elif kind == "num":
-            atom = _num_atom(a, m, lex)
+            after_hour = bool(out) and "hour" in out[-1].slots
+            after_hour = after_hour and a.text[out[-1].end : m.start()] in ("", " ")
+            atom = _num_atom(a, m, lex, after_hour)
         elif kind in ("day_word", "native"):
             atom = _count_atom(a, m, lex)
         elif kind == "iso":

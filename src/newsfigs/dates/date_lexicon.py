@@ -113,6 +113,8 @@ def build(sep: str) -> DateWords:
     alts.sort(key=len, reverse=True)
     offsets = {u: tu for u, tu in time_units().items() if tu.offset is not None}
     units = alternation([*POSITIONS, *offsets])
+    # native counts of minutes are people (두 분 전에 is "before the two of them"): digits only
+    counted = [u for u, tu in offsets.items() if tu.offset != "minute"]
     day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
     atoms = regex.compile(
         r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
@@ -121,7 +123,7 @@ def build(sep: str) -> DateWords:
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
         rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
         rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
-        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(offsets)}))"
+        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))"
         rf"|(?P<word>{'|'.join(alts)})"
     )
     part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")

@@ -240,7 +240,11 @@ def recognize(a: Analysed) -> list[DateCandidate]:
         if end_fields is not None:
             end_fields = {k: v for k, v in end_fields.items() if not k.startswith("_")}
         info = dates.resolve(dates.build(expr.fields, end_fields), a.reference_date)
-        timed = info.hour is not None or info.day_part is not None
+        timed = (
+            info.hour is not None
+            or info.day_part is not None
+            or info.offset_unit in ("minute", "hour")
+        )
         out.append(
             DateCandidate(
                 start=start,

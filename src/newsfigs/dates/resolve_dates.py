@@ -374,6 +374,8 @@ def precision_of(fields: Mapping[str, Any]) -> DatePrecision:
     if fields.get("day_part") is not None:
         return "part_of_day"
     unit = fields.get("offset_unit")
+    if unit in ("minute", "hour"):  # 30분 뒤, 3시간 전: relative times
+        return unit  # type: ignore[no-any-return]
     if fields.get("day") is not None or fields.get("weekday") is not None or unit == "day":
         return "day"
     if unit == "week":
