@@ -145,6 +145,11 @@ class DateInfo(BaseModel):
         "before it (이날, 전날, 이듬해, 그해), not from the reference date (docs/dates.md).",
     )
     day_part: DayPart | None = None
+    time_zone: str | None = Field(
+        default=None,
+        description="The time zone the text names for it (22일(현지시간), 한국시간 23일), as "
+        "one canonical phrase: 현지시간, 한국시간, 미국 동부시간 … (docs/dates.md).",
+    )
     precision: DatePrecision | None = Field(
         default=None, description="The finest unit written (docs/dates.md)."
     )

@@ -2,7 +2,7 @@
 
 The recognizer resolves every expression against the reference date alone; a word whose
 ``DateInfo.anchor`` is ``text`` (``이날``, ``당일``, ``같은 날``, ``전날``, ``다음날``, ``이튿날``,
-``그날``, ``이듬해``, ``그해``, ``같은 해``, ``그 다음 주``) refers instead to the day or year the
+``이듬해``, ``그해``, ``같은 해``, ``그 다음 주``) refers instead to the day or year the
 article named last before it. ``in_article`` walks a document's figures in text order, keeps the
 last named day and year, and resolves those words again against them. Pure: no analyzer, no
 clock; the rule and its edges (paragraphs, quotes, ranges) are in docs/dates.md.

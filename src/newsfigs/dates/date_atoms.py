@@ -207,6 +207,20 @@ def _year_atom(
     return Atom(s, e, ("year",), f, terminal=n2 is not None)
 
 
+def _quarter_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
+    """``3·4분기``, ``3/4분기`` (the third of four quarters), ``3Q``, ``3Q25`` (of 2025)."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends or length_after(a, e):
+        return None
+    if m.lastgroup == "qslash":
+        return Atom(s, e, ("sub",), {"quarter": int(m.group("qn"))}, terminal=True)
+    f: dict[str, Any] = {"quarter": int(m.group("qq"))}
+    if m.group("qy") is None:
+        return Atom(s, e, ("sub",), f, terminal=True)
+    f["year"] = dates.two_digit_year(int(m.group("qy")))
+    return Atom(s, e, ("year", "sub"), f, terminal=True)
+
+
 def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
     """The atoms of ``a`` in text order, none inside another."""
     out: list[Atom] = []
@@ -221,6 +235,8 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = _num_atom(a, m, lex, after_hour)
         elif kind in ("day_word", "native"):
             atom = _count_atom(a, m, lex)
+        elif kind in ("qslash", "qlatin"):
+            atom = _quarter_atom(a, m)
         elif kind == "iso":
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
             ok = 1 <= mo <= 12 and 1 <= d <= 31

@@ -44,6 +44,9 @@ class DateWords:
     clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
     range_from: regex.Pattern[str]  # 15일부터 (then 18일까지): the start of an interval
     range_to: regex.Pattern[str]  # 18일까지: the end of an interval
+    zones: dict[str, str]  # 현지시간, 현지 시각 … → the canonical DateInfo.time_zone
+    zone_after: regex.Pattern[str]  # (현지시간) right after a date or time
+    zone_before: regex.Pattern[str]  # 현지시간 right before a date (searched up to it)
 
 
 def _neighbours() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
@@ -81,6 +84,8 @@ def build(sep: str) -> DateWords:
     parts: dict[str, str] = {}
     length_nouns: list[str] = []
     rows = read_rows("dates/date_words.tsv")
+    zone_words = [w for w, r, *_ in rows if r == "zone"]
+    zones = {w.replace(" ", ""): v.replace("_", " ") for w, r, v, *_ in rows if r == "zone"}
     # what may follow 지난/오는 and 올: a number, a weekday, a half or part of the year
     weekdays = [r[0] for r in rows if r[1] == "weekday"]
     year_parts = [r[0] for r in rows if r[1] in ("half", "year_part")]
@@ -99,7 +104,7 @@ def build(sep: str) -> DateWords:
         if role == "length_noun":
             length_nouns.append(word)
             continue
-        if role in ("recurring", "approx", "interval"):
+        if role in ("recurring", "approx", "interval", "zone"):
             continue
         words[word.replace(" ", "")] = (role, value, extra)
         pat = alternation([word])
@@ -120,6 +125,9 @@ def build(sep: str) -> DateWords:
         r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
         r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
         r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
+        # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter (of 2025)
+        r"|(?P<qslash>(?<![0-9A-Za-z_.·ㆍ∙/])(?P<qn>[1-4])\x20?[·ㆍ∙/]\x20?4분기)"
+        r"|(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>\d\d)?+(?![0-9A-Za-z_]))"
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
         rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
         rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
@@ -157,4 +165,7 @@ def build(sep: str) -> DateWords:
         *_neighbours(),
         regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
         regex.compile(alternation(w for w, r, v, *_ in rows if v == "to")),
+        zones,
+        regex.compile(rf"\x20?\(\x20?(?P<z>{alternation(zone_words)})\x20?\)"),
+        regex.compile(rf"(?<![가-힣])(?P<z>{alternation(zone_words)})\x20?$"),
     )

@@ -128,12 +128,33 @@ def _expression(a: Analysed, atoms: list[Atom], i: int, lex: DateWords) -> tuple
     while j < len(atoms):
         nxt = atoms[j]
         gap = a.text[expr.end : nxt.start]
-        if gap not in ("", " ") or not expr.accepts(nxt):
+        zone = lex.zone_after.fullmatch(gap.rstrip(" ")) if gap not in ("", " ") else None
+        if (gap not in ("", " ") and zone is None) or not expr.accepts(nxt):
             break
+        if zone is not None:  # 22일(현지시간) 오후 3시: one time, in that zone
+            if "day" not in expr.slots or nxt.slots[0] not in ("daypart", "hour"):
+                break
+            expr.fields["time_zone"] = _zone(lex, zone)
         expr.add(nxt)
         _attachments(a, expr, lex)
         j += 1
     return expr, j
+
+
+def _zone(lex: DateWords, m: regex.Match[str]) -> str:
+    return lex.zones[m.group("z").replace(" ", "")]
+
+
+def _time_zone(a: Analysed, start: int, end: int, lex: DateWords) -> str | None:
+    """The zone written in parentheses right after the expression or right before it (both
+    outside its span: ``22일(현지시간)``, ``한국시간 23일``)."""
+    after = lex.zone_after.match(a.text, end)
+    if after is not None:
+        return _zone(lex, after)
+    before = lex.zone_before.search(a.text, max(0, start - 12), start)
+    if before is not None and before.start("z") in a.starts:
+        return _zone(lex, before)
+    return None
 
 
 def _valid(expr: _Expr, a: Analysed) -> bool:
@@ -147,9 +168,17 @@ def _valid(expr: _Expr, a: Analysed) -> bool:
         return False
     if expr.slots == ["minute"]:
         return False
+    if f.get("hour") == 24 and set(expr.slots) == {"hour"} and _noun_after(a, expr.end):
+        return False  # 24시 편의점, 24시 영업: around the clock, not midnight
     if f.get("_hm") and not (set(expr.slots) & {"day", "weekday", "daypart"}):
         return date_words().clock_after.match(a.text, expr.end) is not None
     return True
+
+
+def _noun_after(a: Analysed, e: int) -> bool:
+    """A noun right after ``e`` (one space allowed) that is no clock word (24시 기준)."""
+    p = e + 1 if a.text.startswith(" ", e) else e
+    return a.tag_at.get(p) in ("NNG", "NNP") and date_words().clock_after.match(a.text, e) is None
 
 
 def _end_fields(e1: _Expr, e2: _Expr | None) -> dict[str, Any] | None:
@@ -170,7 +199,7 @@ def _until(
     a: Analysed, atoms: list[Atom], j: int, expr: _Expr, lex: DateWords
 ) -> tuple[_Expr, int] | None:
     """``15일부터 18일까지``, ``토요일 오후 6시부터 화요일 오전 9시까지``: the end of an
-    interval written with 부터 … 까지, or None.
+    interval written with 부터 … 까지 (its span ends after 까지), or None.
 
     Both ends must be whole expressions; the end is read on or after the start (docs/dates.md),
     and two offsets must count in the same unit (``오늘부터 내일까지``, never ``어제부터 다음
@@ -193,6 +222,7 @@ def _until(
     unit1, unit2 = expr.fields.get("offset_unit"), cand.fields.get("offset_unit")
     if unit2 is not None and unit1 != unit2:
         return None
+    cand.end = to.end()  # the interval is the whole 15일부터 18일까지
     return cand, k
 
 
@@ -239,6 +269,10 @@ def recognize(a: Analysed) -> list[DateCandidate]:
         end_fields = _end_fields(expr, e2)
         if end_fields is not None:
             end_fields = {k: v for k, v in end_fields.items() if not k.startswith("_")}
+        if "time_zone" not in expr.fields:
+            zone = _time_zone(a, start, end, lex)
+            if zone is not None:
+                expr.fields["time_zone"] = zone
         info = dates.resolve(dates.build(expr.fields, end_fields), a.reference_date)
         timed = (
             info.hour is not None
