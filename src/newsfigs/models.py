@@ -145,6 +145,16 @@ class DateInfo(BaseModel):
         "before it (이날, 전날, 이듬해, 그해), not from the reference date (docs/dates.md).",
     )
     day_part: DayPart | None = None
+    holiday: str | None = Field(
+        default=None,
+        description="A named day, by its canonical name (추석, 설날, 어린이날: "
+        "data/dates/holidays.tsv); its year as written or from the reference date.",
+    )
+    holiday_break: bool | None = Field(
+        default=None,
+        description="True for 연휴: the days off around the holiday (추석 연휴: the day before "
+        "to the day after), resolved as a period.",
+    )
     time_zone: str | None = Field(
         default=None,
         description="The time zone the text names for it (22일(현지시간), 한국시간 23일), as "

@@ -23,6 +23,7 @@ from newsfigs.dates.date_numbers import (
     offset_after,
     year_before_noun,
 )
+from newsfigs.dates.holidays import holiday_of
 from newsfigs.numbers import parse_number
 from newsfigs.units import TimeUnit
 
@@ -207,6 +208,52 @@ def _year_atom(
     return Atom(s, e, ("year",), f, terminal=n2 is not None)
 
 
+_MINUTE = TimeUnit("분", "minute", 1)
+HOURS_ON_CLOCK = 12
+"""A spoken hour is counted on a 12-hour clock (네 시, 열두 시)."""
+
+
+def _spoken_atom(a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: bool) -> Atom | None:
+    """``네 시``, ``열두 시`` (a native hour, then a time only with a part of day or minutes:
+    see ``find_dates._valid``), ``사십오분`` after an hour, ``삼십분 전`` (30 minutes ago)."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends or a.tag_at.get(e - 1) != "NNB":
+        return None
+    if m.lastgroup == "spoken_hour":
+        if any(tok.tag not in _NATIVE_TAGS for tok in a.tokens_in(s, m.end("sh"))):
+            return None
+        hour = int(parse_number(m.group("sh")))
+        if not 1 <= hour <= HOURS_ON_CLOCK:
+            return None
+        return Atom(s, e, ("hour",), {"hour": hour, "_spoken": True})
+    if a.tag_at.get(s) != "NR":
+        return None  # 이 분 (this person)
+    try:
+        n = int(parse_number(m.group("sm")))
+    except ValueError:
+        return None
+    if after_hour:
+        return Atom(s, e, ("minute",), {"minute": n}) if 0 <= n <= 59 else None
+    if len(m.group("sm")) < 2:  # 이분 전, 일분: too often another word; 삼십분 전, 십분 뒤
+        return None
+    return _ago(a, s, e, n, _MINUTE)
+
+
+def _holiday_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
+    """``추석``, ``설 연휴``, ``어린이날``: a named day (``data/dates/holidays.tsv``)."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends:
+        return None
+    h = holiday_of(m.group("hw"))
+    brk = m.group("brk") is not None
+    if h is None or not (h.alone or brk):
+        return None
+    f: dict[str, Any] = {"holiday": h.name}
+    if brk:
+        f["holiday_break"] = True
+    return Atom(s, e, ("holiday",), f, numeric=False)
+
+
 def _quarter_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
     """``3·4분기``, ``3/4분기`` (the third of four quarters), ``3Q``, ``3Q25`` (of 2025)."""
     s, e = m.span()
@@ -235,6 +282,18 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = _num_atom(a, m, lex, after_hour)
         elif kind in ("day_word", "native"):
             atom = _count_atom(a, m, lex)
+        elif kind == "latin_clock":
+            f = {"day_part": "am" if m.group("ap") in "Aa" else "pm", "hour": int(m.group("lh"))}
+            slots: tuple[str, ...] = ("daypart", "hour")
+            if m.group("lm") is not None:
+                f["minute"], slots = int(m.group("lm")), (*slots, "minute")
+            atom = Atom(*m.span(), slots, f)
+        elif kind in ("spoken_hour", "spoken_min"):
+            after_hour = bool(out) and "hour" in out[-1].slots
+            after_hour = after_hour and a.text[out[-1].end : m.start()] in ("", " ")
+            atom = _spoken_atom(a, m, lex, after_hour)
+        elif kind == "holiday":
+            atom = _holiday_atom(a, m)
         elif kind in ("qslash", "qlatin"):
             atom = _quarter_atom(a, m)
         elif kind == "iso":

@@ -16,7 +16,8 @@ import regex
 
 from newsfigs.core.resources import read_rows
 from newsfigs.dates.date_numbers import alternation
-from newsfigs.numbers import native_numerals
+from newsfigs.dates.holidays import words as holiday_words
+from newsfigs.numbers import SINO_DIGITS, SMALL_UNITS, native_numerals
 from newsfigs.units import TimeUnit, time_units
 
 POSITIONS = ("년대", "년도", "년", "월", "일", "분기", "시", "분")
@@ -78,6 +79,11 @@ def _native() -> str:
     return rf"(?:{tens})(?:{ones})?+|{ones}"
 
 
+def _sino() -> str:
+    """The Sino-Korean digits and small units (일 … 구, 십, 백, 천) as a character class body."""
+    return "".join(ch for ch in (*SINO_DIGITS, *SMALL_UNITS) if ch != "영")
+
+
 def build(sep: str) -> DateWords:
     """The atom regex and its neighbours, from the word tables (``sep``: the range dashes)."""
     words: dict[str, tuple[str, str, str]] = {}
@@ -89,8 +95,10 @@ def build(sep: str) -> DateWords:
     # what may follow 지난/오는 and 올: a number, a weekday, a half or part of the year
     weekdays = [r[0] for r in rows if r[1] == "weekday"]
     year_parts = [r[0] for r in rows if r[1] in ("half", "year_part")]
-    after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts)}))"
-    after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts)}))"
+    named = holiday_words()
+    after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts + named)}))"
+    after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts + named)}))"
+    brk = alternation(w for w, r, *_ in rows if r == "holiday_break")
     alts: list[str] = []
     for row in rows:
         word, role, value = row[0], row[1], row[2]
@@ -104,7 +112,7 @@ def build(sep: str) -> DateWords:
         if role == "length_noun":
             length_nouns.append(word)
             continue
-        if role in ("recurring", "approx", "interval", "zone"):
+        if role in ("recurring", "approx", "interval", "zone", "holiday_break"):
             continue
         words[word.replace(" ", "")] = (role, value, extra)
         pat = alternation([word])
@@ -124,14 +132,21 @@ def build(sep: str) -> DateWords:
     atoms = regex.compile(
         r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
         r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
+        # 4pm, 10:30 a.m.: a clock time with its half of the day
+        r"|(?P<latin_clock>(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
+        r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))"
         r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
         # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter (of 2025)
         r"|(?P<qslash>(?<![0-9A-Za-z_.·ㆍ∙/])(?P<qn>[1-4])\x20?[·ㆍ∙/]\x20?4분기)"
         r"|(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>\d\d)?+(?![0-9A-Za-z_]))"
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
         rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
+        rf"|(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)"
         rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
         rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))"
+        # spoken clock times: 네시, 오후 네 시 사십오분, 두시 반; 삼십분 전
+        rf"|(?P<spoken_hour>(?P<sh>{_native()})\x20?시(?!간))"
+        rf"|(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))"
         rf"|(?P<word>{'|'.join(alts)})"
     )
     part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")

@@ -35,6 +35,7 @@ _ORDER = {
     "month": 3,
     "week": 3,
     "day": 4,
+    "holiday": 4,
     "weekday": 5,
     "daypart": 6,
     "hour": 7,
@@ -82,10 +83,12 @@ class _Expr:
             return False  # 이날, 지난달, 지난주 … start an expression
         if first == "day":
             return "month" in has or only_cue
+        if first == "holiday":  # 2025년 추석, 올해 설 연휴, 지난 추석
+            return has <= {"cue", "year"}
         if first == "weekday":
             return bool(has & {"day", "week"}) or only_cue
         if first in ("daypart", "hour"):
-            return bool(has & {"day", "weekday", "daypart"})
+            return bool(has & {"day", "weekday", "daypart", "holiday"})
         if first == "minute":
             return self.slots[-1] == "hour"
         if first == "sub":
@@ -168,6 +171,8 @@ def _valid(expr: _Expr, a: Analysed) -> bool:
         return False
     if expr.slots == ["minute"]:
         return False
+    if f.get("_spoken") and not set(expr.slots) & {"daypart", "minute", "day", "weekday"}:
+        return False  # 네 시 alone: spoken hours need a part of day, a day or minutes
     if f.get("hour") == 24 and set(expr.slots) == {"hour"} and _noun_after(a, expr.end):
         return False  # 24시 편의점, 24시 영업: around the clock, not midnight
     if f.get("_hm") and not (set(expr.slots) & {"day", "weekday", "daypart"}):

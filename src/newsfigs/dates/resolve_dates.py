@@ -15,6 +15,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from newsfigs.dates.holidays import holiday_of, nearest_year, solar_date
 from newsfigs.models import DateInfo, DatePrecision
 
 BARE_DAY_AHEAD = 7
@@ -297,6 +298,28 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
     return None
 
 
+def _holiday_span(info: DateInfo, ref: datetime.date | None) -> Span | None:
+    """The day of a named holiday (or its days off with 연휴) in the year written, the year
+    of the offset (올해, 지난해) or, bare, the occurrence nearest to ref (docs/dates.md)."""
+    h = holiday_of(info.holiday or "")
+    if h is None:
+        return None
+    year = info.year
+    if year is None and ref is not None:
+        if info.offset_unit == "year":
+            year = _shift_years(ref, info.offset or 0)
+        elif info.offset_unit is None:
+            rel = info.relative if info.relative in ("last", "next") else None
+            year = nearest_year(h, ref, rel)
+    day = solar_date(h, year) if year is not None else None
+    if day is None:
+        return None
+    if not info.holiday_break:
+        return day, day
+    start, end = _plus(day, -h.before), _plus(day, h.after)
+    return (start, end) if start and end else None
+
+
 def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
     """First and last day the expression covers, or None when it can't be pinned down."""
     if info.decade is not None:
@@ -304,6 +327,8 @@ def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
         if not datetime.MINYEAR <= info.decade + lo <= info.decade + hi <= datetime.MAXYEAR:
             return None
         return datetime.date(info.decade + lo, 1, 1), datetime.date(info.decade + hi, 12, 31)
+    if info.holiday is not None:
+        return _holiday_span(info, ref)
     year = info.year
     if info.offset_unit is not None:
         if ref is None:
@@ -376,6 +401,8 @@ def precision_of(fields: Mapping[str, Any]) -> DatePrecision:
     unit = fields.get("offset_unit")
     if unit in ("minute", "hour"):  # 30분 뒤, 3시간 전: relative times
         return unit  # type: ignore[no-any-return]
+    if fields.get("holiday") is not None:
+        return "day"
     if fields.get("day") is not None or fields.get("weekday") is not None or unit == "day":
         return "day"
     if unit == "week":
