@@ -69,6 +69,9 @@ DatePrecision = Literal[
     "part_of_year",
     "part_of_decade",
     "part_of_day",
+    "season",
+    "century",
+    "part_of_century",
 ]
 
 DayPart = Literal["dawn", "morning", "am", "daytime", "noon", "pm", "evening", "night", "midnight"]
@@ -116,6 +119,14 @@ class DateInfo(BaseModel):
         default=None, description="초/중순/말 of the month, year or decade the precision names."
     )
     decade: int | None = Field(default=None, ge=0, le=9990, description="2020년대 → 2020.")
+    century: int | None = Field(default=None, ge=1, le=99, description="21세기 → 21.")
+    season: Literal["spring", "summer", "autumn", "winter"] | None = Field(
+        default=None, description="봄, 여름, 가을, 겨울 (March–May … December–February)."
+    )
+    school_year: bool | None = Field(
+        default=None,
+        description="True for 학년도: the year runs from March to the next February.",
+    )
     hour: int | None = Field(
         default=None, ge=0, le=24, description="0–23 with its part of day; a bare 24시 stays 24."
     )

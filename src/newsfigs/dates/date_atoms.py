@@ -57,6 +57,14 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         return Atom(s, e, ("cue",), {"relative": value, "_needs_more": True}, numeric=False)
     if role == "half":
         return Atom(s, e, ("sub",), {"half": int(value)}, numeric=False, terminal=True)
+    if role == "season":  # 올여름, 지난 겨울, 2025년 가을: never alone (여름 휴가)
+        if a.tag_at.get(s) != "NNG":
+            return None
+        if extra == "this":  # 올여름: one word, this year's summer
+            f = {"season": value, "relative": "this", "offset": 0, "offset_unit": "year"}
+            return Atom(s, e, ("year", "sub"), f, numeric=False, terminal=True)
+        f = {"season": value, "_needs_more": True}
+        return Atom(s, e, ("sub",), f, numeric=False, terminal=True)
     if role == "year_part":
         return Atom(s, e, ("sub",), {"part": value}, numeric=False, terminal=True)
     if role == "weekday":
@@ -274,6 +282,7 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
     for m in lex.atoms.finditer(a.text):
         kind = m.lastgroup
         atom: Atom | None
+        f: dict[str, Any]
         if kind == "word":
             atom = _word_atom(a, m, lex)
         elif kind == "num":
@@ -282,6 +291,18 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = _num_atom(a, m, lex, after_hour)
         elif kind in ("day_word", "native"):
             atom = _count_atom(a, m, lex)
+        elif kind in ("century", "school"):
+            s, e = m.span()
+            ok = s in a.starts and e in a.ends and not length_after(a, e)
+            if kind == "century":
+                n = int(m.group("cn"))
+                f = {"century": n}
+                ok = ok and 1 <= n <= 99
+            else:
+                year = int(m.group("sy"))
+                f = {"year": year, "school_year": True}
+                ok = ok and 1100 <= year <= 2199
+            atom = Atom(s, e, ("year",), f, terminal=kind == "school") if ok else None
         elif kind == "latin_clock":
             f = {"day_part": "am" if m.group("ap") in "Aa" else "pm", "hour": int(m.group("lh"))}
             slots: tuple[str, ...] = ("daypart", "hour")

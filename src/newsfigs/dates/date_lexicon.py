@@ -94,12 +94,12 @@ def build(sep: str) -> DateWords:
     zones = {w.replace(" ", ""): v.replace("_", " ") for w, r, v, *_ in rows if r == "zone"}
     # what may follow 지난/오는 and 올: a number, a weekday, a half or part of the year
     weekdays = [r[0] for r in rows if r[1] == "weekday"]
-    year_parts = [r[0] for r in rows if r[1] in ("half", "year_part")]
+    year_parts = [r[0] for r in rows if r[1] in ("half", "year_part", "season")]
     named = holiday_words()
     after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts + named)}))"
     after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts + named)}))"
     brk = alternation(w for w, r, *_ in rows if r == "holiday_break")
-    alts: list[str] = []
+    alts: list[tuple[str, str]] = []  # (word, pattern): the longest word is tried first
     for row in rows:
         word, role, value = row[0], row[1], row[2]
         extra = row[3] if len(row) > 3 else ""
@@ -122,8 +122,8 @@ def build(sep: str) -> DateWords:
             pat += after_prefix
         if not_before:  # words that must not follow: 연말정산 is a tax return
             pat += rf"(?!\x20?(?:{not_before}))"
-        alts.append(pat)
-    alts.sort(key=len, reverse=True)
+        alts.append((word, pat))
+    alts.sort(key=lambda wp: (-len(wp[0].replace(" ", "")), -len(wp[1])))
     offsets = {u: tu for u, tu in time_units().items() if tu.offset is not None}
     units = alternation([*POSITIONS, *offsets])
     # native counts of minutes are people (두 분 전에 is "before the two of them"): digits only
@@ -132,6 +132,8 @@ def build(sep: str) -> DateWords:
     atoms = regex.compile(
         r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
         r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
+        # 21세기, 2027학년도
+        r"|(?P<century>(?<![\d.])(?P<cn>\d{1,2}+)세기)|(?P<school>(?<![\d.])(?P<sy>\d{4})학년도)"
         # 4pm, 10:30 a.m.: a clock time with its half of the day
         r"|(?P<latin_clock>(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
         r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))"
@@ -147,7 +149,7 @@ def build(sep: str) -> DateWords:
         # spoken clock times: 네시, 오후 네 시 사십오분, 두시 반; 삼십분 전
         rf"|(?P<spoken_hour>(?P<sh>{_native()})\x20?시(?!간))"
         rf"|(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))"
-        rf"|(?P<word>{'|'.join(alts)})"
+        rf"|(?P<word>{'|'.join(p for _, p in alts)})"
     )
     part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")
     cues = [r[0] for r in rows if r[1] == "cue"]
