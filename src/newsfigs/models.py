@@ -156,6 +156,17 @@ class DateInfo(BaseModel):
         "before it (이날, 전날, 이듬해, 그해), not from the reference date (docs/dates.md).",
     )
     day_part: DayPart | None = None
+    nth: int | None = Field(
+        default=None,
+        ge=-1,
+        le=5,
+        description="The Nth such weekday of the month (5월 둘째 주 일요일 → 2; 마지막 → -1).",
+    )
+    recurring: bool | None = Field(
+        default=None,
+        description="True when the text names a rule, not one date (매달 셋째 주 수요일): "
+        "never resolved.",
+    )
     holiday: str | None = Field(
         default=None,
         description="A named day, by its canonical name (추석, 설날, 어린이날: "

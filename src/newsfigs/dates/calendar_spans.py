@@ -28,6 +28,18 @@ def century_span(century: int, part: str | None) -> Span:
     return datetime.date(first + lo, 1, 1), datetime.date(first + hi, 12, 31)
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date | None:
+    """The ``nth`` ``weekday`` (0 = Monday) of the month; ``nth`` -1 is the last one."""
+    if not (datetime.MINYEAR <= year <= datetime.MAXYEAR and 1 <= month <= 12):
+        return None
+    days = last_day(year, month)
+    first = (weekday - datetime.date(year, month, 1).weekday()) % 7 + 1
+    if nth == -1:
+        return datetime.date(year, month, first + (days - first) // 7 * 7)
+    day = first + 7 * (nth - 1)
+    return datetime.date(year, month, day) if nth >= 1 and day <= days else None
+
+
 def school_year_span(year: int) -> Span | None:
     """``2027학년도``: March 2027 to the end of February 2028."""
     end = months_span(year + 1, 2, 2)

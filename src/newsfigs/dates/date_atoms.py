@@ -67,6 +67,8 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         return Atom(s, e, ("sub",), f, numeric=False, terminal=True)
     if role == "year_part":
         return Atom(s, e, ("sub",), {"part": value}, numeric=False, terminal=True)
+    if role == "nth_week":  # 둘째 주 (일요일): a weekday must follow (find_dates._valid)
+        return Atom(s, e, ("day",), {"nth": int(value), "_needs_weekday": True}, numeric=False)
     if role == "weekday":
         return Atom(s, e, ("weekday",), {"weekday": int(value)}, numeric=False)
     if role == "day_part":
@@ -256,6 +258,8 @@ def _holiday_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
     brk = m.group("brk") is not None
     if h is None or not (h.alone or brk):
         return None
+    if a.tag_at.get(e) in _COMPOUND_TAGS or a.tag_at.get(e) == "XSN":
+        return None  # 설날맞이, 추석선물: the first half of a compound noun
     f: dict[str, Any] = {"holiday": h.name}
     if brk:
         f["holiday_break"] = True

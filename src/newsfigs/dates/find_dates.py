@@ -171,6 +171,8 @@ def _valid(expr: _Expr, a: Analysed) -> bool:
         return False
     if expr.slots == ["minute"]:
         return False
+    if f.get("_needs_weekday") and "weekday" not in f:
+        return False  # 둘째 주 alone: a week of the month, not read
     if f.get("_spoken") and not set(expr.slots) & {"daypart", "minute", "day", "weekday"}:
         return False  # 네 시 alone: spoken hours need a part of day, a day or minutes
     if f.get("hour") == 24 and set(expr.slots) == {"hour"} and _noun_after(a, expr.end):
@@ -257,11 +259,13 @@ def recognize(a: Analysed) -> list[DateCandidate]:
                 e2, j = cand, k
         elif "_end" not in expr.fields:
             e2, j = _until(a, atoms, j, expr, lex) or (None, j)
-        if lex.recurring_before.search(
-            a.text, max(0, expr.start - 4), expr.start
-        ) or lex.recurring_after.match(a.text, e2.end if e2 else expr.end):
-            i = j
-            continue
+        every = lex.recurring_before.search(a.text, max(0, expr.start - 4), expr.start)
+        if every or lex.recurring_after.match(a.text, e2.end if e2 else expr.end):
+            if every is None or "nth" not in expr.fields or e2 is not None:
+                i = j
+                continue
+            expr.fields["recurring"] = True  # 매달 셋째 주 수요일: a rule, said so
+            expr.start = every.start()
         start, end = expr.start, e2.end if e2 else expr.end
         approx = lex.approx_after.match(a.text, end)
         if approx is not None and approx.end() in a.ends:

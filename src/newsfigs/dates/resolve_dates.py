@@ -19,6 +19,7 @@ from newsfigs.dates.calendar_spans import (
     add_months,
     century_span,
     last_day,
+    nth_weekday,
     plus_days,
     school_year_span,
     season_near,
@@ -235,6 +236,21 @@ def _relative_span(info: DateInfo, ref: datetime.date) -> Span | None:
 def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> Span | None:
     """Spans from written fields, the year coming from the text, an offset or the rules."""
     rel = info.relative if info.relative in ("last", "next") else None
+    if info.recurring:
+        return None
+    if info.nth is not None and info.weekday is not None:  # 5월 둘째 주 일요일
+        if info.month is None:
+            if ref is None:
+                return None
+            year, month = ref.year, ref.month
+        else:
+            month = info.month
+            if year is None:
+                if ref is None:
+                    return None
+                year = _year_for_month(month, ref, rel)
+        d = nth_weekday(year, month, info.weekday, info.nth)
+        return (d, d) if d else None
     if info.day is not None:
         if info.month is not None and year is not None:
             d = _date(year, info.month, info.day)
@@ -369,7 +385,7 @@ def precision_of(fields: Mapping[str, Any]) -> DatePrecision:
     unit = fields.get("offset_unit")
     if unit in ("minute", "hour"):  # 30분 뒤, 3시간 전: relative times
         return unit  # type: ignore[no-any-return]
-    if fields.get("holiday") is not None:
+    if fields.get("holiday") is not None or fields.get("nth") is not None:
         return "day"
     if fields.get("day") is not None or fields.get("weekday") is not None or unit == "day":
         return "day"
