@@ -249,6 +249,26 @@ def _spoken_atom(a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: b
     return _ago(a, s, e, n, _MINUTE)
 
 
+def _spoken_date(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+    """``이천이십삼년 유월 십일``: a date spelled in Hangul (never 2023 years). A year alone is
+    left to the figures recognizer's reading unless a month follows."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends or m.group("spm") is None:
+        return None
+    try:
+        year = int(parse_number(m.group("spy")))
+        day = int(parse_number(m.group("spd"))) if m.group("spd") else None
+    except ValueError:
+        return None
+    if not 1100 <= year <= 2199 or (day is not None and not 1 <= day <= 31):
+        return None
+    f: dict[str, Any] = {"year": year, "month": lex.month_names[m.group("spm")]}
+    slots: tuple[str, ...] = ("year", "month")
+    if day is not None:
+        f["day"], slots = day, (*slots, "day")
+    return Atom(s, e, slots, f)
+
+
 def _holiday_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
     """``추석``, ``설 연휴``, ``어린이날``: a named day (``data/dates/holidays.tsv``)."""
     s, e = m.span()
@@ -295,6 +315,8 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = _num_atom(a, m, lex, after_hour)
         elif kind in ("day_word", "native"):
             atom = _count_atom(a, m, lex)
+        elif kind == "spoken_date":
+            atom = _spoken_date(a, m, lex)
         elif kind in ("century", "school"):
             s, e = m.span()
             ok = s in a.starts and e in a.ends and not length_after(a, e)

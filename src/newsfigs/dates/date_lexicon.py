@@ -45,6 +45,7 @@ class DateWords:
     clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
     range_from: regex.Pattern[str]  # 15일부터 (then 18일까지): the start of an interval
     range_to: regex.Pattern[str]  # 18일까지: the end of an interval
+    month_names: dict[str, int]  # 유월 → 6: a spelled month after a spelled year
     zones: dict[str, str]  # 현지시간, 현지 시각 … → the canonical DateInfo.time_zone
     zone_after: regex.Pattern[str]  # (현지시간) right after a date or time
     zone_before: regex.Pattern[str]  # 현지시간 right before a date (searched up to it)
@@ -112,7 +113,7 @@ def build(sep: str) -> DateWords:
         if role == "length_noun":
             length_nouns.append(word)
             continue
-        if role in ("recurring", "approx", "interval", "zone", "holiday_break"):
+        if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
             continue
         words[word.replace(" ", "")] = (role, value, extra)
         pat = alternation([word])
@@ -146,6 +147,10 @@ def build(sep: str) -> DateWords:
         rf"|(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)"
         rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
         rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))"
+        # a spelled date: 이천이십삼년 (유월 (십일)); the day's digits stop before its 일
+        rf"|(?P<spoken_date>(?<![가-힣])(?P<spy>[{_sino()}]{{2,8}}+)년"
+        rf"(?:\x20?(?P<spm>{alternation(r[0] for r in rows if r[1] == 'month_name')})"
+        rf"(?:\x20?(?P<spd>[{_sino()}]{{1,3}})일)?)?)"
         # spoken clock times: 네시, 오후 네 시 사십오분, 두시 반; 삼십분 전
         rf"|(?P<spoken_hour>(?P<sh>{_native()})\x20?시(?!간))"
         rf"|(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))"
@@ -182,6 +187,7 @@ def build(sep: str) -> DateWords:
         *_neighbours(),
         regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
         regex.compile(alternation(w for w, r, v, *_ in rows if v == "to")),
+        {w: int(v) for w, r, v, *_ in rows if r == "month_name"},
         zones,
         regex.compile(rf"\x20?\(\x20?(?P<z>{alternation(zone_words)})\x20?\)"),
         regex.compile(rf"(?<![가-힣])(?P<z>{alternation(zone_words)})\x20?$"),
