@@ -51,6 +51,8 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         if role == "year_prefix":
             f["_needs_more"] = True
         if extra == "text":  # 이날, 전날, 이듬해: counted from the article's last named date
+            if _noun_before(a, s):
+                return None  # 사고 당일, 시위 이튿날: the day of an event the text does not date
             f["anchor"] = "text"
         return Atom(s, e, (_REL_SLOT[unit],), f, numeric=False)
     if role == "cue":
@@ -84,6 +86,15 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
 
 
 _COMPOUND_TAGS = frozenset({"NNG", "NNP"})
+
+
+def _noun_before(a: Analysed, s: int) -> bool:
+    """A noun (no particle) right before ``s``, one space between: ``사고 당일``."""
+    p = s - 1 if s and a.text[s - 1] == " " else s
+    tok = next((t for t in a.tokens_in(max(0, p - 1), p) if t.end == p), None)
+    return tok is not None and tok.tag in _COMPOUND_TAGS
+
+
 _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
