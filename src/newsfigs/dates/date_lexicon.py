@@ -139,9 +139,10 @@ def build(sep: str) -> DateWords:
         r"|(?P<latin_clock>(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
         r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))"
         r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
-        # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter (of 2025)
+        # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter (of 2025;
+        # 00–49 only: 1Q84 is a novel)
         r"|(?P<qslash>(?<![0-9A-Za-z_.·ㆍ∙/])(?P<qn>[1-4])\x20?[·ㆍ∙/]\x20?4분기)"
-        r"|(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>\d\d)?+(?![0-9A-Za-z_]))"
+        r"|(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))"
         r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
         rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
         rf"|(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)"
