@@ -191,6 +191,9 @@ def test_dates_read_the_time_units_and_day_words() -> None:
             continue
         assert m is not None and m["unit"] == surface, surface
         m = lex.atoms.match(f"두 {surface}")
+        if unit.offset == "minute":  # 두 분 전에 is "before the two of them": digits only
+            assert m is None or m.lastgroup != "native", surface
+            continue
         assert m is not None and m.lastgroup == "native" and m["nu"] == surface, surface
     for word in _rows("shared/day_words.tsv"):
         m = lex.atoms.match(word)

@@ -30,6 +30,7 @@ from newsfigs.core.candidates import (
 )
 from newsfigs.core.resources import LoadReport, load_all, resource, timings
 from newsfigs.core.textnorm import Normalized
+from newsfigs.dates.article_dates import in_article
 from newsfigs.items import BadItem, Skipped, TextItem, check_date, check_text, read_item
 from newsfigs.models import Document, Figure, Organization, Person
 from newsfigs.numbers import CONTEXT
@@ -168,6 +169,7 @@ class Extractor:
 
             people, organizations = link(named, Analysed(p.doc, ()))
         figures.sort(key=lambda f: (f.start, f.end))
+        figures = in_article(figures, p.analysed.reference_date)  # 이날, 전날: the article's day
         return Document(
             text=p.doc.original,
             reference_date=p.analysed.reference_date,

@@ -69,6 +69,9 @@ DatePrecision = Literal[
     "part_of_year",
     "part_of_decade",
     "part_of_day",
+    "season",
+    "century",
+    "part_of_century",
 ]
 
 DayPart = Literal["dawn", "morning", "am", "daytime", "noon", "pm", "evening", "night", "midnight"]
@@ -116,6 +119,14 @@ class DateInfo(BaseModel):
         default=None, description="초/중순/말 of the month, year or decade the precision names."
     )
     decade: int | None = Field(default=None, ge=0, le=9990, description="2020년대 → 2020.")
+    century: int | None = Field(default=None, ge=1, le=99, description="21세기 → 21.")
+    season: Literal["spring", "summer", "autumn", "winter"] | None = Field(
+        default=None, description="봄, 여름, 가을, 겨울 (March–May … December–February)."
+    )
+    school_year: bool | None = Field(
+        default=None,
+        description="True for 학년도: the year runs from March to the next February.",
+    )
     hour: int | None = Field(
         default=None, ge=0, le=24, description="0–23 with its part of day; a bare 24시 stays 24."
     )
@@ -134,8 +145,43 @@ class DateInfo(BaseModel):
         "3일 전 → -3 day), in the smallest unit written (3년 6개월 전, 1년 반 전 → -42, -18 "
         "month); None when the cue names a day instead (지난 3일).",
     )
-    offset_unit: Literal["day", "week", "month", "year"] | None = None
+    offset_unit: Literal["minute", "hour", "day", "week", "month", "year"] | None = Field(
+        default=None,
+        description="The unit of offset; minute and hour (3시간 전, 30분 뒤) are never resolved "
+        "to a day, as the reference date has no time of day.",
+    )
+    anchor: Literal["text"] | None = Field(
+        default=None,
+        description="text: the offset counts from the day or year the article named last "
+        "before it (이날, 전날, 이듬해, 그해), not from the reference date (docs/dates.md).",
+    )
     day_part: DayPart | None = None
+    nth: int | None = Field(
+        default=None,
+        ge=-1,
+        le=5,
+        description="The Nth such weekday of the month (5월 둘째 주 일요일 → 2; 마지막 → -1).",
+    )
+    recurring: bool | None = Field(
+        default=None,
+        description="True when the text names a rule, not one date (매달 셋째 주 수요일): "
+        "never resolved.",
+    )
+    holiday: str | None = Field(
+        default=None,
+        description="A named day, by its canonical name (추석, 설날, 어린이날: "
+        "data/dates/holidays.tsv); its year as written or from the reference date.",
+    )
+    holiday_break: bool | None = Field(
+        default=None,
+        description="True for 연휴: the days off around the holiday (추석 연휴: the day before "
+        "to the day after), resolved as a period.",
+    )
+    time_zone: str | None = Field(
+        default=None,
+        description="The time zone the text names for it (22일(현지시간), 한국시간 23일), as "
+        "one canonical phrase: 현지시간, 한국시간, 미국 동부시간 … (docs/dates.md).",
+    )
     precision: DatePrecision | None = Field(
         default=None, description="The finest unit written (docs/dates.md)."
     )

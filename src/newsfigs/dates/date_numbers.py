@@ -25,6 +25,7 @@ from newsfigs.core.resources import read_rows, resource
 from newsfigs.units import direction_pattern, directions
 
 MONTHS_PER_YEAR = 12
+MINUTES_PER_HOUR = 60
 _HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
 _MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
 _YEO = regex.compile(r"여")  # 1년여: a year or so
@@ -123,6 +124,10 @@ def offset_after(
             n1, unit, p = n1 * MONTHS_PER_YEAR + int(months.group("m")), "month", months.end()
         elif half and half.end() - 1 in a.starts and half.end() in a.ends:
             n1, unit, p = n1 * MONTHS_PER_YEAR + MONTHS_PER_YEAR // 2, "month", half.end()
+    if unit == "hour" and n2 is None:  # 1시간 반 전: 90 minutes ago
+        half = _HALF.match(text, p)
+        if half and half.end() - 1 in a.starts and half.end() in a.ends:
+            n1, unit, p = n1 * MINUTES_PER_HOUR + MINUTES_PER_HOUR // 2, "minute", half.end()
     yeo = _YEO.match(text, p)
     if yeo and yeo.end() in a.ends:
         approximate, p = True, yeo.end()

@@ -10,11 +10,24 @@ what the text itself pins down (``2026년 3월 22일``, ``2026년``) is resolved
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from newsfigs.dates.calendar_spans import (
+    Span,
+    add_months,
+    century_span,
+    last_day,
+    nth_weekday,
+    plus_days,
+    school_year_span,
+    season_near,
+    season_span,
+    shift_years,
+)
+from newsfigs.dates.calendar_spans import holiday_span as _holiday_span
+from newsfigs.dates.calendar_spans import months_span as _months_span
 from newsfigs.models import DateInfo, DatePrecision
 
 BARE_DAY_AHEAD = 7
@@ -35,7 +48,6 @@ SEARCH_YEARS = 8
 DAY_PRECISIONS = frozenset({"day", "part_of_day", "hour", "minute"})
 """Precisions resolved to one day (``resolved``); the others are periods."""
 
-Span = tuple[datetime.date, datetime.date]
 
 _PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _PART_OF_YEAR = {"early": (1, 2), "mid": (5, 8), "late": (11, 12)}
@@ -66,25 +78,6 @@ def hour_of(hour: int, day_part: str | None) -> int:
     return hour
 
 
-def last_day(year: int, month: int) -> int:
-    """Number of days in ``year``-``month``."""
-    return calendar.monthrange(year, month)[1]
-
-
-def add_months(year: int, month: int, k: int) -> tuple[int, int]:
-    """``(year, month)`` shifted by ``k`` months."""
-    n = year * 12 + (month - 1) + k
-    return n // 12, n % 12 + 1
-
-
-def _plus(d: datetime.date, days: int) -> datetime.date | None:
-    """``d`` plus ``days``, or None past the calendar's ends."""
-    try:
-        return d + datetime.timedelta(days=days)
-    except OverflowError:
-        return None
-
-
 def _date(year: int, month: int, day: int) -> datetime.date | None:
     if not (datetime.MINYEAR <= year <= datetime.MAXYEAR and 1 <= month <= 12):
         return None
@@ -101,20 +94,9 @@ def _month_span(year: int, month: int, part: str | None = None) -> Span | None:
     return datetime.date(year, month, lo), datetime.date(year, month, end)
 
 
-def _months_span(year: int, first: int, last: int) -> Span | None:
-    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
-        return None
-    return datetime.date(year, first, 1), datetime.date(year, last, last_day(year, last))
-
-
 def _year_span(year: int, part: str | None = None) -> Span | None:
     first, last = _PART_OF_YEAR[part] if part else (1, 12)
     return _months_span(year, first, last)
-
-
-def _shift_years(ref: datetime.date, k: int) -> int | None:
-    y = ref.year + k
-    return y if datetime.MINYEAR <= y <= datetime.MAXYEAR else None
 
 
 def _day_in_month(day: int, ref: datetime.date, relative: str | None) -> datetime.date | None:
@@ -129,7 +111,7 @@ def _day_in_month(day: int, ref: datetime.date, relative: str | None) -> datetim
             if d is not None and d >= ref:
                 return d
         return None
-    limit = ref if relative == "last" else _plus(ref, BARE_DAY_AHEAD) or ref
+    limit = ref if relative == "last" else plus_days(ref, BARE_DAY_AHEAD) or ref
     for k in range(SEARCH_MONTHS if relative == "last" else 2):
         d = _date(*add_months(limit.year, limit.month, -k), day)
         if d is not None and d <= limit:
@@ -186,7 +168,7 @@ def _weekday(weekday: int, ref: datetime.date, relative: str | None) -> datetime
         delta = delta - 7 if delta else 0
     elif relative != "next" and delta > 3:
         delta -= 7
-    return _plus(ref, delta)
+    return plus_days(ref, delta)
 
 
 def _quarter_year(quarter: int, ref: datetime.date, relative: str | None) -> int:
@@ -230,16 +212,16 @@ def _relative_span(info: DateInfo, ref: datetime.date) -> Span | None:
     k = info.offset or 0
     unit = info.offset_unit
     if unit == "day":
-        d = _plus(ref, k)
+        d = plus_days(ref, k)
         return (d, d) if d else None
     if unit == "week":
         try:
             monday = ref - datetime.timedelta(days=ref.weekday()) + datetime.timedelta(weeks=k)
         except OverflowError:
             return None
-        last = _plus(monday, 6)
+        last = plus_days(monday, 6)
         if info.weekday is not None:
-            d = _plus(monday, info.weekday)
+            d = plus_days(monday, info.weekday)
             return (d, d) if d else None
         return (monday, last) if last else None
     if unit == "month":
@@ -254,6 +236,21 @@ def _relative_span(info: DateInfo, ref: datetime.date) -> Span | None:
 def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> Span | None:
     """Spans from written fields, the year coming from the text, an offset or the rules."""
     rel = info.relative if info.relative in ("last", "next") else None
+    if info.recurring:
+        return None
+    if info.nth is not None and info.weekday is not None:  # 5월 둘째 주 일요일
+        if info.month is None:
+            if ref is None:
+                return None
+            year, month = ref.year, ref.month
+        else:
+            month = info.month
+            if year is None:
+                if ref is None:
+                    return None
+                year = _year_for_month(month, ref, rel)
+        d = nth_weekday(year, month, info.weekday, info.nth)
+        return (d, d) if d else None
     if info.day is not None:
         if info.month is not None and year is not None:
             d = _date(year, info.month, info.day)
@@ -277,6 +274,12 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
                 return None
             year = _year_for_month(info.month, ref, rel)
         return _month_span(year, info.month, info.part)
+    if info.season is not None:
+        if year is None:  # 지난 겨울, 오는 여름
+            return season_near(info.season, ref, rel) if ref is not None else None
+        if info.season == "winter" and info.offset == 0 and ref is not None and ref.month <= 2:
+            year -= 1  # 올겨울 in January is the winter under way
+        return season_span(info.season, year)
     if info.quarter is not None:
         if year is None:
             if ref is None:
@@ -299,11 +302,17 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
 
 def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
     """First and last day the expression covers, or None when it can't be pinned down."""
+    if info.century is not None:
+        return century_span(info.century, info.part)
+    if info.school_year and info.year is not None:
+        return school_year_span(info.year)
     if info.decade is not None:
         lo, hi = _PART_OF_DECADE[info.part] if info.part else (0, 9)
         if not datetime.MINYEAR <= info.decade + lo <= info.decade + hi <= datetime.MAXYEAR:
             return None
         return datetime.date(info.decade + lo, 1, 1), datetime.date(info.decade + hi, 12, 31)
+    if info.holiday is not None:
+        return _holiday_span(info, ref)
     year = info.year
     if info.offset_unit is not None:
         if ref is None:
@@ -311,7 +320,7 @@ def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
         if info.offset_unit != "year":
             return _relative_span(info, ref)
         if year is None:
-            year = _shift_years(ref, info.offset or 0)
+            year = shift_years(ref, info.offset or 0)
             if year is None:
                 return None
     return _named_span(info, year, ref)
@@ -374,6 +383,10 @@ def precision_of(fields: Mapping[str, Any]) -> DatePrecision:
     if fields.get("day_part") is not None:
         return "part_of_day"
     unit = fields.get("offset_unit")
+    if unit in ("minute", "hour"):  # 30분 뒤, 3시간 전: relative times
+        return unit  # type: ignore[no-any-return]
+    if fields.get("holiday") is not None or fields.get("nth") is not None:
+        return "day"
     if fields.get("day") is not None or fields.get("weekday") is not None or unit == "day":
         return "day"
     if unit == "week":
@@ -384,6 +397,10 @@ def precision_of(fields: Mapping[str, Any]) -> DatePrecision:
         return "quarter"
     if fields.get("half") is not None:
         return "half"
+    if fields.get("season") is not None:
+        return "season"
+    if fields.get("century") is not None:
+        return "part_of_century" if fields.get("part") else "century"
     if fields.get("decade") is not None:
         return "part_of_decade" if fields.get("part") else "decade"
     return "part_of_year" if fields.get("part") else "year"

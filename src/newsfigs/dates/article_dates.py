@@ -1,0 +1,82 @@
+"""The article is the context: ``이날``, ``전날``, ``이듬해`` count from the date it named last.
+
+The recognizer resolves every expression against the reference date alone; a word whose
+``DateInfo.anchor`` is ``text`` (``이날``, ``당일``, ``같은 날``, ``전날``, ``다음날``, ``이튿날``,
+``이듬해``, ``그해``, ``같은 해``, ``그 다음 주``) refers instead to the day or year the
+article named last before it. ``in_article`` walks a document's figures in text order, keeps the
+last named day and year, and resolves those words again against them. Pure: no analyzer, no
+clock; the rule and its edges (paragraphs, quotes, ranges) are in docs/dates.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from newsfigs.dates.resolve_dates import resolve
+from newsfigs.models import DateInfo, Figure
+
+_UNKNOWN = "unknown"
+"""The anchor after a range of days: 이날 may be any of them, so it is not resolved."""
+
+
+def _named(info: DateInfo) -> tuple[datetime.date | str | None, int | None]:
+    """The day (or ``_UNKNOWN``) and the year a resolved date names, None for what it does not."""
+    if info.resolved is not None:
+        return info.resolved, info.resolved.year
+    start, end = info.resolved_start, info.resolved_end
+    if start is None or end is None:
+        return None, None
+    year = start.year if start.year == end.year else None
+    days = info.precision in ("day", "part_of_day", "hour", "minute")
+    return (_UNKNOWN if days else None), year
+
+
+def _unresolved(info: DateInfo) -> DateInfo:
+    return info.model_copy(update={"resolved": None, "resolved_start": None, "resolved_end": None})
+
+
+def _in_context(
+    info: DateInfo,
+    day: datetime.date | str | None,
+    year: int | None,
+) -> DateInfo:
+    """``info`` (anchored to the text) resolved against the last named day or year."""
+    if info.offset_unit == "year":
+        if year is None:  # 그해, 이듬해 with no year before: nothing to count from
+            return _unresolved(info)
+        return resolve(_unresolved(info), datetime.date(year, 1, 1))
+    if day == _UNKNOWN:
+        return _unresolved(info)
+    if isinstance(day, datetime.date):
+        return resolve(_unresolved(info), day)
+    return info  # no day named before: the reference date, as the recognizer resolved it
+
+
+def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) -> list[Figure]:
+    """The figures (in text order) with the text-anchored dates resolved in the article.
+
+    Without a day named before, ``이날`` keeps the recognizer's resolution against
+    ``reference_date`` (the article's own day); the argument is taken so the stage's inputs are
+    explicit, and for a document with no reference date nothing relative was resolved at all.
+    """
+    day: datetime.date | str | None = None
+    year: int | None = None
+    out: list[Figure] = []
+    for f in figures:
+        info = f.date
+        if info is None:
+            out.append(f)
+            continue
+        if info.anchor == "text":
+            new = _in_context(info, day, year)
+            if new != info:
+                f = f.model_copy(update={"date": new})
+                info = new
+        named_day, named_year = _named(info)
+        if named_day is not None:
+            day = named_day
+        if named_year is not None:
+            year = named_year
+        out.append(f)
+    return out

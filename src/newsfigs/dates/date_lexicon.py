@@ -1,0 +1,195 @@
+"""The date and time words as the date finder reads them: one table, built once.
+
+``data/dates/date_words.tsv`` gives the words (지난, 올해, 상반기, 오후 …) and
+``data/dates/day_neighbours.tsv`` what right after a date atom says it is no date (``3일치``,
+``1일 2회``) or makes a bare ``15:30`` a time; ``build`` compiles them with the units of time
+and the native numerals into the regexes of ``DateWords``. Kept apart from ``find_dates.py``
+(the atoms and how they join) so the vocabulary has one place; the resource that caches the
+result is ``find_dates.date_words``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newsfigs.core.resources import read_rows
+from newsfigs.dates.date_numbers import alternation
+from newsfigs.dates.holidays import words as holiday_words
+from newsfigs.numbers import SINO_DIGITS, SMALL_UNITS, native_numerals
+from newsfigs.units import TimeUnit, time_units
+
+POSITIONS = ("년대", "년도", "년", "월", "일", "분기", "시", "분")
+"""Units whose number names a point in the calendar (not a length)."""
+
+
+@dataclass(frozen=True)
+class DateWords:
+    atoms: regex.Pattern[str]
+    words: dict[str, tuple[str, str, str]]
+    parts: dict[str, str]  # 초순, 중순, 말 … → early | mid | late
+    part: regex.Pattern[str]  # one of ``parts`` right after a year or month (3월 말)
+    cue_before: regex.Pattern[str]  # 지난, 오는 right before a number (searched up to it)
+    weekday_paren: regex.Pattern[str]  # (월), (월요일) after a day
+    weekdays: dict[str, int]  # 월 → 0 … 일 → 6: a weekday word without 요일
+    recurring_before: regex.Pattern[str]  # 매주 월요일, 매월 25일: no particular date (searched)
+    recurring_after: regex.Pattern[str]  # 일요일마다, 3일마다
+    approx_before: regex.Pattern[str]  # 약 3년 전: a qualifier of qualifiers.tsv (searched)
+    approx_after: regex.Pattern[str]  # 3일께, 오후 3시경, 1990년 무렵
+    offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
+    day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
+    length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
+    not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
+    per_day: regex.Pattern[str]  # 1일 2회: a rate per day, not the 1st
+    clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
+    range_from: regex.Pattern[str]  # 15일부터 (then 18일까지): the start of an interval
+    range_to: regex.Pattern[str]  # 18일까지: the end of an interval
+    month_names: dict[str, int]  # 유월 → 6: a spelled month after a spelled year
+    zones: dict[str, str]  # 현지시간, 현지 시각 … → the canonical DateInfo.time_zone
+    zone_after: regex.Pattern[str]  # (현지시간) right after a date or time
+    zone_before: regex.Pattern[str]  # 현지시간 right before a date (searched up to it)
+
+
+def _neighbours() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The three patterns of ``day_neighbours.tsv`` (not_day, per_day, clock_after)."""
+    rows = read_rows("dates/day_neighbours.tsv")
+    glued: list[str] = []
+    spaced: list[str] = []
+    for word, role, flag in rows:
+        if role != "not_day":
+            continue
+        w = regex.escape(word)
+        if flag.startswith("!"):
+            w += rf"(?!{regex.escape(flag[1:])})"
+        elif flag.startswith("+"):
+            w += rf"(?=[{regex.escape(flag[1:])}]?(?![가-힣]))"
+        (spaced if flag == "spaced" else glued).append(w)
+    not_day = regex.compile(rf"(?:{'|'.join(glued)}|\x20?(?:{'|'.join(spaced)}))")
+    per = alternation(w for w, role, _ in rows if role == "per_day")
+    per_day = regex.compile(rf"\x20?\d{{1,3}}+\x20?(?:{per})(?![가-힣])")
+    clock = alternation(w for w, role, _ in rows if role == "clock_after")
+    return not_day, per_day, regex.compile(rf"\x20?(?:{clock})")
+
+
+def _native() -> str:
+    """Native numerals before a unit of time: 한, 두, 석, 넉, 열두, 스무 … (not 첫: first)."""
+    table = native_numerals()
+    tens = alternation(w for w, v in table.items() if v >= 10 and v % 10 == 0)
+    ones = alternation(w for w, v in table.items() if v < 10 and w != "첫")
+    return rf"(?:{tens})(?:{ones})?+|{ones}"
+
+
+def _sino() -> str:
+    """The Sino-Korean digits and small units (일 … 구, 십, 백, 천) as a character class body."""
+    return "".join(ch for ch in (*SINO_DIGITS, *SMALL_UNITS) if ch != "영")
+
+
+def build(sep: str) -> DateWords:
+    """The atom regex and its neighbours, from the word tables (``sep``: the range dashes)."""
+    words: dict[str, tuple[str, str, str]] = {}
+    parts: dict[str, str] = {}
+    length_nouns: list[str] = []
+    rows = read_rows("dates/date_words.tsv")
+    zone_words = [w for w, r, *_ in rows if r == "zone"]
+    zones = {w.replace(" ", ""): v.replace("_", " ") for w, r, v, *_ in rows if r == "zone"}
+    # what may follow 지난/오는 and 올: a number, a weekday, a half or part of the year
+    weekdays = [r[0] for r in rows if r[1] == "weekday"]
+    year_parts = [r[0] for r in rows if r[1] in ("half", "year_part", "season")]
+    named = holiday_words()
+    after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts + named)}))"
+    after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts + named)}))"
+    brk = alternation(w for w, r, *_ in rows if r == "holiday_break")
+    alts: list[tuple[str, str]] = []  # (word, pattern): the longest word is tried first
+    for row in rows:
+        word, role, value = row[0], row[1], row[2]
+        extra = row[3] if len(row) > 3 else ""
+        flags = extra.split()
+        not_before = next((f[1:] for f in flags if f.startswith("!")), "")
+        extra = next((f for f in flags if not f.startswith("!")), "")
+        if role == "part":
+            parts[word] = value
+            continue
+        if role == "length_noun":
+            length_nouns.append(word)
+            continue
+        if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
+            continue
+        words[word.replace(" ", "")] = (role, value, extra)
+        pat = alternation([word])
+        if role == "cue":
+            pat += after_cue
+        elif role == "year_prefix":
+            pat += after_prefix
+        if not_before:  # words that must not follow: 연말정산 is a tax return
+            pat += rf"(?!\x20?(?:{not_before}))"
+        alts.append((word, pat))
+    alts.sort(key=lambda wp: (-len(wp[0].replace(" ", "")), -len(wp[1])))
+    offsets = {u: tu for u, tu in time_units().items() if tu.offset is not None}
+    units = alternation([*POSITIONS, *offsets])
+    # native counts of minutes are people (두 분 전에 is "before the two of them"): digits only
+    counted = [u for u, tu in offsets.items() if tu.offset != "minute"]
+    day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
+    atoms = regex.compile(
+        r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
+        r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
+        # 21세기, 2027학년도
+        r"|(?P<century>(?<![\d.])(?P<cn>\d{1,2}+)세기)|(?P<school>(?<![\d.])(?P<sy>\d{4})학년도)"
+        # 4pm, 10:30 a.m.: a clock time with its half of the day
+        r"|(?P<latin_clock>(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
+        r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))"
+        r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
+        # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter (of 2025;
+        # 00–49 only: 1Q84 is a novel)
+        r"|(?P<qslash>(?<![0-9A-Za-z_.·ㆍ∙/])(?P<qn>[1-4])\x20?[·ㆍ∙/]\x20?4분기)"
+        r"|(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))"
+        r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
+        rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
+        rf"|(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)"
+        rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
+        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))"
+        # a spelled date: 이천이십삼년 (유월 (십일)); the day's digits stop before its 일
+        rf"|(?P<spoken_date>(?<![가-힣])(?P<spy>[{_sino()}]{{2,8}}+)년"
+        rf"(?:\x20?(?P<spm>{alternation(r[0] for r in rows if r[1] == 'month_name')})"
+        rf"(?:\x20?(?P<spd>[{_sino()}]{{1,3}})일)?)?)"
+        # spoken clock times: 네시, 오후 네 시 사십오분, 두시 반; 삼십분 전
+        rf"|(?P<spoken_hour>(?P<sh>{_native()})\x20?시(?!간))"
+        rf"|(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))"
+        rf"|(?P<word>{'|'.join(p for _, p in alts)})"
+    )
+    part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")
+    cues = [r[0] for r in rows if r[1] == "cue"]
+    cue_before = regex.compile(rf"(?<![가-힣])(?:{alternation(cues)})\x20?$")
+    short = {r[0].removesuffix("요일"): int(r[2]) for r in rows if r[1] == "weekday"}
+    weekday_paren = regex.compile(rf"\x20?\((?P<wd>{alternation(short)})(?:요일)?\)")
+    every = {w: where for w, role, where, *_ in rows if role == "recurring"}
+    approx = {w: where for w, role, where, *_ in rows if role == "approx"}
+    glued = alternation(w for w, where in approx.items() if where == "glued")
+    spaced = alternation(w for w, where in approx.items() if where == "spaced")
+    about = [w for w, role, where in read_rows("shared/qualifiers.tsv")
+             if role == "approximate" and where == "before"]  # fmt: skip
+    return DateWords(
+        atoms,
+        words,
+        parts,
+        part,
+        cue_before,
+        weekday_paren,
+        short,
+        regex.compile(
+            rf"(?<![가-힣])(?:{alternation(w for w in every if every[w] == 'before')})\x20?$"
+        ),
+        regex.compile(alternation(w for w in every if every[w] == "after")),
+        regex.compile(rf"(?<![가-힣])(?:{alternation(about)})\x20?$"),
+        regex.compile(rf"{glued}|\x20?(?:{spaced})"),
+        offsets,
+        day_words,
+        tuple(length_nouns),
+        *_neighbours(),
+        regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
+        regex.compile(alternation(w for w, r, v, *_ in rows if v == "to")),
+        {w: int(v) for w, r, v, *_ in rows if r == "month_name"},
+        zones,
+        regex.compile(rf"\x20?\(\x20?(?P<z>{alternation(zone_words)})\x20?\)"),
+        regex.compile(rf"(?<![가-힣])(?P<z>{alternation(zone_words)})\x20?$"),
+    )
