@@ -156,8 +156,11 @@ def to_records(doc: Document, *, decimals: Decimals = "decimal") -> list[dict[st
             rows.append(_mention_row("person", i, m, **extra))
     for i, o in enumerate(doc.organizations):
         for m in o.mentions:
-            extra = {"name": o.name, "category": o.category, "generic": o.generic}
-            rows.append(_mention_row("organization", i, m, **extra))
+            rows.append(
+                _mention_row(
+                    "organization", i, m, name=o.name, category=o.category, generic=o.generic
+                )
+            )
     # Figures come first among rows that share a span: a stable sort keeps that order.
     rows.sort(key=lambda r: (r["start"], r["end"]))
     figure_at = {(r["start"], r["end"]): i for i, r in enumerate(rows) if r["type"] == "figure"}
