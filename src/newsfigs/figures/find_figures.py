@@ -28,6 +28,9 @@ from newsfigs.figures.figure_context import (
     take_after,
 )
 from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns, patterns
+from newsfigs.figures.ratios import recognize_ratios
+from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
+from newsfigs.models import Direction, Period
 from newsfigs.numbers import BIG_UNITS, contracted_ranges, native_range, parse_number
 from newsfigs.units import UnitEntry
 
@@ -44,6 +47,18 @@ _DECADE_KINDS = frozenset(
 _NOT_JOINED = frozenset(
     {"duration", "age", "ordinal", "multiplier", "percent", "percentage_point", "temperature"}
 )
+# a sign makes no sense on these (a minus before one is a code or a list dash: no figure)
+_UNSIGNED = frozenset({"duration", "age", "ordinal", "multiplier", "ratio"})
+# kinds a predicate can move (3% 감소, 1조원 늘어): not lengths (2km 떨어진 곳 is a distance)
+_DIRECTED = frozenset(
+    {"money", "percent", "percentage_point", "multiplier", "count", "mass", "area", "volume",
+     "energy", "power", "data_size", "temperature"}
+)  # fmt: skip
+# kinds a period word makes a rate (연 4.5%, 월 150만원씩, 하루 300명)
+_RATED = frozenset(
+    {"money", "percent", "percentage_point", "count", "mass", "length", "volume", "energy",
+     "data_size"}
+)  # fmt: skip
 _AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 _DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
@@ -262,6 +277,8 @@ def _range(
 ) -> Operand | None:
     """``3~5%``, ``3~4조원``, ``이만오천원 - 삼만원``: one operand from two."""
     right = _operand(a, P, right_match)
+    if right is not None and right.entry is None and left.entry is None:
+        right = _degrees(a, P, left, right)  # 영하 3∼5도
     if right is None or right.entry is None or right.high is not None or left.high is not None:
         return None
     if left.entry is not None and left.entry.kind != right.entry.kind:
@@ -277,8 +294,27 @@ def _range(
                    right.value, right.entry, right.numeral_end)  # fmt: skip
 
 
-def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
-    """Apply prefixes, suffixes and kind rules; build the candidate."""
+def _degrees(a: Analysed, P: Patterns, left: Operand, right: Operand) -> Operand | None:
+    """The right end of ``영하 3∼5도``: 도 is a temperature when a prefix opens the range."""
+    t = a.text
+    pm = P.before.search(t, max(0, left.start - 6), left.start)
+    temperature = P.temperature_prefixes.get(pm.group("w")) if pm else None
+    end = right.numeral_end
+    if temperature is None or not t.startswith(_DEGREE, end) or end not in a.starts:
+        return right
+    nxt = end + len(_DEGREE)
+    if nxt < len(t) and _is_hangul(t[nxt]) and nxt not in a.ends:
+        return right
+    return replace(right, entry=UnitEntry(_DEGREE, temperature[0], "temperature"), end=nxt)
+
+
+def _qualify(
+    a: Analysed, P: Patterns, op: Operand, rates: list[Rate] | None = None
+) -> FigureCandidate | None:
+    """Apply prefixes, suffixes and kind rules; build the candidate.
+
+    ``rates`` collects the rate words read before figures (their numbers are no figures).
+    """
     t = a.text
     entry = op.entry
     start, end = op.start, op.end
@@ -287,7 +323,13 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
     counted: str | None = None
     ordinal_prefix = False
     value, high = op.value, op.high
-    pm = P.before.search(t, max(0, start - 6), start)
+    sign = sign_before(a, start) if op.group in ("ar", "sino") else None
+    qstart = sign.start if sign is not None else start
+    rate = rate_before(a, qstart)
+    pstart = rate.start if rate is not None else qstart
+    pm = P.before.search(t, max(0, pstart - 6), pstart)
+    if rate is None and pm is not None:
+        rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
     prefix = pm.group("w") if pm else None
     symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
@@ -318,6 +360,24 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
             return None
         ordinal_prefix = True
     unit = entry.unit
+    direction: Direction | None = None
+    if sign is not None:
+        if not sign.sure or (sign.sign < 0 and (kind in _UNSIGNED or high is not None)):
+            return None  # a bullet, a code or a dash: unsure, so no figure rather than a guess
+        if kind not in _UNSIGNED and high is None:
+            value *= sign.sign
+            direction = sign.direction
+            start = sign.start
+    per: Period | None = None
+    if rate is not None:
+        if rate.makes in ("speed", "fuel_economy") and kind == "length":
+            kind, unit = ("speed" if rate.makes == "speed" else "fuel_economy"), f"{unit}/{rate.per}"
+        elif rate.makes == "per" and kind in _RATED:
+            per = as_period(rate.per)
+        else:
+            rate = None
+        if rate is not None and rates is not None:
+            rates.append(rate)
     if kind == "duration":
         numeral = t[op.start : op.numeral_end].rstrip("여")
         length = extend(a, P, entry, (value, high, op.group, numeral), start, end, prefix)
@@ -330,7 +390,11 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
         if (
             entry.surface == "대"
             and not ordinal_prefix
-            and (t[op.numeral_end - 1] in _AMOUNT_UNITS or _age_group(a, op, counted, end))
+            and (
+                t[op.numeral_end - 1] in _AMOUNT_UNITS
+                or _age_group(a, op, counted, end)
+                or _major_prefix(a, op, counted, end)
+            )
         ):
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
         classifier = entry.surface
@@ -359,6 +423,8 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
     am = after_qualifier(a, P, end)
     if am and not surpassed_value(t, start, am):
         end, approximate, bound = take_after(P, am, approximate, bound)
+    if kind in _DIRECTED:
+        direction = direction_after(a, end) or direction
     return FigureCandidate(
         start=start,
         end=end,
@@ -372,7 +438,26 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
         bound=bound,
         classifier=classifier,
         counted=counted or None,
+        per=per,
+        direction=direction,
     )
+
+
+def _major_prefix(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
+    """``4대 은행``, ``5대 그룹``, ``3대 악재``: "the N major", not N vehicles; ``1대1``: a pair.
+
+    A small whole number glued to 대 with a noun right after it and no counted noun before it
+    names a set of the biggest; a digit right after 대 makes a ratio or a score (``12대1``),
+    which ``figures.ratios`` reads (``차량 4대 도입`` keeps its count).
+    """
+    t = a.text
+    if t[end : end + 1].isdigit():
+        return True
+    if counted is not None or op.high is not None or op.group not in ("ar", "sino"):
+        return False
+    if op.value > 20 or op.end - op.numeral_end != 1 or not t.startswith(" ", end):
+        return False
+    return a.tag_at.get(end + 1) in ("NNG", "NNP")
 
 
 def _age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
@@ -396,6 +481,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     P = patterns()
     t = a.text
     out: list[FigureCandidate] = []
+    rates: list[Rate] = []
     skip_to = 0
     for m in P.numeral.finditer(t):
         if m.start() < skip_to:
@@ -414,11 +500,11 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
             if right:
                 rng = _range(a, P, op, right)
                 if rng is not None:
-                    cand = _qualify(a, P, rng)
+                    cand = _qualify(a, P, rng, rates)
                     if cand is not None:
                         out.append(cand)
         if op.entry is not None or op.group == "ar":
-            cand = _qualify(a, P, op)
+            cand = _qualify(a, P, op, rates)
             if cand is not None:
                 out.append(cand)
     if "분의" in t or "절반" in t:
@@ -426,6 +512,9 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     out.extend(day_words(a, P))  # 이틀 동안, 사흘 만에, 보름 이상
     if "단위" in t:
         out = [c for c in out if not _unit_of_account(t, c)]
+    if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
+        out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
+    out.extend(recognize_ratios(a))
     return link_equivalents(a, out)
 
 
