@@ -91,6 +91,7 @@ class Patterns:
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
+    temperature_cue: regex.Pattern[str]  # 기온은 …, 체온이 …: searched with endpos = start
     range_sep: regex.Pattern[str]
     duration_cue: regex.Pattern[str]  # 간, 째, 동안, 만에, 연속 … after a duration unit
     duration_roles: dict[str, str]  # cue word → its role in data/duration_words.tsv
@@ -153,6 +154,12 @@ def patterns() -> Patterns:
         ),
         qualifiers=quals,
         temperature_prefixes=temperature,
+        # the cue, its particle, then at most two words without digits (낮 최고기온은 32도,
+        # 수온이 평년보다 2도): the clause is about the temperature
+        temperature_cue=regex.compile(
+            rf"(?:{_alternation(list(read_words('figures/temperature_cues.txt')))})"
+            r"[가-힣]{0,2}+(?:\x20[가-힣]{1,6}+){0,2}+\x20?+\Z"
+        ),
         range_sep=regex.compile(RANGE_SEP),
         # 여 (alone or before the cue) makes the length approximate: 10년여간, 1년여 만에
         duration_cue=regex.compile(

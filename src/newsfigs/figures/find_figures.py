@@ -59,9 +59,13 @@ _RATED = frozenset(
     {"money", "percent", "percentage_point", "count", "mass", "length", "volume", "energy",
      "data_size"}
 )  # fmt: skip
+# measures a glued 급 makes a size class (3000톤급, 17만㎥급, 1GW급, 65인치급)
+_CLASSED = frozenset({"mass", "length", "area", "volume", "energy", "power", "data_size"})
+_CLASS = "급"
 _AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 _DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
+_CELSIUS = "degC"  # a 도 after a temperature cue word (기온은 32도) is Celsius, as in Korean news
 _SERIAL_TAGS = frozenset({"W_URL", "W_EMAIL", "W_SERIAL", "W_HASHTAG", "W_MENTION"})
 _MAX_UNIT = 8
 
@@ -299,6 +303,9 @@ def _degrees(a: Analysed, P: Patterns, left: Operand, right: Operand) -> Operand
     t = a.text
     pm = P.before.search(t, max(0, left.start - 6), left.start)
     temperature = P.temperature_prefixes.get(pm.group("w")) if pm else None
+    cue = pm.start("w") if pm else left.start
+    if temperature is None and P.temperature_cue.search(t, max(0, cue - 20), cue):
+        temperature = (_CELSIUS, 1)
     end = right.numeral_end
     if temperature is None or not t.startswith(_DEGREE, end) or end not in a.starts:
         return right
@@ -340,10 +347,13 @@ def _qualify(
         start = t.rindex(symbol, 0, start)
         prefix = None
     temperature = P.temperature_prefixes.get(prefix) if prefix is not None else None
-    if entry is None and temperature is not None and t.startswith(_DEGREE, end):
+    if entry is None and t.startswith(_DEGREE, end):
+        unit = temperature[0] if temperature is not None else _CELSIUS
+        cued = temperature is not None or P.temperature_cue.search(t, max(0, pstart - 20), pstart)
         nxt = end + len(_DEGREE)
-        if end in a.starts and (nxt >= len(t) or not _is_hangul(t[nxt]) or nxt in a.ends):
-            entry = UnitEntry(_DEGREE, temperature[0], "temperature")
+        whole = end in a.starts and (nxt >= len(t) or not _is_hangul(t[nxt]) or nxt in a.ends)
+        if cued and whole:
+            entry = UnitEntry(_DEGREE, unit, "temperature")
             end = nxt
     if entry is None or P.numbered_term.match(t, op.start):
         return None  # 2차전지 is a secondary battery: a term, not a rank
@@ -417,6 +427,9 @@ def _qualify(
     if kind in _DECADE_KINDS and P.decade_suffix.match(t, end) and _whole(a, end, end + 1):
         approximate = True
         end += 1
+    if kind in _CLASSED and t.startswith(_CLASS, end) and _whole(a, end, end + len(_CLASS)):
+        approximate = True  # 3000톤급 구축함, 17만㎥급 이상: a class of ship or tank
+        end += len(_CLASS)
     echo = P.echo.match(t, end)
     if echo and P.units[echo.group(1)].unit == entry.unit:
         end = echo.end()
