@@ -190,6 +190,8 @@ def extend(
     if time_unit is not None and time_unit.offset is not None:  # data/shared/time_units.tsv
         ago = P.duration_ago.match(a.text, end)
         if ago is not None and _whole(a, ago.start("w"), ago.end()):
+            if surface == "년" and value >= _NO_CALENDAR_YEARS:  # 6600만 년 전: no date
+                return Length(end, value, high, False, None)
             return None  # 1년 전, 1년 반 전, 3개월여 전: the date recognizer's
     cue = cue_at(a, P, end)
     approximate, bound = False, None
@@ -204,6 +206,10 @@ def extend(
         high = high * time_unit.per if high is not None else None
     return Length(end, value, high, approximate, bound)
 
+
+# years back no calendar date reaches (DateInfo years end at 9999): 6600만 년 전 is a length of
+# time before now, which the date recognizer leaves
+_NO_CALENDAR_YEARS = 10**4
 
 _LENGTH_ONLY = regex.compile(r"여?+(?:간|째|\x20?+만)")
 

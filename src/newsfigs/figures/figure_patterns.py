@@ -92,6 +92,8 @@ class Patterns:
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
     temperature_cue: regex.Pattern[str]  # 기온은 …, 체온이 …: searched with endpos = start
+    money_subject: regex.Pattern[str]  # 매출 3150억: searched with endpos = start
+    equivalent_word: regex.Pattern[str]  # (한화 약 100만원): matched after the parenthesis
     range_sep: regex.Pattern[str]
     duration_cue: regex.Pattern[str]  # 간, 째, 동안, 만에, 연속 … after a duration unit
     duration_roles: dict[str, str]  # cue word → its role in data/duration_words.tsv
@@ -154,6 +156,18 @@ def patterns() -> Patterns:
         ),
         qualifiers=quals,
         temperature_prefixes=temperature,
+        equivalent_word=regex.compile(
+            "(?:"
+            + "|".join(
+                r"\x20?+".join(regex.escape(part) for part in w.split(" "))
+                for w in sorted(read_words("figures/equivalent_words.txt"), key=len, reverse=True)
+            )
+            + r")\x20?+"
+        ),
+        money_subject=regex.compile(
+            rf"(?:{_alternation(list(read_words('figures/money_subjects.txt')))})"
+            r"(?:은|는|이|가|도)?+\x20?+\Z"
+        ),
         # the cue, its particle, then at most two words without digits (낮 최고기온은 32도,
         # 수온이 평년보다 2도): the clause is about the temperature
         temperature_cue=regex.compile(

@@ -15,6 +15,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
+from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.day_words import day_words
 from newsfigs.figures.durations import compound, cue_at, extend, sentence_month
 from newsfigs.figures.figure_context import (
@@ -62,7 +63,12 @@ _RATED = frozenset(
 # measures a glued 급 makes a size class (3000톤급, 17만㎥급, 1GW급, 65인치급)
 _CLASSED = frozenset({"mass", "length", "area", "volume", "energy", "power", "data_size"})
 _CLASS = "급"
-_AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
+_AMOUNT_UNITS = frozenset("억조경")
+_FULL_AGE = "만"  # 만 41세: in full years
+_VERSUS = regex.compile(r"\x20?+[\d$₩€£¥]|\x20?+[일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
+_BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
+_TO = "로"
+_WON = "원"  # the unit a money noun implies (매출 3150억)  # …억대, …조대: an amount's range, never a count of 대
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 _DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
 _CELSIUS = "degC"  # a 도 after a temperature cue word (기온은 32도) is Celsius, as in Korean news
@@ -355,6 +361,9 @@ def _qualify(
         if cued and whole:
             entry = UnitEntry(_DEGREE, unit, "temperature")
             end = nxt
+    implied = False
+    if entry is None and _implied_won(a, P, op, pstart):
+        entry, implied = P.units[_WON], True
     if entry is None or P.numbered_term.match(t, op.start):
         return None  # 2차전지 is a secondary battery: a term, not a rank
     kind = entry.kind
@@ -410,6 +419,8 @@ def _qualify(
         classifier = entry.surface
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
+    elif kind == "age" and prefix is None:
+        start = _full_age(t, start)
     if ordinal_prefix:
         kind = "ordinal"
         unit = "ordinal"
@@ -427,6 +438,9 @@ def _qualify(
     if kind in _DECADE_KINDS and P.decade_suffix.match(t, end) and _whole(a, end, end + 1):
         approximate = True
         end += 1
+    elif kind in _DECADE_KINDS and _spaced_band(a, P, end):
+        approximate = True  # 90만원 대, 3조 원 대: the glued …대 written apart
+        end += 2
     if kind in _CLASSED and t.startswith(_CLASS, end) and _whole(a, end, end + len(_CLASS)):
         approximate = True  # 3000톤급 구축함, 17만㎥급 이상: a class of ship or tank
         end += len(_CLASS)
@@ -436,7 +450,7 @@ def _qualify(
     am = after_qualifier(a, P, end)
     if am and not surpassed_value(t, start, am):
         end, approximate, bound = take_after(P, am, approximate, bound)
-    if kind in _DIRECTED:
+    if kind in _DIRECTED and t[end - 1] != _TO:  # 10% 아래로 떨어졌다: a level, not a change
         direction = direction_after(a, end) or direction
     return FigureCandidate(
         start=start,
@@ -453,7 +467,43 @@ def _qualify(
         counted=counted or None,
         per=per,
         direction=direction,
+        implied_unit=implied,
     )
+
+
+def _spaced_band(a: Analysed, P: Patterns, end: int) -> bool:
+    """``90만원 대 가격``: a 대 of its own after the unit; not ``90만원 대 100만원`` (versus)."""
+    t = a.text
+    if not t.startswith(" ", end) or P.decade_suffix.match(t, end + 1) is None:
+        return False
+    if not _whole(a, end + 1, end + 2) or a.tag_at.get(end + 1) not in _BAND_TAGS:
+        return False
+    return _VERSUS.match(t, end + 2) is None
+
+
+def _implied_won(a: Analysed, P: Patterns, op: Operand, before: int) -> bool:
+    """``매출 3150억``, ``자산 20조``: a money noun before a bare big-unit number (KRW).
+
+    The number must end in 만/억/조/경 as a whole word (``매출 3조 달성``, ``3150억을``), and
+    the noun end right before it (``연매출 3000억`` too): a reader of Korean news takes won.
+    """
+    t = a.text
+    if op.group != "ar" or op.high is not None or t[op.numeral_end - 1] not in BIG_UNITS:
+        return False
+    if op.numeral_end not in a.ends or op.end != op.numeral_end:
+        return False
+    nxt = a.tag_at.get(op.numeral_end)
+    if nxt is not None and nxt in ("NNG", "NNP", "NNB", "SL", "XSN") and not t.startswith("대", op.end):
+        return False
+    return P.money_subject.search(t, max(0, before - 12), before) is not None
+
+
+def _full_age(t: str, start: int) -> int:
+    """``만 41세``: 만 before an age counts full years; it belongs to the span."""
+    at = start - 2 if t[max(0, start - 2) : start] == _FULL_AGE + " " else start - 1
+    if at < 0 or not t.startswith(_FULL_AGE, at) or (at > 0 and t[at - 1].isalnum()):
+        return start
+    return at
 
 
 def _major_prefix(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
@@ -528,7 +578,8 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
     out.extend(recognize_ratios(a))
-    return link_equivalents(a, out)
+    out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
+    return link_equivalents(a, P, out)
 
 
 _UNIT_WORD = regex.compile(r"\s?단위")
