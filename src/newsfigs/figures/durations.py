@@ -49,9 +49,17 @@ class Length:
     bound: Bound | None
 
 
+_FIRST_YEAR, _LAST_YEAR = 1100, 2199
+
+
 def is_year(numeral: str) -> bool:
     """A written number (or either end of a range) that reads as a calendar year, 1100–2199."""
     return any(len(d) == 4 and 1100 <= int(d) <= 2199 for d in _DIGITS.findall(numeral))
+
+
+def _spoken_year(value: Decimal) -> bool:
+    """A year said in words (``이천이십년``): the same range as a written one."""
+    return value == value.to_integral_value() and _FIRST_YEAR <= value <= _LAST_YEAR
 
 
 def compound(
@@ -149,8 +157,8 @@ def _standalone(
     length_after = am is not None and P.duration_roles.get(am.group("w")) == "length"
     surface = entry.surface
     if surface == "년":
-        if group == "native" or is_year(numeral):
-            return False
+        if group == "native" or is_year(numeral) or (group != "ar" and _spoken_year(top)):
+            return False  # 2026년, 이천이십년: a year (the date recognizer's)
         if group != "ar" or not whole or high is not None or len(numeral) != 2:
             return True  # 임기 1년, 100년 역사, 1.5년, 수십 년, 20∼30년
         return marked or past or length_after
@@ -196,7 +204,8 @@ def extend(
     cue = cue_at(a, P, end)
     approximate, bound = False, None
     if cue is not None:
-        if surface == "년" and is_year(numeral) and _calendar_cue(a, P, end):
+        year = is_year(numeral) or (group != "ar" and high is None and _spoken_year(value))
+        if surface == "년" and year and _calendar_cue(a, P, end):
             return None  # 2020년 동안, 2020년 내내: during that year
         end, approximate, bound = cue
     elif surface in CALENDAR and not _standalone(a, P, entry, op, start, end, prefix):

@@ -46,6 +46,8 @@ _AR_NUMERAL = (
     rf"|(?<=[\d{UNIT_CHARS}])\x20[만억조경]){{0,6}}+"
 )
 _SINO_NUMERAL = rf"(?:[{SINO_DIGITS}]?+[{UNIT_CHARS}]){{1,12}}+[{SINO_DIGITS}]?+"
+# 삼점오, 영점영이, 십이점오: a decimal read aloud (점 is the point, each digit after it read alone)
+_SPOKEN_NUMERAL = rf"(?:{_SINO_NUMERAL}|[{SINO_DIGITS}])점[{SINO_DIGITS}]{{1,8}}+"
 # 수십, 수백만 and 몇천, 몇만: "some tens", "several thousand" (a big unit may follow a space)
 _SU_NUMERAL = r"[수몇][십백천만억조]{1,3}+(?:\x20[만억조])?+"
 RANGE_SEP = r"\x20?+[~∼〜\-–—]\x20?+"
@@ -104,6 +106,7 @@ class Patterns:
     fraction: regex.Pattern[str]
     decade_suffix: regex.Pattern[str]
     counted_stop: frozenset[str]
+    label_classifiers: frozenset[str]  # 3기 신도시, 5세대 이동통신: a phase, not a count
 
 
 @resource
@@ -115,8 +118,11 @@ def patterns() -> Patterns:
     numeral = regex.compile(
         rf"(?P<ar>{_AR_NUMERAL})"
         rf"|(?P<su>{_SU_NUMERAL})"
+        rf"|(?P<spoken>{_SPOKEN_NUMERAL})"
         rf"|(?P<sino>{_SINO_NUMERAL})"
         rf"|(?P<native>{native_pattern()})(?=\x20?+(?:{classifier_alt}))"
+        rf"|(?P<digit>[{SINO_DIGITS}])(?=\x20?+[가-힣A-Za-z])"
+        rf"|(?P<half>반)(?=\x20?+[가-힣A-Za-z])"
     )
     unit = regex.compile(_alternation(list(units)))
     quals = {row[0]: row[1] for row in read_rows("shared/qualifiers.tsv")}
@@ -190,4 +196,5 @@ def patterns() -> Patterns:
         ),
         decade_suffix=regex.compile(r"대"),  # a whole morpheme: checked by the recognizer
         counted_stop=frozenset(read_words("figures/counted_stopwords.txt")) | frozenset(quals),
+        label_classifiers=frozenset(read_words("figures/label_classifiers.txt")),
     )

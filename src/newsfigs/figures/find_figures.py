@@ -64,6 +64,8 @@ _RATED = frozenset(
 _CLASSED = frozenset({"mass", "length", "area", "volume", "energy", "power", "data_size"})
 _CLASS = "급"
 _AMOUNT_UNITS = frozenset("억조경")
+_LABEL_NEXT = _AGE_NEXT | {"XPN"}  # 3기 신도시: 신 is a prefix
+_LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a generation
 _FULL_AGE = "만"  # 만 41세: in full years
 _VERSUS = regex.compile(r"\x20?+[\d$₩€£¥]|\x20?+[일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
@@ -102,6 +104,7 @@ def _covered_by(a: Analysed, start: int, end: int, tags: frozenset[str]) -> bool
 
 
 _SINO_TAGS = frozenset({"NR", "SN", "MM"})
+_UNIT_ONLY = frozenset({"digit", "half"})
 _NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # not 서/VV (줄을 서), not 너/NP
 
 
@@ -140,6 +143,12 @@ def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, i
         return (s, e) if _covered_by(a, s, e, _SINO_TAGS) else None
     if group == "su":
         return (s, e) if s in a.starts and e in a.ends else None
+    if group in ("spoken", "digit", "half"):  # 삼점오, 육 킬로미터, 반 리터: whole words
+        if (s > 0 and _is_hangul(t[s - 1])) or s not in a.starts or e not in a.ends:
+            return None
+        if group == "digit" and a.tag_at.get(s) != "NR":
+            return None  # 이 (this), 일 (work), 사 (company): only the analyzer's numeral
+        return (s, e)
     if group == "native":
         if s > 0 and _is_hangul(t[s - 1]):
             return None
@@ -233,6 +242,8 @@ def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
     found = _unit_at(a, P, e, group)
     if found:
         op.entry, op.end = found
+    if group in _UNIT_ONLY and (op.entry is None or op.entry.surface in P.classifiers):
+        return None  # a lone Sino digit or 반 is a number only before a unit (육 킬로미터)
     return op
 
 
@@ -336,7 +347,7 @@ def _qualify(
     counted: str | None = None
     ordinal_prefix = False
     value, high = op.value, op.high
-    sign = sign_before(a, start) if op.group in ("ar", "sino") else None
+    sign = sign_before(a, start) if op.group in ("ar", "sino", "spoken", "digit") else None
     qstart = sign.start if sign is not None else start
     rate = rate_before(a, qstart)
     pstart = rate.start if rate is not None else qstart
@@ -353,11 +364,12 @@ def _qualify(
         start = t.rindex(symbol, 0, start)
         prefix = None
     temperature = P.temperature_prefixes.get(prefix) if prefix is not None else None
-    if entry is None and t.startswith(_DEGREE, end):
+    at = end + 1 if t.startswith(" " + _DEGREE, end) else end  # 삼십육점오 도
+    if entry is None and t.startswith(_DEGREE, at):
         unit = temperature[0] if temperature is not None else _CELSIUS
         cued = temperature is not None or P.temperature_cue.search(t, max(0, pstart - 20), pstart)
-        nxt = end + len(_DEGREE)
-        whole = end in a.starts and (nxt >= len(t) or not _is_hangul(t[nxt]) or nxt in a.ends)
+        nxt = at + len(_DEGREE)
+        whole = at in a.starts and (nxt >= len(t) or not _is_hangul(t[nxt]) or nxt in a.ends)
         if cued and whole:
             entry = UnitEntry(_DEGREE, unit, "temperature")
             end = nxt
@@ -416,6 +428,8 @@ def _qualify(
             )
         ):
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
+        if entry.surface in P.label_classifiers and _labels_kind(a, op, end):
+            return None  # 3기 신도시, 5세대 이동통신, 1종 면허: a phase or a class
         classifier = entry.surface
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
@@ -506,6 +520,18 @@ def _full_age(t: str, start: int) -> int:
     return at
 
 
+def _labels_kind(a: Analysed, op: Operand, end: int) -> bool:
+    """A small number with 기/세대/종 and a noun right after names a phase or a class.
+
+    Even after a noun (``수도권 3기 신도시``): ``원전 2기를`` still counts, ``원전 2기 건설`` is
+    left unread (unsure).
+    """
+    if op.value >= _LABEL_BELOW:
+        return False
+    nxt = end + 1 if a.text.startswith(" ", end) else end
+    return a.tag_at.get(nxt) in _LABEL_NEXT
+
+
 def _major_prefix(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     """``4대 은행``, ``5대 그룹``, ``3대 악재``: "the N major", not N vehicles; ``1대1``: a pair.
 
@@ -566,7 +592,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
                     cand = _qualify(a, P, rng, rates)
                     if cand is not None:
                         out.append(cand)
-        if op.entry is not None or op.group == "ar":
+        if op.entry is not None or op.group in ("ar", "sino", "spoken"):  # 영하 삼 도
             cand = _qualify(a, P, op, rates)
             if cand is not None:
                 out.append(cand)
