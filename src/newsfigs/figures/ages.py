@@ -20,7 +20,7 @@ _PAREN = regex.compile(
     r"(?<=[가-힣A-Za-z])\((?P<n>\d{1,3}+)(?:[·,]\x20?+(?P<g>여성|남성|여|남|女|男))?+\)"
 )
 _HONORIFIC_AFTER = regex.compile(r"\x20?+(?:씨|군|양|옹)(?:[은는이가를의와도에]|에게)?+(?![가-힣])")
-_ANONYMIZED = regex.compile(r"(?:[가-힣]모|[A-Z]씨|[A-Z])\Z")
+_ANONYMIZED = regex.compile(r"(?:[가-힣]모|[A-Z](?:씨|군|양)?+)\Z")
 _NAME = regex.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{3}\Z")
 _LIST_AFTER = regex.compile(r"\)[,、·]\x20?+[가-힣]{1,6}+\(\d")
 _MAX_AGE = 120

@@ -70,7 +70,8 @@ _FULL_AGE = "만"  # 만 41세: in full years
 _VERSUS = regex.compile(r"\x20?+[\d$₩€£¥]|\x20?+[일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
 _TO = "로"
-_WON = "원"  # the unit a money noun implies (매출 3150억)  # …억대, …조대: an amount's range, never a count of 대
+_WON = "원"
+_NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on  # the unit a money noun implies (매출 3150억)  # …억대, …조대: an amount's range, never a count of 대
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 _DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
 _CELSIUS = "degC"  # a 도 after a temperature cue word (기온은 32도) is Celsius, as in Korean news
@@ -105,6 +106,9 @@ def _covered_by(a: Analysed, start: int, end: int, tags: frozenset[str]) -> bool
 
 _SINO_TAGS = frozenset({"NR", "SN", "MM"})
 _UNIT_ONLY = frozenset({"digit", "half"})
+# numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
+_BARE_GROUPS = frozenset({"ar", "sino", "spoken", "digit"})
+_DEGREE_AFTER = regex.compile(r"\x20?+도")  # 마이너스 칠 도: _qualify decides on a cue
 _NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # not 서/VV (줄을 서), not 너/NP
 
 
@@ -159,9 +163,12 @@ def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, i
 
 
 def _big_unit_continues(P: Patterns, t: str, pos: int, end: int) -> bool:
-    """Digits follow within the numeral (``2경 3,039조``) or a currency right after (``1경원``)."""
+    """Digits follow within the numeral (``2경 3,039조``), a currency right after (``1경원``) or a
+    unit in Latin letters (``17만m3급``, where the analyzer reads 만 as the particle "only")."""
     if any(ch.isdigit() for ch in t[pos:end]):
         return True
+    if pos < len(t) and t[pos].isascii() and t[pos].isalpha():
+        return any(t[pos : pos + n] in P.units for n in range(1, _MAX_UNIT))
     return any(P.money_after.get(t[pos : pos + n]) for n in (1, 2, 3))
 
 
@@ -243,7 +250,8 @@ def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
     if found:
         op.entry, op.end = found
     if group in _UNIT_ONLY and (op.entry is None or op.entry.surface in P.classifiers):
-        return None  # a lone Sino digit or 반 is a number only before a unit (육 킬로미터)
+        if not (group == "digit" and op.entry is None and _DEGREE_AFTER.match(t, e)):
+            return None  # a lone Sino digit or 반 is a number only before a unit (육 킬로미터)
     return op
 
 
@@ -374,8 +382,11 @@ def _qualify(
             entry = UnitEntry(_DEGREE, unit, "temperature")
             end = nxt
     implied = False
-    if entry is None and _implied_won(a, P, op, pstart):
-        entry, implied = P.units[_WON], True
+    if entry is None:
+        big = _implied_won(a, P, op, pstart)
+        if big is not None:
+            entry, implied, end = P.units[_WON], True, big
+            value *= BIG_UNITS.get(t[op.numeral_end : big], 1)
     if entry is None or P.numbered_term.match(t, op.start):
         return None  # 2차전지 is a secondary battery: a term, not a rank
     kind = entry.kind
@@ -455,13 +466,15 @@ def _qualify(
     elif kind in _DECADE_KINDS and _spaced_band(a, P, end):
         approximate = True  # 90만원 대, 3조 원 대: the glued …대 written apart
         end += 2
-    if kind in _CLASSED and t.startswith(_CLASS, end) and _whole(a, end, end + len(_CLASS)):
-        approximate = True  # 3000톤급 구축함, 17만㎥급 이상: a class of ship or tank
-        end += len(_CLASS)
     echo = P.echo.match(t, end)
     if echo and P.units[echo.group(1)].unit == entry.unit:
         end = echo.end()
     am = after_qualifier(a, P, end)
+    if am is None and kind in _CLASSED and t.startswith(_CLASS, end):
+        # 17만㎥급 이상: the bound after a size class (급) is the figure's; a bare 3GWh급 stays
+        # 3GWh (docs/seeds-gold.md)
+        if _whole(a, end, end + len(_CLASS)):
+            am = after_qualifier(a, P, end + len(_CLASS))
     if am and not surpassed_value(t, start, am):
         end, approximate, bound = take_after(P, am, approximate, bound)
     if kind in _DIRECTED and t[end - 1] != _TO:  # 10% 아래로 떨어졌다: a level, not a change
@@ -495,21 +508,28 @@ def _spaced_band(a: Analysed, P: Patterns, end: int) -> bool:
     return _VERSUS.match(t, end + 2) is None
 
 
-def _implied_won(a: Analysed, P: Patterns, op: Operand, before: int) -> bool:
+def _implied_won(a: Analysed, P: Patterns, op: Operand, before: int) -> int | None:
     """``매출 3150억``, ``자산 20조``: a money noun before a bare big-unit number (KRW).
 
     The number must end in 만/억/조/경 as a whole word (``매출 3조 달성``, ``3150억을``), and
     the noun end right before it (``연매출 3000억`` too): a reader of Korean news takes won.
+    Returns where the figure ends: after a big unit the analyzer read as a noun (``예산
+    656조가``, 조 as a bound noun) too.
     """
     t = a.text
-    if op.group != "ar" or op.high is not None or t[op.numeral_end - 1] not in BIG_UNITS:
-        return False
-    if op.numeral_end not in a.ends or op.end != op.numeral_end:
-        return False
-    nxt = a.tag_at.get(op.numeral_end)
-    if nxt is not None and nxt in ("NNG", "NNP", "NNB", "SL", "XSN") and not t.startswith("대", op.end):
-        return False
-    return P.money_subject.search(t, max(0, before - 12), before) is not None
+    e = op.numeral_end
+    if op.group != "ar" or op.high is not None or op.end != e or op.approximate:
+        return None
+    if t[e - 1] not in BIG_UNITS:
+        if t[e : e + 1] not in BIG_UNITS or e not in a.starts or any(c in BIG_UNITS for c in t[op.start : e]):
+            return None
+        e += 1  # the analyzer's 조/NNB: still the number's unit after digits
+    if e not in a.ends:
+        return None
+    nxt = a.tag_at.get(e)
+    if nxt is not None and nxt in _NOT_AFTER_WON and not t.startswith("대", e):
+        return None
+    return e if P.money_subject.search(t, max(0, before - 12), before) is not None else None
 
 
 def _full_age(t: str, start: int) -> int:
@@ -592,7 +612,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
                     cand = _qualify(a, P, rng, rates)
                     if cand is not None:
                         out.append(cand)
-        if op.entry is not None or op.group in ("ar", "sino", "spoken"):  # 영하 삼 도
+        if op.entry is not None or op.group in _BARE_GROUPS:  # 영하 삼 도, 매출 3150억
             cand = _qualify(a, P, op, rates)
             if cand is not None:
                 out.append(cand)
