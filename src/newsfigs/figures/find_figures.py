@@ -63,15 +63,15 @@ _RATED = frozenset(
 # measures a glued 급 makes a size class (3000톤급, 17만㎥급, 1GW급, 65인치급)
 _CLASSED = frozenset({"mass", "length", "area", "volume", "energy", "power", "data_size"})
 _CLASS = "급"
-_AMOUNT_UNITS = frozenset("억조경")
+_AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
 _LABEL_NEXT = _AGE_NEXT | {"XPN"}  # 3기 신도시: 신 is a prefix
 _LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a generation
 _FULL_AGE = "만"  # 만 41세: in full years
-_VERSUS = regex.compile(r"\x20?+[\d$₩€£¥]|\x20?+[일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
+_VERSUS = regex.compile(r"\x20?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
-_TO = "로"
-_WON = "원"
-_NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on  # the unit a money noun implies (매출 3150억)  # …억대, …조대: an amount's range, never a count of 대
+_TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
+_WON = "원"  # the unit a money noun implies (매출 3150억)
+_NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 _DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
 _CELSIUS = "degC"  # a 도 after a temperature cue word (기온은 32도) is Celsius, as in Korean news
@@ -249,9 +249,12 @@ def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
     found = _unit_at(a, P, e, group)
     if found:
         op.entry, op.end = found
-    if group in _UNIT_ONLY and (op.entry is None or op.entry.surface in P.classifiers):
-        if not (group == "digit" and op.entry is None and _DEGREE_AFTER.match(t, e)):
-            return None  # a lone Sino digit or 반 is a number only before a unit (육 킬로미터)
+    # a lone Sino digit or 반 is a number only before a unit (육 킬로미터), or a 도 that
+    # _qualify reads as a temperature after a cue (마이너스 칠 도)
+    bare_degree = group == "digit" and op.entry is None and _DEGREE_AFTER.match(t, e) is not None
+    unitless = op.entry is None or op.entry.surface in P.classifiers
+    if group in _UNIT_ONLY and unitless and not bare_degree:
+        return None
     return op
 
 
@@ -413,7 +416,10 @@ def _qualify(
     per: Period | None = None
     if rate is not None:
         if rate.makes in ("speed", "fuel_economy") and kind == "length":
-            kind, unit = ("speed" if rate.makes == "speed" else "fuel_economy"), f"{unit}/{rate.per}"
+            kind, unit = (
+                ("speed" if rate.makes == "speed" else "fuel_economy"),
+                f"{unit}/{rate.per}",
+            )
         elif rate.makes == "per" and kind in _RATED:
             per = as_period(rate.per)
         else:
@@ -470,11 +476,10 @@ def _qualify(
     if echo and P.units[echo.group(1)].unit == entry.unit:
         end = echo.end()
     am = after_qualifier(a, P, end)
-    if am is None and kind in _CLASSED and t.startswith(_CLASS, end):
-        # 17만㎥급 이상: the bound after a size class (급) is the figure's; a bare 3GWh급 stays
-        # 3GWh (docs/seeds-gold.md)
-        if _whole(a, end, end + len(_CLASS)):
-            am = after_qualifier(a, P, end + len(_CLASS))
+    # 17만㎥급 이상: the bound after a size class (급) is the figure's; a bare 3GWh급 stays
+    # 3GWh (docs/seeds-gold.md)
+    if am is None and kind in _CLASSED and t.startswith(_CLASS, end) and _whole(a, end, end + 1):
+        am = after_qualifier(a, P, end + len(_CLASS))
     if am and not surpassed_value(t, start, am):
         end, approximate, bound = take_after(P, am, approximate, bound)
     if kind in _DIRECTED and t[end - 1] != _TO:  # 10% 아래로 떨어졌다: a level, not a change
@@ -521,7 +526,9 @@ def _implied_won(a: Analysed, P: Patterns, op: Operand, before: int) -> int | No
     if op.group != "ar" or op.high is not None or op.end != e or op.approximate:
         return None
     if t[e - 1] not in BIG_UNITS:
-        if t[e : e + 1] not in BIG_UNITS or e not in a.starts or any(c in BIG_UNITS for c in t[op.start : e]):
+        if t[e : e + 1] not in BIG_UNITS or e not in a.starts:
+            return None
+        if any(c in BIG_UNITS for c in t[op.start : e]):
             return None
         e += 1  # the analyzer's 조/NNB: still the number's unit after digits
     if e not in a.ends:

@@ -43,7 +43,9 @@ def ratio_tables() -> RatioTables:
     after = [w for w, where in rows if where == "after"]
     return RatioTables(
         pair=regex.compile(rf"{_NUMBER}(?:\x20?+(?P<j>대)\x20?+|(?P<j>[\-:])){_AFTER}"),
-        before=regex.compile(rf"(?<![가-힣])(?:{_alternation(before)})(?:은|는|이|가|도)?+\x20?+\Z"),
+        before=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(before)})(?:은|는|이|가|도)?+\x20?+\Z"
+        ),
         after=regex.compile(rf"(?:으로|로|의)?+\x20?+(?:{_alternation(after)})"),
     )
 
@@ -60,9 +62,7 @@ def recognize_ratios(a: Analysed) -> list[FigureCandidate]:
         if s not in a.starts:
             continue
         left, right = Decimal(m.group("a")), Decimal(m.group("b"))
-        cued = (
-            R.before.search(t, max(0, s - 10), s) is not None or _cue_after(a, R, e)
-        )
+        cued = R.before.search(t, max(0, s - 10), s) is not None or _cue_after(a, R, e)
         if not cued and not (m.group("j") == "대" and left != right and _no_noun_after(a, e)):
             continue
         out.append(

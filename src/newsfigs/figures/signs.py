@@ -143,7 +143,7 @@ class Rate:
 
 
 def rate_before(a: Analysed, start: int) -> Rate | None:
-    """``연 4.5%``, ``월 150만원``, ``시속 80km``, ``ℓ당 13.5km``: the rate word before ``start``."""
+    """The rate word before ``start``: ``연 4.5%``, ``월 150만원``, ``시속 80km``, ``ℓ당 13.5km``"""
     S = sign_tables()
     m = S.rate_before.search(a.text, max(0, start - 8), start)
     if m is None or m.start("w") not in a.starts:
