@@ -107,6 +107,15 @@ class Patterns:
     decade_suffix: regex.Pattern[str]
     counted_stop: frozenset[str]
     label_classifiers: frozenset[str]  # 3기 신도시, 5세대 이동통신: a phase, not a count
+    counted_nouns: dict[str, tuple[str, ...]]  # 기 → 원전, 위성 …: what it alone counts
+    glued_classifiers: frozenset[str]  # 사: only glued after digits (정유 4사)
+
+
+def _counted_nouns() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for noun, classifier in read_rows("figures/counted_nouns.tsv"):
+        out.setdefault(classifier, []).append(noun)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @resource
@@ -121,7 +130,7 @@ def patterns() -> Patterns:
         rf"|(?P<spoken>{_SPOKEN_NUMERAL})"
         rf"|(?P<sino>{_SINO_NUMERAL})"
         rf"|(?P<native>{native_pattern()})(?=\x20?+(?:{classifier_alt}))"
-        rf"|(?P<digit>[{SINO_DIGITS}])(?=\x20?+[가-힣A-Za-z])"
+        rf"|(?P<digit>[{SINO_DIGITS}])(?=\x20[가-힣A-Za-z])"
         rf"|(?P<half>반)(?=\x20?+[가-힣A-Za-z])"
     )
     unit = regex.compile(_alternation(list(units)))
@@ -197,4 +206,6 @@ def patterns() -> Patterns:
         decade_suffix=regex.compile(r"대"),  # a whole morpheme: checked by the recognizer
         counted_stop=frozenset(read_words("figures/counted_stopwords.txt")) | frozenset(quals),
         label_classifiers=frozenset(read_words("figures/label_classifiers.txt")),
+        counted_nouns=_counted_nouns(),
+        glued_classifiers=frozenset(read_words("figures/glued_classifiers.txt")),
     )

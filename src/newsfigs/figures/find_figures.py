@@ -50,6 +50,10 @@ _NOT_JOINED = frozenset(
 )
 # a sign makes no sense on these (a minus before one is a code or a list dash: no figure)
 _UNSIGNED = frozenset({"duration", "age", "ordinal", "multiplier", "ratio"})
+# a table mark reads as a sign by itself before these (수출 △5.1%); before money and counts only
+# in a table of changes (both ▲ and △ before numbers, or a parenthesis: (△320억원))
+_RATE_KINDS = frozenset({"percent", "percentage_point"})
+_CHANGE_KINDS = frozenset({"percent", "percentage_point", "money", "count"})
 # kinds a predicate can move (3% 감소, 1조원 늘어): not lengths (2km 떨어진 곳 is a distance)
 _DIRECTED = frozenset(
     {"money", "percent", "percentage_point", "multiplier", "count", "mass", "area", "volume",
@@ -66,9 +70,9 @@ _CLASS = "급"
 _AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
 _LABEL_NEXT = _AGE_NEXT | {"XPN"}  # 3기 신도시: 신 is a prefix
 _LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a generation
-_FULL_AGE = "만"  # 만 41세: in full years
 _VERSUS = regex.compile(r"\x20?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
+_MOVED = frozenset({"length", "speed"})  # 아래로/위로 after these is a way of moving
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on
@@ -193,12 +197,27 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
                     continue
                 if _labels_noun(a, P, entry, end):
                     continue
-            elif _LATIN.match(last) and _LATIN.match(nxt):
+            elif _LATIN.match(last) and (_LATIN.match(nxt) or _latin_continues(a, end)):
                 continue
             if group == "native" and entry.surface not in P.classifiers:
                 continue
             return entry, end
     return None
+
+
+def _latin_continues(a: Analysed, end: int) -> bool:
+    """A Latin unit that a model code or a noun continues: ``18V-EC``, ``V리그`` (not ``5km를``)."""
+    t = a.text
+    if (
+        t.startswith("-", end)
+        and end + 1 < len(t)
+        and t[end + 1].isascii()
+        and t[end + 1].isalnum()
+    ):
+        return True
+    if t.startswith(_CLASS, end):  # 30만DWT급, 3GWh급: the size class, read by _qualify
+        return False
+    return _is_hangul(t[end : end + 1] or " ") and a.tag_at.get(end) in _NOUNS
 
 
 def _cue_glued(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
@@ -252,10 +271,26 @@ def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
     # a lone Sino digit or 반 is a number only before a unit (육 킬로미터), or a 도 that
     # _qualify reads as a temperature after a cue (마이너스 칠 도)
     bare_degree = group == "digit" and op.entry is None and _DEGREE_AFTER.match(t, e) is not None
+    if op.entry is not None and not _counts_here(P, op, text):
+        return None
     unitless = op.entry is None or op.entry.surface in P.classifiers
     if group in _UNIT_ONLY and unitless and not bare_degree:
         return None
     return op
+
+
+def _counts_here(P: Patterns, op: Operand, text: str) -> bool:
+    """Whether a classifier may follow this numeral: ``만기``, ``천사``, ``백기``, ``만점`` are
+    words (a lone Sino unit glued to a one-syllable counting word), and a glued-only classifier
+    (``4사``) needs digits right before it."""
+    assert op.entry is not None
+    surface = op.entry.surface
+    if surface not in P.classifiers:
+        return True
+    glued = op.end == op.numeral_end + len(surface)
+    if op.group == "sino" and len(text) == 1 and len(surface) == 1 and glued:
+        return False
+    return surface not in P.glued_classifiers or (op.group == "ar" and glued)
 
 
 def _join_ones(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
@@ -406,9 +441,20 @@ def _qualify(
         ordinal_prefix = True
     unit = entry.unit
     direction: Direction | None = None
+    if sign is not None and sign.table and not sign.bullets and not sign.paired:
+        if kind not in _CHANGE_KINDS:  # △59㎡ 84가구: a bullet before a size, not a fall
+            sign = None
+        elif sign.sign > 0 and kind not in _RATE_KINDS:  # ▲5억원 지원: maybe a bullet
+            sign = None
+        elif kind not in _RATE_KINDS:
+            return None  # △5억원: a fall or a bullet; unsure, so no figure
+    if sign is not None and sign.table and sign.bullets:
+        if sign.sign < 0:
+            return None  # the text uses the mark as a bullet: unsure, so no figure
+        sign = None
     if sign is not None:
-        if not sign.sure or (sign.sign < 0 and (kind in _UNSIGNED or high is not None)):
-            return None  # a bullet, a code or a dash: unsure, so no figure rather than a guess
+        if sign.sign < 0 and (kind in _UNSIGNED or high is not None):
+            return None  # a code or a dash: unsure, so no figure rather than a guess
         if kind not in _UNSIGNED and high is None:
             value *= sign.sign
             direction = sign.direction
@@ -447,11 +493,12 @@ def _qualify(
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
         if entry.surface in P.label_classifiers and _labels_kind(a, op, end):
             return None  # 3기 신도시, 5세대 이동통신, 1종 면허: a phase or a class
+        nouns = P.counted_nouns.get(entry.surface)
+        if nouns is not None and (counted is None or not counted.endswith(nouns)):
+            return None  # 사법연수원 17기: a class; 원전 2기 counts reactors
         classifier = entry.surface
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
-    elif kind == "age" and prefix is None:
-        start = _full_age(t, start)
     if ordinal_prefix:
         kind = "ordinal"
         unit = "ordinal"
@@ -476,6 +523,8 @@ def _qualify(
     if echo and P.units[echo.group(1)].unit == entry.unit:
         end = echo.end()
     am = after_qualifier(a, P, end)
+    if am is not None and kind in _MOVED and am.group("w").endswith(_TO):
+        am = None  # 15m 아래로 떨어졌다: where it fell, not a bound
     # 17만㎥급 이상: the bound after a size class (급) is the figure's; a bare 3GWh급 stays
     # 3GWh (docs/seeds-gold.md)
     if am is None and kind in _CLASSED and t.startswith(_CLASS, end) and _whole(a, end, end + 1):
@@ -504,11 +553,15 @@ def _qualify(
 
 
 def _spaced_band(a: Analysed, P: Patterns, end: int) -> bool:
-    """``90만원 대 가격``: a 대 of its own after the unit; not ``90만원 대 100만원`` (versus)."""
+    """``90만원 대 가격``: a 대 of its own after the unit; not ``90만원 대 100만원`` (versus),
+    nor the prefix of ``12.3인치 대형화면``."""
     t = a.text
     if not t.startswith(" ", end) or P.decade_suffix.match(t, end + 1) is None:
         return False
     if not _whole(a, end + 1, end + 2) or a.tag_at.get(end + 1) not in _BAND_TAGS:
+        return False
+    nxt = end + 2
+    if nxt < len(t) and _is_hangul(t[nxt]) and not (a.tag_at.get(nxt) or "").startswith("J"):
         return False
     return _VERSUS.match(t, end + 2) is None
 
@@ -537,14 +590,6 @@ def _implied_won(a: Analysed, P: Patterns, op: Operand, before: int) -> int | No
     if nxt is not None and nxt in _NOT_AFTER_WON and not t.startswith("대", e):
         return None
     return e if P.money_subject.search(t, max(0, before - 12), before) is not None else None
-
-
-def _full_age(t: str, start: int) -> int:
-    """``만 41세``: 만 before an age counts full years; it belongs to the span."""
-    at = start - 2 if t[max(0, start - 2) : start] == _FULL_AGE + " " else start - 1
-    if at < 0 or not t.startswith(_FULL_AGE, at) or (at > 0 and t[at - 1].isalnum()):
-        return start
-    return at
 
 
 def _labels_kind(a: Analysed, op: Operand, end: int) -> bool:

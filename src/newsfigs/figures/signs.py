@@ -32,6 +32,8 @@ class SignTables:
     marks: dict[str, tuple[int, Direction | None]]
     mark_before: regex.Pattern[str]  # searched with endpos = the number's start
     bullet: regex.Pattern[str]  # a table mark before a word: the text uses it as a bullet
+    up: regex.Pattern[str]  # an increase mark before a digit
+    down: regex.Pattern[str]  # a decrease mark before a digit
     directions: dict[str, Direction]
     rates: dict[str, tuple[str, str]]  # word (spaces removed) → (per, makes)
     rate_before: regex.Pattern[str]
@@ -63,6 +65,8 @@ def sign_tables() -> SignTables:
             rf"|(?<![가-힣])(?P<m>{_alternation(words)})\x20?+)\Z"
         ),
         bullet=regex.compile(rf"(?:{_alternation(table)})\x20?+[가-힣A-Za-z]"),
+        up=regex.compile(rf"(?:{_alternation([m for m in table if marks[m][0] > 0])})\x20?+\d"),
+        down=regex.compile(rf"(?:{_alternation([m for m in table if marks[m][0] < 0])})\x20?+\d"),
         directions={w: cast(Direction, d) for w, d in read_rows("figures/direction_words.tsv")},
         rates={w.replace(" ", ""): v for w, v in rates.items()},
         rate_before=regex.compile(rf"(?<![0-9A-Za-z가-힣])(?P<w>{rate_alt})\x20?+\Z"),
@@ -71,12 +75,20 @@ def sign_tables() -> SignTables:
 
 @dataclass(frozen=True)
 class Sign:
-    """A sign mark before a number: where it starts, its sign and the direction it says."""
+    """A sign mark before a number: where it starts, its sign and the direction it says.
+
+    A minus or 마이너스 is always a sign. A table mark (△ ▽ ▼ ▲) is also a list bullet in
+    Korean news (``△59㎡ 84가구 △84㎡ 123가구``), so the recognizer weighs ``table``,
+    ``bullets`` (the text puts such a mark before a word) and ``paired`` (the text marks both
+    rises and falls, or the mark opens a parenthesis: a table of changes) with the kind.
+    """
 
     start: int
     sign: int
     direction: Direction | None
-    sure: bool  # False: a table mark in a text that also uses it as a bullet
+    table: bool
+    bullets: bool = False
+    paired: bool = False
 
 
 def sign_before(a: Analysed, start: int) -> Sign | None:
@@ -95,13 +107,13 @@ def sign_before(a: Analysed, start: int) -> Sign | None:
     if len(mark) > 1 and s not in a.starts:
         return None
     sign, direction = S.marks[mark]
-    sure = len(mark) > 1 or mark in _MINUS_CHARS or not _used_as_bullet(S, t, mark)
-    return Sign(s, sign, direction, sure)
-
-
-def _used_as_bullet(S: SignTables, t: str, mark: str) -> bool:
-    """``△청년 지원 △5억원 투입``: the text puts the mark before words, so it is a bullet."""
-    return any(m.group().startswith(mark) for m in S.bullet.finditer(t))
+    if len(mark) > 1 or mark in _MINUS_CHARS:
+        return Sign(s, sign, direction, table=False)
+    bullets = S.bullet.search(t) is not None  # △청년 지원 △5억원 투입
+    paired = (s > 0 and t[s - 1] == "(") or (
+        S.up.search(t) is not None and S.down.search(t) is not None
+    )
+    return Sign(s, sign, direction, table=True, bullets=bullets, paired=paired)
 
 
 def direction_after(a: Analysed, end: int) -> Direction | None:
