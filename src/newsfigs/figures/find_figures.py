@@ -441,13 +441,13 @@ def _qualify(
         ordinal_prefix = True
     unit = entry.unit
     direction: Direction | None = None
-    if sign is not None and sign.table and not sign.bullets and not sign.paired:
-        if kind not in _CHANGE_KINDS:  # △59㎡ 84가구: a bullet before a size, not a fall
-            sign = None
-        elif sign.sign > 0 and kind not in _RATE_KINDS:  # ▲5억원 지원: maybe a bullet
-            sign = None
-        elif kind not in _RATE_KINDS:
-            return None  # △5억원: a fall or a bullet; unsure, so no figure
+    lone_mark = sign is not None and sign.table and not sign.bullets and not sign.paired
+    if sign is not None and lone_mark and kind not in _RATE_KINDS:
+        # △59㎡ 84가구, ▲5억원 지원: a bullet before a size or an amount is no sign; a lone
+        # △5억원 is a fall or a bullet: unsure, so no figure
+        if sign.sign < 0 and kind in _CHANGE_KINDS:
+            return None
+        sign = None
     if sign is not None and sign.table and sign.bullets:
         if sign.sign < 0:
             return None  # the text uses the mark as a bullet: unsure, so no figure
