@@ -109,6 +109,7 @@ class Patterns:
     label_classifiers: frozenset[str]  # 3기 신도시, 5세대 이동통신: a phase, not a count
     counted_nouns: dict[str, tuple[str, ...]]  # 기 → 원전, 위성 …: what it alone counts
     glued_classifiers: frozenset[str]  # 사: only glued after digits (정유 4사)
+    inning_halves: frozenset[str]  # 9회말, 5회초: 회 is then an inning (ordinal)
 
 
 def _counted_nouns() -> dict[str, tuple[str, ...]]:
@@ -208,4 +209,5 @@ def patterns() -> Patterns:
         label_classifiers=frozenset(read_words("figures/label_classifiers.txt")),
         counted_nouns=_counted_nouns(),
         glued_classifiers=frozenset(read_words("figures/glued_classifiers.txt")),
+        inning_halves=frozenset(read_words("figures/inning_halves.txt")),
     )

@@ -73,6 +73,7 @@ _LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a
 _VERSUS = regex.compile(r"\x20?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
 _MOVED = frozenset({"length", "speed"})  # 아래로/위로 after these is a way of moving
+_TIMES = "회"  # 9회말: an inning when a half follows (data/figures/inning_halves.txt)
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on
@@ -197,7 +198,7 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
                     continue
                 if _labels_noun(a, P, entry, end):
                     continue
-            elif _LATIN.match(last) and (_LATIN.match(nxt) or _latin_continues(a, end)):
+            elif _LATIN.match(last) and (_LATIN.match(nxt) or _latin_continues(a, q, end)):
                 continue
             if group == "native" and entry.surface not in P.classifiers:
                 continue
@@ -205,19 +206,15 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
     return None
 
 
-def _latin_continues(a: Analysed, end: int) -> bool:
-    """A Latin unit that a model code or a noun continues: ``18V-EC``, ``V리그`` (not ``5km를``)."""
+def _latin_continues(a: Analysed, q: int, end: int) -> bool:
+    """A Latin unit that a model code or a word continues: ``18V-EC``, and ``2015 V리그`` (a
+    unit written apart from its number and glued to a noun); ``3.8L엔진``, ``5km를`` are units."""
     t = a.text
-    if (
-        t.startswith("-", end)
-        and end + 1 < len(t)
-        and t[end + 1].isascii()
-        and t[end + 1].isalnum()
-    ):
+    nxt = t[end + 1 : end + 2]
+    if t.startswith("-", end) and nxt.isascii() and nxt.isalnum():
         return True
-    if t.startswith(_CLASS, end):  # 30만DWT급, 3GWh급: the size class, read by _qualify
-        return False
-    return _is_hangul(t[end : end + 1] or " ") and a.tag_at.get(end) in _NOUNS
+    spaced = q > 0 and t[q - 1] == " "
+    return spaced and _is_hangul(t[end : end + 1] or " ") and a.tag_at.get(end) in _NOUNS
 
 
 def _cue_glued(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
@@ -288,7 +285,8 @@ def _counts_here(P: Patterns, op: Operand, text: str) -> bool:
     if surface not in P.classifiers:
         return True
     glued = op.end == op.numeral_end + len(surface)
-    if op.group == "sino" and len(text) == 1 and len(surface) == 1 and glued:
+    counts = op.entry.kind in ("count", "ordinal")  # 천년, 백세 are a length and an age
+    if op.group == "sino" and len(text) == 1 and len(surface) == 1 and glued and counts:
         return False
     return surface not in P.glued_classifiers or (op.group == "ar" and glued)
 
@@ -455,7 +453,9 @@ def _qualify(
     if sign is not None:
         if sign.sign < 0 and (kind in _UNSIGNED or high is not None):
             return None  # a code or a dash: unsure, so no figure rather than a guess
-        if kind not in _UNSIGNED and high is None:
+        if kind == "count" and not sign.table and (sign.start == 0 or t[sign.start - 1] == "\n"):
+            sign = None  # -1000명 대상 …: a dash opening a line is a bullet
+        if sign is not None and kind not in _UNSIGNED and high is None:
             value *= sign.sign
             direction = sign.direction
             start = sign.start
@@ -479,6 +479,8 @@ def _qualify(
             return None
         end, value, high = length.end, length.value, length.high
         approximate, bound = approximate or length.approximate, length.bound
+    elif kind == "count" and entry.surface == _TIMES and t[end : end + 1] in P.inning_halves:
+        kind, unit, classifier = "ordinal", "ordinal", entry.surface  # 9회말: the ninth inning
     elif kind == "count":
         counted = counted_noun(a, P, start)
         if (
