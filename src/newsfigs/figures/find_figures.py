@@ -455,6 +455,8 @@ def _qualify(
             return None  # a code or a dash: unsure, so no figure rather than a guess
         if kind == "count" and not sign.table and (sign.start == 0 or t[sign.start - 1] == "\n"):
             sign = None  # -1000명 대상 …: a dash opening a line is a bullet
+        elif sign.sign < 0 and kind in _CLASSED and t.startswith(_CLASS, end):
+            bound, start, sign = "at_most", sign.start, None  # 여자 -67kg급: a weight class
         if sign is not None and kind not in _UNSIGNED and high is None:
             value *= sign.sign
             direction = sign.direction
