@@ -107,16 +107,19 @@ class Patterns:
     decade_suffix: regex.Pattern[str]
     counted_stop: frozenset[str]
     label_classifiers: frozenset[str]  # 3기 신도시, 5세대 이동통신: a phase, not a count
-    counted_nouns: dict[str, tuple[str, ...]]  # 기 → 원전, 위성 …: what it alone counts
+    counted_nouns: dict[str, tuple[tuple[str, ...], int | None]]  # 기 → (원전, 위성 …), None
     glued_classifiers: frozenset[str]  # 사: only glued after digits (정유 4사)
     inning_halves: frozenset[str]  # 9회말, 5회초: 회 is then an inning (ordinal)
 
 
-def _counted_nouns() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for noun, classifier in read_rows("figures/counted_nouns.tsv"):
-        out.setdefault(classifier, []).append(noun)
-    return {k: tuple(v) for k, v in out.items()}
+def _counted_nouns() -> dict[str, tuple[tuple[str, ...], int | None]]:
+    """classifier → (the nouns it alone counts, the value below which that holds or None)."""
+    nouns: dict[str, list[str]] = {}
+    below: dict[str, int | None] = {}
+    for noun, classifier, limit in read_rows("figures/counted_nouns.tsv"):
+        nouns.setdefault(classifier, []).append(noun)
+        below[classifier] = None if limit == "-" else int(limit)
+    return {k: (tuple(v), below[k]) for k, v in nouns.items()}
 
 
 @resource

@@ -206,11 +206,13 @@ def _qualify(
             )
         ):
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
-        if entry.surface in P.label_classifiers and labels_kind(a, op, end):
-            return None  # 3기 신도시, 5세대 이동통신, 1종 면허: a phase or a class
-        nouns = P.counted_nouns.get(entry.surface)
-        if nouns is not None and (counted is None or not counted.endswith(nouns)):
-            return None  # 사법연수원 17기: a class; 원전 2기 counts reactors
+        listed = P.counted_nouns.get(entry.surface)
+        needs_noun = listed is not None and (listed[1] is None or op.value < listed[1])
+        if listed is not None and needs_noun:
+            if counted is None or not counted.endswith(listed[0]):
+                return None  # 사법연수원 17기, 아이패드 5세대: a class; 원전 2기 counts reactors
+        elif entry.surface in P.label_classifiers and labels_kind(a, op, end):
+            return None  # 5세대 이동통신, 1종 면허: a phase or a class
         classifier = entry.surface
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
