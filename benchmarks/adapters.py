@@ -42,6 +42,13 @@ KLUE: dict[str, str] = {
     "ordinal": "QT",
     "multiplier": "QT",
     "age": "QT",
+    "speed": "QT",
+    "fuel_economy": "QT",
+    "frequency": "QT",
+    "voltage": "QT",
+    "current": "QT",
+    "charge": "QT",
+    "ratio": "QT",
 }
 
 # KMOU style: money MNY, ratios PNT (the corpus tags 1.8배 as PNT), every other number NOH.
@@ -66,6 +73,13 @@ KMOU: dict[str, str] = {
     "count": "NOH",
     "ordinal": "NOH",
     "age": "NOH",
+    "speed": "NOH",
+    "fuel_economy": "NOH",
+    "frequency": "NOH",
+    "voltage": "NOH",
+    "current": "NOH",
+    "charge": "NOH",
+    "ratio": "NOH",
 }
 
 # Our own gold (seeds/gold.jsonl): labels are newsfigs' labels, unchanged.

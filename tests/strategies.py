@@ -219,9 +219,12 @@ MIXED_TEXT = st.lists(st.one_of(news_text(max_pieces=8), ARBITRARY_TEXT), max_si
 def _figure_ok(original: str, f: Figure) -> None:
     assert 0 <= f.start <= f.end <= len(original), f
     assert original[f.start : f.end] == f.text, f
-    for v in (f.value, f.low, f.high):
+    for v in (f.value, f.low, f.high, *(f.terms or ())):
         assert v is None or (isinstance(v, Decimal) and v.is_finite()), f
-    assert f.value is not None or f.kind in ("date", "time") or (f.low is not None), f
+    if f.kind == "ratio":  # 12대1, 3-2: both terms, no value (docs/figures.md, "Ratios")
+        assert f.terms is not None and len(f.terms) >= 2 and f.value is None, f
+    else:
+        assert f.value is not None or f.kind in ("date", "time") or (f.low is not None), f
     if f.low is not None and f.high is not None:
         assert f.low <= f.high, f
     if f.equivalent is not None:

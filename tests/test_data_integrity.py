@@ -44,6 +44,12 @@ KIND_REFERENCE: dict[str, str] = {
     "ordinal": "ordinal",
     "duration": "second",
     "age": "year",
+    "speed": "meter / second",
+    "fuel_economy": "kilometer / liter",
+    "frequency": "hertz",
+    "voltage": "volt",
+    "current": "ampere",
+    "charge": "ampere * hour",
 }
 
 

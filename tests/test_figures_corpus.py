@@ -19,18 +19,18 @@ import pytest
 
 import newsfigs
 from newsfigs.core.resources import read_rows
-from newsfigs.models import FIGURE_KINDS, Bound, Figure
+from newsfigs.models import FIGURE_KINDS, Bound, Direction, Figure, Period
 from newsfigs.units import classifiers, registry, unit_surfaces
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DATE_KINDS = frozenset({"date", "time"})
-OPTIONAL = ("approximate", "bound", "classifier", "counted")
+OPTIONAL = ("approximate", "bound", "classifier", "counted", "per", "direction", "implied_unit")
 # Qualifiers and equivalents change what a figure means, so the corpus states them whenever
 # they apply and an absent one is checked against its default (False / None); classifier and
-# counted are checked only when given.
+# counted (and per, direction, implied_unit) are checked only when given.
 DEFAULTS: dict[str, Any] = {"approximate": False, "bound": None}
 FIGURE_KEYS = frozenset(
-    {"text", "start", "kind", "value", "low", "high", "unit", "equivalent", *OPTIONAL}
+    {"text", "start", "kind", "value", "low", "high", "terms", "unit", "equivalent", *OPTIONAL}
 )
 MIN_CASES = 350
 MIN_NEGATIVES = 80
@@ -68,14 +68,22 @@ def _show(value: object) -> str:
     return format(value.normalize(), "f") if isinstance(value, Decimal) else repr(value)
 
 
+def _amount(fig: dict[str, Any]) -> str:
+    if "terms" in fig:
+        return ":".join(fig["terms"])
+    return str(fig["value"]) if "value" in fig else f"{fig['low']}..{fig['high']}"
+
+
 def _describe_expected(fig: dict[str, Any], start: int) -> str:
-    amount = fig["value"] if "value" in fig else f"{fig['low']}..{fig['high']}"
+    amount = _amount(fig)
     extra = "".join(f" {k}={fig[k]!r}" for k in (*OPTIONAL, "equivalent") if k in fig)
     return f"{fig['text']!r}@{start} {fig['kind']} {amount} {fig['unit']}{extra}"
 
 
 def _describe_actual(f: Figure) -> str:
     amount = _show(f.value) if f.value is not None else f"{_show(f.low)}..{_show(f.high)}"
+    if f.terms is not None:
+        amount = ":".join(_show(t) for t in f.terms)
     extra = "".join(
         f" {k}={getattr(f, k)!r}" for k in OPTIONAL if getattr(f, k) not in (None, False)
     )
@@ -91,7 +99,10 @@ def _field_problems(fig: dict[str, Any], f: Figure) -> list[str]:
         problems.append(f"kind {f.kind!r} != {fig['kind']!r}")
     if f.unit != fig["unit"]:
         problems.append(f"unit {f.unit!r} != {fig['unit']!r}")
-    if "value" in fig:
+    if "terms" in fig:
+        if f.terms != tuple(Decimal(t) for t in fig["terms"]):
+            problems.append(f"terms {f.terms!r} != {fig['terms']}")
+    elif "value" in fig:
         if f.value != Decimal(fig["value"]):
             problems.append(f"value {_show(f.value)} != {fig['value']}")
     else:
@@ -164,6 +175,7 @@ def _kind_units() -> set[tuple[str, str]]:
     """Every (unit, kind) pair the unit and classifier tables can produce."""
     pairs = {(e.unit, e.kind) for e in unit_surfaces().values()}
     pairs |= {(e.unit, e.kind) for e in classifiers().values()}
+    pairs.add(("dimensionless", "ratio"))  # figures.ratios: 12대1, 3-2 역전승
     return pairs
 
 
@@ -192,7 +204,10 @@ def _check_figure(case: dict[str, Any], fig: dict[str, Any], pairs: set[tuple[st
     assert fig["kind"] in FIGURE_KINDS and fig["kind"] not in DATE_KINDS, where
     registry().Unit(fig["unit"])  # raises for a unit the registry does not know
     assert (fig["unit"], fig["kind"]) in pairs, f"{where}: no table row gives this unit+kind"
-    if "value" in fig:
+    if "terms" in fig:
+        assert fig["kind"] == "ratio" and "value" not in fig and "low" not in fig, where
+        assert len(fig["terms"]) >= 2 and all(_decimal(t).is_finite() for t in fig["terms"]), where
+    elif "value" in fig:
         assert "low" not in fig and "high" not in fig, where
         _decimal(fig["value"])
     else:
@@ -201,6 +216,12 @@ def _check_figure(case: dict[str, Any], fig: dict[str, Any], pairs: set[tuple[st
         assert isinstance(fig["approximate"], bool), where
     if "bound" in fig:
         assert fig["bound"] in get_args(Bound), where
+    if "direction" in fig:
+        assert fig["direction"] in get_args(Direction), where
+    if "per" in fig:
+        assert fig["per"] in get_args(Period), where
+    if "implied_unit" in fig:
+        assert isinstance(fig["implied_unit"], bool), where
     if "classifier" in fig:
         assert fig["classifier"] in classifiers(), where
     if "counted" in fig:  # a word, not a span: compared in NFC even when the text is not

@@ -73,6 +73,10 @@ def _figure(c: FigureCandidate | DateCandidate, norm: Normalized) -> Figure:
         bound=c.bound,
         classifier=c.classifier,
         counted=c.counted,
+        terms=c.terms,
+        per=c.per,
+        direction=c.direction,
+        implied_unit=c.implied_unit,
         equivalent=_figure(c.equivalent, norm) if c.equivalent is not None else None,
     )
 

@@ -40,6 +40,13 @@ FigureKind = Literal[
     "volume",
     "temperature",
     "data_size",
+    "speed",
+    "fuel_economy",
+    "frequency",
+    "voltage",
+    "current",
+    "charge",
+    "ratio",
     "count",
     "ordinal",
     "multiplier",
@@ -54,6 +61,13 @@ FIGURE_KINDS: tuple[str, ...] = FigureKind.__args__  # type: ignore[attr-defined
 
 Bound = Literal["at_least", "more_than", "at_most", "less_than"]
 """이상 → at_least, 초과/넘는 → more_than, 이하/최대 → at_most, 미만 → less_than."""
+
+Direction = Literal["increase", "decrease"]
+"""What the predicate says the figure did: 늘어, 증가, 상승, ▲ → increase; 줄어, 감소, 하락,
+△/▽/▼ → decrease (docs/figures.md, "Signs and directions")."""
+
+Period = Literal["year", "half", "quarter", "month", "week", "day", "hour", "minute", "second"]
+"""The period of a rate: 연 4.5% → year, 월 150만원씩 → month, 시속 80km has its own unit."""
 
 DatePrecision = Literal[
     "year",
@@ -238,13 +252,34 @@ class Figure(Spanned):
         default=None, description="The parenthetical conversion, e.g. (약 240조원)."
     )
     date: DateInfo | None = None
+    terms: tuple[Decimal, ...] | None = Field(
+        default=None,
+        description="A ratio's or score's numbers in written order: 경쟁률 12대1 → (12, 1).",
+    )
+    per: Period | None = Field(
+        default=None, description="The period of a rate: 연 4.5% → year, 월 150만원씩 → month."
+    )
+    direction: Direction | None = Field(
+        default=None,
+        description="Increase or decrease, from the predicate (3.2% 감소) or a ▲/△ mark; the "
+        "value keeps the sign that is written.",
+    )
+    implied_unit: bool = Field(
+        default=False,
+        description="The unit is not written but implied by the subject: 매출 3150억 → KRW.",
+    )
 
     @model_validator(mode="after")
     def _values(self) -> Figure:
-        needs_value = self.kind not in ("date", "time")
+        if self.kind == "ratio":
+            if self.terms is None or len(self.terms) < 2 or self.value is not None:
+                raise ValueError("a ratio has two or more terms and no value")
+        elif self.terms is not None:
+            raise ValueError("only a ratio has terms")
+        needs_value = self.kind not in ("date", "time", "ratio")
         if needs_value and self.value is None and (self.low is None or self.high is None):
             raise ValueError("a figure needs a value or both low and high")
-        for v in (self.value, self.low, self.high):
+        for v in (self.value, self.low, self.high, *(self.terms or ())):
             if v is not None and not v.is_finite():
                 raise ValueError("figure values must be finite")
         if self.low is not None and self.high is not None and self.low > self.high:

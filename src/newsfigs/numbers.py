@@ -28,6 +28,8 @@ SINO_DIGITS: dict[str, int] = {
 }  # fmt: skip
 SMALL_UNITS: dict[str, int] = {"십": 10, "백": 100, "천": 1000}
 BIG_UNITS: dict[str, int] = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+SPOKEN_POINT = "점"  # 삼점오 = 3.5: the decimal point read aloud
+HALF = "반"  # 반 리터 = 0.5 L: a half standing for the number
 
 CONTEXT = Context(
     prec=28,
@@ -130,6 +132,10 @@ def parse_number(text: str) -> Decimal:
     s = "".join(_strip_commas(text.strip()).split())
     if not s:
         raise ValueError("empty numeral")
+    if s == HALF:
+        return Decimal("0.5")
+    if SPOKEN_POINT in s:
+        return _spoken_decimal(s, text)
     native = _native_value(s)
     if native is not None:
         return Decimal(native)
@@ -177,6 +183,18 @@ def parse_number(text: str) -> Decimal:
         i += 1
     result = total + section + (pending if pending is not None else Decimal(0))
     return result.normalize() if result != result.to_integral_value() else result.quantize(1)
+
+
+def _spoken_decimal(s: str, text: str) -> Decimal:
+    """``삼점오`` → 3.5, ``영점영이`` → 0.02: Sino digits read one by one after 점."""
+    whole, _, digits = s.partition(SPOKEN_POINT)
+    if not whole or not digits or any(ch not in SINO_DIGITS for ch in digits):
+        raise ValueError(f"not a spoken decimal: {text!r}")
+    left = parse_number(whole)
+    if left != left.to_integral_value():
+        raise ValueError(f"a decimal before 점 in {text!r}")
+    fraction = "".join(str(SINO_DIGITS[ch]) for ch in digits)
+    return Decimal(f"{left.quantize(1)}.{fraction}").normalize()
 
 
 @in_context

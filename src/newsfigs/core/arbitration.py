@@ -66,6 +66,7 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "numeral": 0,
     "fraction": 0,
     "day_word": 0,
+    "ratio": 0,
     "date": 0,
 }
 """Which evidence is surer (lower): ties here, and entity fields when mentions are merged."""

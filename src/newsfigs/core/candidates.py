@@ -15,12 +15,12 @@ from decimal import Decimal
 from typing import ClassVar, Literal, TypeAlias, cast, get_args
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.models import Bound, DateInfo, FigureKind, OrgCategory
+from newsfigs.models import Bound, DateInfo, Direction, FigureKind, OrgCategory, Period
 
 Label = Literal["figure", "date", "person", "organization"]
 
-FigureSource = Literal["numeral", "fraction", "day_word"]
-"""numeral + unit or classifier; 3분의 1 / 절반; 이틀, 사흘 (docs/figures.md)."""
+FigureSource = Literal["numeral", "fraction", "day_word", "ratio"]
+"""numeral + unit or classifier; 3분의 1 / 절반; 이틀, 사흘; 12대1, 3-2 (docs/figures.md)."""
 
 PersonSource = Literal[
     "user", "byline", "wikidata", "title", "honorific", "latin", "age", "cast", "surname",
@@ -64,6 +64,10 @@ class FigureCandidate:
     classifier: str | None = None
     counted: str | None = None
     equivalent: FigureCandidate | None = None
+    terms: tuple[Decimal, ...] | None = None
+    per: Period | None = None
+    direction: Direction | None = None
+    implied_unit: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

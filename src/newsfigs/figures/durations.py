@@ -49,9 +49,17 @@ class Length:
     bound: Bound | None
 
 
+_FIRST_YEAR, _LAST_YEAR = 1100, 2199
+
+
 def is_year(numeral: str) -> bool:
     """A written number (or either end of a range) that reads as a calendar year, 1100–2199."""
     return any(len(d) == 4 and 1100 <= int(d) <= 2199 for d in _DIGITS.findall(numeral))
+
+
+def _spoken_year(value: Decimal) -> bool:
+    """A year said in words (``이천이십년``): the same range as a written one."""
+    return value == value.to_integral_value() and _FIRST_YEAR <= value <= _LAST_YEAR
 
 
 def compound(
@@ -149,8 +157,8 @@ def _standalone(
     length_after = am is not None and P.duration_roles.get(am.group("w")) == "length"
     surface = entry.surface
     if surface == "년":
-        if group == "native" or is_year(numeral):
-            return False
+        if group == "native" or is_year(numeral) or (group != "ar" and _spoken_year(top)):
+            return False  # 2026년, 이천이십년: a year (the date recognizer's)
         if group != "ar" or not whole or high is not None or len(numeral) != 2:
             return True  # 임기 1년, 100년 역사, 1.5년, 수십 년, 20∼30년
         return marked or past or length_after
@@ -190,11 +198,14 @@ def extend(
     if time_unit is not None and time_unit.offset is not None:  # data/shared/time_units.tsv
         ago = P.duration_ago.match(a.text, end)
         if ago is not None and _whole(a, ago.start("w"), ago.end()):
+            if surface == "년" and value >= _NO_CALENDAR_YEARS:  # 6600만 년 전: no date
+                return Length(end, value, high, False, None)
             return None  # 1년 전, 1년 반 전, 3개월여 전: the date recognizer's
     cue = cue_at(a, P, end)
     approximate, bound = False, None
     if cue is not None:
-        if surface == "년" and is_year(numeral) and _calendar_cue(a, P, end):
+        year = is_year(numeral) or (group != "ar" and high is None and _spoken_year(value))
+        if surface == "년" and year and _calendar_cue(a, P, end):
             return None  # 2020년 동안, 2020년 내내: during that year
         end, approximate, bound = cue
     elif surface in CALENDAR and not _standalone(a, P, entry, op, start, end, prefix):
@@ -204,6 +215,10 @@ def extend(
         high = high * time_unit.per if high is not None else None
     return Length(end, value, high, approximate, bound)
 
+
+# years back no calendar date reaches (DateInfo years end at 9999): 6600만 년 전 is a length of
+# time before now, which the date recognizer leaves
+_NO_CALENDAR_YEARS = 10**4
 
 _LENGTH_ONLY = regex.compile(r"여?+(?:간|째|\x20?+만)")
 

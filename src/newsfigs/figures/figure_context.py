@@ -159,7 +159,9 @@ def _with_after(a: Analysed, P: Patterns, start: int, end: int, value: Decimal) 
     )
 
 
-def link_equivalents(a: Analysed, cands: list[FigureCandidate]) -> list[FigureCandidate]:
+def link_equivalents(
+    a: Analysed, P: Patterns, cands: list[FigureCandidate]
+) -> list[FigureCandidate]:
     """``1700억 달러(약 240조원)``: the first figure points to the parenthesized one."""
     t = a.text
     by_start: dict[int, FigureCandidate] = {}
@@ -170,7 +172,10 @@ def link_equivalents(a: Analysed, cands: list[FigureCandidate]) -> list[FigureCa
     out: list[FigureCandidate] = []
     for c in cands:
         p = c.end + (1 if t.startswith(" (", c.end) else 0)
-        inner = by_start.get(p + 1) if t.startswith("(", p) else None
+        inner = None
+        if t.startswith("(", p):
+            word = P.equivalent_word.match(t, p + 1)  # (한화 약 100만원), (우리 돈 45만원)
+            inner = by_start.get(word.end() if word is not None else p + 1)
         if inner is not None and t.startswith(")", inner.end) and inner.kind == c.kind:
             c = replace(c, equivalent=inner)
         out.append(c)

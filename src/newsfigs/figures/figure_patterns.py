@@ -46,6 +46,8 @@ _AR_NUMERAL = (
     rf"|(?<=[\d{UNIT_CHARS}])\x20[만억조경]){{0,6}}+"
 )
 _SINO_NUMERAL = rf"(?:[{SINO_DIGITS}]?+[{UNIT_CHARS}]){{1,12}}+[{SINO_DIGITS}]?+"
+# 삼점오, 영점영이, 십이점오: a decimal read aloud (점 is the point, each digit after it read alone)
+_SPOKEN_NUMERAL = rf"(?:{_SINO_NUMERAL}|[{SINO_DIGITS}])점[{SINO_DIGITS}]{{1,8}}+"
 # 수십, 수백만 and 몇천, 몇만: "some tens", "several thousand" (a big unit may follow a space)
 _SU_NUMERAL = r"[수몇][십백천만억조]{1,3}+(?:\x20[만억조])?+"
 RANGE_SEP = r"\x20?+[~∼〜\-–—]\x20?+"
@@ -91,6 +93,9 @@ class Patterns:
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
+    temperature_cue: regex.Pattern[str]  # 기온은 …, 체온이 …: searched with endpos = start
+    money_subject: regex.Pattern[str]  # 매출 3150억: searched with endpos = start
+    equivalent_word: regex.Pattern[str]  # (한화 약 100만원): matched after the parenthesis
     range_sep: regex.Pattern[str]
     duration_cue: regex.Pattern[str]  # 간, 째, 동안, 만에, 연속 … after a duration unit
     duration_roles: dict[str, str]  # cue word → its role in data/duration_words.tsv
@@ -101,6 +106,20 @@ class Patterns:
     fraction: regex.Pattern[str]
     decade_suffix: regex.Pattern[str]
     counted_stop: frozenset[str]
+    label_classifiers: frozenset[str]  # 3기 신도시, 5세대 이동통신: a phase, not a count
+    counted_nouns: dict[str, tuple[tuple[str, ...], int | None]]  # 기 → (원전, 위성 …), None
+    glued_classifiers: frozenset[str]  # 사: only glued after digits (정유 4사)
+    inning_halves: frozenset[str]  # 9회말, 5회초: 회 is then an inning (ordinal)
+
+
+def _counted_nouns() -> dict[str, tuple[tuple[str, ...], int | None]]:
+    """classifier → (the nouns it alone counts, the value below which that holds or None)."""
+    nouns: dict[str, list[str]] = {}
+    below: dict[str, int | None] = {}
+    for noun, classifier, limit in read_rows("figures/counted_nouns.tsv"):
+        nouns.setdefault(classifier, []).append(noun)
+        below[classifier] = None if limit == "-" else int(limit)
+    return {k: (tuple(v), below[k]) for k, v in nouns.items()}
 
 
 @resource
@@ -112,8 +131,11 @@ def patterns() -> Patterns:
     numeral = regex.compile(
         rf"(?P<ar>{_AR_NUMERAL})"
         rf"|(?P<su>{_SU_NUMERAL})"
+        rf"|(?P<spoken>{_SPOKEN_NUMERAL})"
         rf"|(?P<sino>{_SINO_NUMERAL})"
         rf"|(?P<native>{native_pattern()})(?=\x20?+(?:{classifier_alt}))"
+        rf"|(?P<digit>[{SINO_DIGITS}])(?=\x20[가-힣A-Za-z])"
+        rf"|(?P<half>반)(?=\x20?+[가-힣A-Za-z])"
     )
     unit = regex.compile(_alternation(list(units)))
     quals = {row[0]: row[1] for row in read_rows("shared/qualifiers.tsv")}
@@ -153,6 +175,24 @@ def patterns() -> Patterns:
         ),
         qualifiers=quals,
         temperature_prefixes=temperature,
+        equivalent_word=regex.compile(
+            "(?:"
+            + "|".join(
+                r"\x20?+".join(regex.escape(part) for part in w.split(" "))
+                for w in sorted(read_words("figures/equivalent_words.txt"), key=len, reverse=True)
+            )
+            + r")\x20?+"
+        ),
+        money_subject=regex.compile(
+            rf"(?:{_alternation(list(read_words('figures/money_subjects.txt')))})"
+            r"(?:은|는|이|가|도)?+\x20?+\Z"
+        ),
+        # the cue, its particle, then at most two words without digits (낮 최고기온은 32도,
+        # 수온이 평년보다 2도): the clause is about the temperature
+        temperature_cue=regex.compile(
+            rf"(?:{_alternation(list(read_words('figures/temperature_cues.txt')))})"
+            r"[가-힣]{0,2}+(?:\x20[가-힣]{1,6}+){0,2}+\x20?+\Z"
+        ),
         range_sep=regex.compile(RANGE_SEP),
         # 여 (alone or before the cue) makes the length approximate: 10년여간, 1년여 만에
         duration_cue=regex.compile(
@@ -169,4 +209,8 @@ def patterns() -> Patterns:
         ),
         decade_suffix=regex.compile(r"대"),  # a whole morpheme: checked by the recognizer
         counted_stop=frozenset(read_words("figures/counted_stopwords.txt")) | frozenset(quals),
+        label_classifiers=frozenset(read_words("figures/label_classifiers.txt")),
+        counted_nouns=_counted_nouns(),
+        glued_classifiers=frozenset(read_words("figures/glued_classifiers.txt")),
+        inning_halves=frozenset(read_words("figures/inning_halves.txt")),
     )

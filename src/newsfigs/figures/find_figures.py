@@ -8,15 +8,13 @@ does not end a morpheme there. Dates and times belong to ``recognizers.dates``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from decimal import Decimal
-
 import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
+from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.day_words import day_words
-from newsfigs.figures.durations import compound, cue_at, extend, sentence_month
+from newsfigs.figures.durations import extend
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
@@ -27,267 +25,90 @@ from newsfigs.figures.figure_context import (
     symbol_before,
     take_after,
 )
-from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns, patterns
-from newsfigs.numbers import BIG_UNITS, contracted_ranges, native_range, parse_number
+from newsfigs.figures.figure_patterns import Patterns, patterns
+from newsfigs.figures.operands import (
+    CELSIUS,
+    DEGREE,
+    Operand,
+    is_hangul,
+    join_ones,
+    join_parts,
+    make_range,
+    operand,
+    whole,
+)
+from newsfigs.figures.ratios import recognize_ratios
+from newsfigs.figures.readings import (
+    AMOUNT_UNITS,
+    age_group,
+    implied_won,
+    labels_kind,
+    major_prefix,
+    spaced_band,
+)
+from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
+from newsfigs.models import Bound, Direction, Period
+from newsfigs.numbers import BIG_UNITS
 from newsfigs.units import UnitEntry
 
-_LATIN = regex.compile(r"[A-Za-z]")
-_NOUNS = frozenset({"NNG", "NNP"})
-_AGE_NEXT = frozenset({"NNG", "NNP", "NNB", "SL"})  # 20대 여성, 20대 중반, 30대 A씨
 # …대 right after these kinds is "in the range of" (30조원대, 1%대, 2천명대); after a duration
 # it is a decade or a time band (1990년대, 1시간대), after an age a generation (2세대)
 _DECADE_KINDS = frozenset(
     {"money", "percent", "percentage_point", "count", "mass", "length", "area", "volume",
      "energy", "power", "data_size", "temperature"}
 )  # fmt: skip
-# kinds that never continue a 만 number across a space (관객 100만 3일째, 1만 5%)
-_NOT_JOINED = frozenset(
-    {"duration", "age", "ordinal", "multiplier", "percent", "percentage_point", "temperature"}
-)
-_AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
-_AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
-_DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
-_SERIAL_TAGS = frozenset({"W_URL", "W_EMAIL", "W_SERIAL", "W_HASHTAG", "W_MENTION"})
-_MAX_UNIT = 8
+# a sign makes no sense on these (a minus before one is a code or a list dash: no figure)
+_UNSIGNED = frozenset({"duration", "age", "ordinal", "multiplier", "ratio"})
+# a table mark reads as a sign by itself before these (수출 △5.1%); before money and counts only
+# in a table of changes (both ▲ and △ before numbers, or a parenthesis: (△320억원))
+_RATE_KINDS = frozenset({"percent", "percentage_point"})
+_CHANGE_KINDS = frozenset({"percent", "percentage_point", "money", "count"})
+# kinds a predicate can move (3% 감소, 1조원 늘어): not lengths (2km 떨어진 곳 is a distance)
+_DIRECTED = frozenset(
+    {"money", "percent", "percentage_point", "multiplier", "count", "mass", "area", "volume",
+     "energy", "power", "data_size", "temperature"}
+)  # fmt: skip
+# kinds a period word makes a rate (연 4.5%, 월 150만원씩, 하루 300명)
+_RATED = frozenset(
+    {"money", "percent", "percentage_point", "count", "mass", "length", "volume", "energy",
+     "data_size"}
+)  # fmt: skip
+# measures a glued 급 makes a size class (3000톤급, 17만㎥급, 1GW급, 65인치급)
+_CLASSED = frozenset({"mass", "length", "area", "volume", "energy", "power", "data_size"})
+_CLASS = "급"
+_MOVED = frozenset({"length", "speed"})  # 아래로/위로 after these is a way of moving
+_TIMES = "회"  # 9회말: an inning when a half follows (data/figures/inning_halves.txt)
+_TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
+_WON = "원"  # the unit a money noun implies (매출 3150억)
 
 
-@dataclass
-class Operand:
-    """A numeral with what directly follows it (여, unit), before qualifiers."""
-
-    start: int
-    end: int
-    value: Decimal
-    group: str  # ar | sino | su | native
-    approximate: bool = False
-    high: Decimal | None = None  # 수십 → [10, 90]
-    entry: UnitEntry | None = None
-    numeral_end: int = 0
+# numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
+_BARE_GROUPS = frozenset({"ar", "sino", "spoken", "digit"})
 
 
-def _is_hangul(ch: str) -> bool:
-    return "가" <= ch <= "힣"
+def _qualify(
+    a: Analysed, P: Patterns, op: Operand, rates: list[Rate] | None = None
+) -> FigureCandidate | None:
+    """Apply prefixes, suffixes and kind rules; build the candidate.
 
-
-def _covered_by(a: Analysed, start: int, end: int, tags: frozenset[str]) -> bool:
-    """All tokens over ``[start, end)`` have one of ``tags`` and the span follows boundaries."""
-    if start not in a.starts or end not in a.ends:
-        return False
-    return all(t.tag in tags for t in a.tokens_in(start, end))
-
-
-_SINO_TAGS = frozenset({"NR", "SN", "MM"})
-_NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # not 서/VV (줄을 서), not 너/NP
-
-
-def _whole(a: Analysed, start: int, end: int) -> bool:
-    """``[start, end)`` begins and ends on morpheme boundaries."""
-    return start in a.starts and end in a.ends
-
-
-def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, int] | None:
-    """Validate a numeral match against the morphemes; trim unit chars that are not numbers."""
-    s, e = m.span()
-    t = a.text
-    group = m.lastgroup
-    if group == "ar":
-        if s > 0 and (t[s - 1] in ".,_" or (t[s - 1].isalnum() and not _is_hangul(t[s - 1]))):
-            return None
-        if s > 1 and t[s - 1] in "-/" and t[s - 2].isdigit():
-            return None
-        if any(tok.tag in _SERIAL_TAGS for tok in a.tokens_in(s, e)):
-            return None
-        # a unit char must be a numeral morpheme (10조각 is ten pieces, not 10조), unless
-        # it is a big unit that more digits or a currency follow (the analyzer tags the 경 of
-        # 2경 3,039조 and 1경원 as a suffix or a noun)
-        for i in range(s, e):
-            if (
-                t[i] in UNIT_CHARS
-                and a.tag_at.get(i) not in ("NR", "SN")
-                and not any(tok.tag == "NR" for tok in a.tokens_in(i, i + 1))
-                and not (t[i] in BIG_UNITS and _big_unit_continues(P, t, i + 1, e))
-            ):
-                e = i
-                break
-        e = len(t[s:e].rstrip()) + s
-        return (s, e) if e > s else None
-    if group == "sino":
-        return (s, e) if _covered_by(a, s, e, _SINO_TAGS) else None
-    if group == "su":
-        return (s, e) if s in a.starts and e in a.ends else None
-    if group == "native":
-        if s > 0 and _is_hangul(t[s - 1]):
-            return None
-        if t[s:e] in contracted_ranges():  # 너더댓 is 너/NP 더/MAG 댓/NR: whole is enough
-            return (s, e) if _whole(a, s, e) else None
-        return (s, e) if _covered_by(a, s, e, _NATIVE_TAGS) else None
-    return None
-
-
-def _big_unit_continues(P: Patterns, t: str, pos: int, end: int) -> bool:
-    """Digits follow within the numeral (``2경 3,039조``) or a currency right after (``1경원``)."""
-    if any(ch.isdigit() for ch in t[pos:end]):
-        return True
-    return any(P.money_after.get(t[pos : pos + n]) for n in (1, 2, 3))
-
-
-def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry, int] | None:
-    """The longest unit or classifier at ``pos`` (one optional space) that ends a morpheme.
-
-    ``번`` glued to a following noun is a label (``8번홀``); a duration unit may be glued to its
-    cue (``2주간``, which the analyzer keeps as one morpheme). Native numerals take classifiers
-    only.
+    ``rates`` collects the rate words read before figures (their numbers are no figures).
     """
-    t = a.text
-    for q in (pos, pos + 1) if pos < len(t) and t[pos] == " " else (pos,):
-        for length in range(min(_MAX_UNIT, len(t) - q), 0, -1):
-            entry = P.units.get(t[q : q + length])
-            if entry is None:
-                continue
-            end = q + length
-            last = t[end - 1]
-            nxt = t[end] if end < len(t) else " "
-            if _is_hangul(last):
-                if not _whole(a, q, end) and _is_hangul(nxt) and not _cue_glued(a, P, entry, end):
-                    continue
-                if _labels_noun(a, P, entry, end):
-                    continue
-            elif _LATIN.match(last) and _LATIN.match(nxt):
-                continue
-            if group == "native" and entry.surface not in P.classifiers:
-                continue
-            return entry, end
-    return None
-
-
-def _cue_glued(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
-    """A duration unit whose cue completes the morpheme: ``2주간``, ``3일간``."""
-    return entry.kind == "duration" and cue_at(a, P, end) is not None
-
-
-def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
-    """``번`` glued to a following noun numbers that noun: a label, not a count.
-
-    ``8번홀``, ``1번출구``, ``2번타자`` and ``1번국도`` name a hole, an exit, a batter and a road.
-    Ordinals glued to a noun stay ordinals (``3차전``, ``4차회담``); counting words still count
-    (``10개팀``); a qualifier the analyzer tags as a noun is no label (``2번가량``).
-    """
-    if entry.surface != "번" or end not in a.starts or a.tag_at.get(end) not in _NOUNS:
-        return False
-    return P.after.match(a.text, end) is None
-
-
-def _operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
-    span = _numeral_span(a, P, m)
-    if span is None:
-        return None
-    s, e = span
-    group = m.lastgroup or ""
-    text = a.text[s:e]
-    pair = native_range(text) if group == "native" else None
-    try:
-        if pair is not None:  # 한두 명, 서너 곳
-            op = Operand(s, e, pair[0], group, high=pair[1])
-        elif group == "su":
-            base = parse_number(text[1:].replace(" ", ""))
-            op = Operand(s, e, base, group, approximate=True, high=base * 9)
-        else:
-            op = Operand(s, e, parse_number(text), group)
-    except (ValueError, ArithmeticError):
-        return None
-    op.numeral_end = e
-    t = a.text
-    if e < len(t) and t[e] == "여" and group in ("ar", "sino"):
-        op.approximate = True
-        e += 1
-        big = e + 1 if t[e : e + 1] == " " else e  # 1000여억원, 2000여 만 원
-        if big < len(t) and t[big] in BIG_UNITS and a.tag_at.get(big) == "NR":
-            op.value *= BIG_UNITS[t[big]]
-            e = big + 1
-        op.end = op.numeral_end = e
-    found = _unit_at(a, P, e, group)
-    if found:
-        op.entry, op.end = found
-    return op
-
-
-def _join_ones(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
-    """``13만 5,678대``: the plain group after 만 and a space is the ones of the same number.
-
-    Only when that group is a whole number below 10,000 and carries the unit itself; a date,
-    duration, age, rank or percent after it (``관객 100만 3일째``) keeps the two apart.
-    """
-    t, e = a.text, op.numeral_end
-    if op.entry is not None or op.group != "ar" or op.approximate or not t.startswith("만 ", e - 1):
-        return None
-    m = P.numeral.match(t, e + 1)
-    if m is None or m.lastgroup != "ar" or any(ch in UNIT_CHARS for ch in m.group()):
-        return None
-    right = _operand(a, P, m)
-    if right is None or right.entry is None or right.high is not None:
-        return None
-    if right.value >= 10**4 or right.value != right.value.to_integral_value():
-        return None
-    if right.entry.kind in _NOT_JOINED:
-        return None
-    return replace(right, start=op.start, value=op.value + right.value, group="ar")
-
-
-def _join_parts(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
-    """``3년 6개월``, ``7시간 30분``: a duration and the next smaller unit are one figure."""
-    t, e = a.text, op.end
-    if op.entry is None or op.entry.kind != "duration" or op.high is not None:
-        return None
-    m = P.numeral.match(t, e + 1 if t.startswith(" ", e) else e)
-    right = _operand(a, P, m) if m is not None else None
-    if (
-        right is not None
-        and right.entry is None
-        and op.entry.surface == "년"
-        and sentence_month(a, P, op.start, right.numeral_end)
-    ):  # 징역 1년 6월 = 18 months
-        right.entry, right.end = P.units["개월"], right.numeral_end + 1
-    if right is None or right.entry is None or right.high is not None:
-        return None
-    numeral = t[op.start : op.numeral_end].rstrip("여")
-    value = compound(numeral, op.value, op.entry, right.value, right.entry)
-    if value is None:
-        return None
-    approximate = op.approximate or right.approximate
-    return replace(right, start=op.start, value=value, group=op.group, approximate=approximate)
-
-
-def _range(
-    a: Analysed, P: Patterns, left: Operand, right_match: regex.Match[str]
-) -> Operand | None:
-    """``3~5%``, ``3~4조원``, ``이만오천원 - 삼만원``: one operand from two."""
-    right = _operand(a, P, right_match)
-    if right is None or right.entry is None or right.high is not None or left.high is not None:
-        return None
-    if left.entry is not None and left.entry.kind != right.entry.kind:
-        return None
-    low = left.value
-    left_text = a.text[left.start : left.numeral_end]
-    right_text = a.text[right.start : right.numeral_end].rstrip("여")
-    if left.entry is None and left_text[-1:] not in BIG_UNITS and right_text[-1:] in BIG_UNITS:
-        low *= BIG_UNITS[right_text[-1]]  # 3~4조원: the 조 belongs to both ends
-    if low >= right.value:
-        return None
-    return Operand(left.start, right.end, low, left.group, left.approximate or right.approximate,
-                   right.value, right.entry, right.numeral_end)  # fmt: skip
-
-
-def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
-    """Apply prefixes, suffixes and kind rules; build the candidate."""
     t = a.text
     entry = op.entry
     start, end = op.start, op.end
-    approximate, bound = op.approximate, None
+    approximate = op.approximate
+    bound: Bound | None = None
     classifier: str | None = None
     counted: str | None = None
     ordinal_prefix = False
     value, high = op.value, op.high
-    pm = P.before.search(t, max(0, start - 6), start)
+    sign = sign_before(a, start) if op.group in ("ar", "sino", "spoken", "digit") else None
+    qstart = sign.start if sign is not None else start
+    rate = rate_before(a, qstart)
+    pstart = rate.start if rate is not None else qstart
+    pm = P.before.search(t, max(0, pstart - 6), pstart)
+    if rate is None and pm is not None:
+        rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
     prefix = pm.group("w") if pm else None
     symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
@@ -298,11 +119,21 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
         start = t.rindex(symbol, 0, start)
         prefix = None
     temperature = P.temperature_prefixes.get(prefix) if prefix is not None else None
-    if entry is None and temperature is not None and t.startswith(_DEGREE, end):
-        nxt = end + len(_DEGREE)
-        if end in a.starts and (nxt >= len(t) or not _is_hangul(t[nxt]) or nxt in a.ends):
-            entry = UnitEntry(_DEGREE, temperature[0], "temperature")
+    at = end + 1 if t.startswith(" " + DEGREE, end) else end  # 삼십육점오 도
+    if entry is None and t.startswith(DEGREE, at):
+        unit = temperature[0] if temperature is not None else CELSIUS
+        cued = temperature is not None or P.temperature_cue.search(t, max(0, pstart - 20), pstart)
+        nxt = at + len(DEGREE)
+        on_word = at in a.starts and (nxt >= len(t) or not is_hangul(t[nxt]) or nxt in a.ends)
+        if cued and on_word:
+            entry = UnitEntry(DEGREE, unit, "temperature")
             end = nxt
+    implied = False
+    if entry is None:
+        big = implied_won(a, P, op, pstart)
+        if big is not None:
+            entry, implied, end = P.units[_WON], True, big
+            value *= BIG_UNITS.get(t[op.numeral_end : big], 1)
     if entry is None or P.numbered_term.match(t, op.start):
         return None  # 2차전지 is a secondary battery: a term, not a rank
     kind = entry.kind
@@ -318,6 +149,42 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
             return None
         ordinal_prefix = True
     unit = entry.unit
+    direction: Direction | None = None
+    lone_mark = sign is not None and sign.table and not sign.bullets and not sign.paired
+    if sign is not None and lone_mark and kind not in _RATE_KINDS:
+        # △59㎡ 84가구, ▲5억원 지원: a bullet before a size or an amount is no sign; a lone
+        # △5억원 is a fall or a bullet: unsure, so no figure
+        if sign.sign < 0 and kind in _CHANGE_KINDS:
+            return None
+        sign = None
+    if sign is not None and sign.table and sign.bullets:
+        if sign.sign < 0:
+            return None  # the text uses the mark as a bullet: unsure, so no figure
+        sign = None
+    if sign is not None:
+        if sign.sign < 0 and (kind in _UNSIGNED or high is not None):
+            return None  # a code or a dash: unsure, so no figure rather than a guess
+        if kind == "count" and not sign.table and (sign.start == 0 or t[sign.start - 1] == "\n"):
+            sign = None  # -1000명 대상 …: a dash opening a line is a bullet
+        elif sign.sign < 0 and kind in _CLASSED and t.startswith(_CLASS, end):
+            bound, start, sign = "at_most", sign.start, None  # 여자 -67kg급: a weight class
+        if sign is not None and kind not in _UNSIGNED and high is None:
+            value *= sign.sign
+            direction = sign.direction
+            start = sign.start
+    per: Period | None = None
+    if rate is not None:
+        if rate.makes in ("speed", "fuel_economy") and kind == "length":
+            kind, unit = (
+                ("speed" if rate.makes == "speed" else "fuel_economy"),
+                f"{unit}/{rate.per}",
+            )
+        elif rate.makes == "per" and kind in _RATED:
+            per = as_period(rate.per)
+        else:
+            rate = None
+        if rate is not None and rates is not None:
+            rates.append(rate)
     if kind == "duration":
         numeral = t[op.start : op.numeral_end].rstrip("여")
         length = extend(a, P, entry, (value, high, op.group, numeral), start, end, prefix)
@@ -325,14 +192,27 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
             return None
         end, value, high = length.end, length.value, length.high
         approximate, bound = approximate or length.approximate, length.bound
+    elif kind == "count" and entry.surface == _TIMES and t[end : end + 1] in P.inning_halves:
+        kind, unit, classifier = "ordinal", "ordinal", entry.surface  # 9회말: the ninth inning
     elif kind == "count":
         counted = counted_noun(a, P, start)
         if (
             entry.surface == "대"
             and not ordinal_prefix
-            and (t[op.numeral_end - 1] in _AMOUNT_UNITS or _age_group(a, op, counted, end))
+            and (
+                t[op.numeral_end - 1] in AMOUNT_UNITS
+                or age_group(a, op, counted, end)
+                or major_prefix(a, op, counted, end)
+            )
         ):
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
+        listed = P.counted_nouns.get(entry.surface)
+        needs_noun = listed is not None and (listed[1] is None or op.value < listed[1])
+        if listed is not None and needs_noun:
+            if counted is None or not counted.endswith(listed[0]):
+                return None  # 사법연수원 17기, 아이패드 5세대: a class; 원전 2기 counts reactors
+        elif entry.surface in P.label_classifiers and labels_kind(a, op, end):
+            return None  # 5세대 이동통신, 1종 면허: a phase or a class
         classifier = entry.surface
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
@@ -350,15 +230,26 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
                 bound = as_bound(role)
         if role != "none":
             start = pm.start("w") if pm else start
-    if kind in _DECADE_KINDS and P.decade_suffix.match(t, end) and _whole(a, end, end + 1):
+    if kind in _DECADE_KINDS and P.decade_suffix.match(t, end) and whole(a, end, end + 1):
         approximate = True
         end += 1
+    elif kind in _DECADE_KINDS and spaced_band(a, P, end):
+        approximate = True  # 90만원 대, 3조 원 대: the glued …대 written apart
+        end += 2
     echo = P.echo.match(t, end)
     if echo and P.units[echo.group(1)].unit == entry.unit:
         end = echo.end()
     am = after_qualifier(a, P, end)
+    if am is not None and kind in _MOVED and am.group("w").endswith(_TO):
+        am = None  # 15m 아래로 떨어졌다: where it fell, not a bound
+    # 17만㎥급 이상: the bound after a size class (급) is the figure's; a bare 3GWh급 stays
+    # 3GWh (docs/seeds-gold.md)
+    if am is None and kind in _CLASSED and t.startswith(_CLASS, end) and whole(a, end, end + 1):
+        am = after_qualifier(a, P, end + len(_CLASS))
     if am and not surpassed_value(t, start, am):
         end, approximate, bound = take_after(P, am, approximate, bound)
+    if kind in _DIRECTED and t[end - 1] != _TO:  # 10% 아래로 떨어졌다: a level, not a change
+        direction = direction_after(a, end) or direction
     return FigureCandidate(
         start=start,
         end=end,
@@ -372,23 +263,10 @@ def _qualify(a: Analysed, P: Patterns, op: Operand) -> FigureCandidate | None:
         bound=bound,
         classifier=classifier,
         counted=counted or None,
+        per=per,
+        direction=direction,
+        implied_unit=implied,
     )
-
-
-def _age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
-    """``20대`` is people in their twenties unless a counted noun frames it as vehicles.
-
-    ``소방차 20대가`` counts fire engines; ``20대 여성``, ``거주 20대 남성``, ``응답자 중
-    20대가`` and ``20∼30대`` are age groups (a noun after 대, or no counted noun before).
-    """
-    if op.value not in _AGE_GROUPS or op.approximate:
-        return False
-    if op.high is not None and op.high not in _AGE_GROUPS:  # 20∼30대 남성: a range of groups
-        return False
-    if op.group not in ("ar", "sino"):
-        return False
-    nxt = end + 1 if a.text.startswith(" ", end) else end
-    return counted is None or a.tag_at.get(nxt) in _AGE_NEXT
 
 
 def recognize(a: Analysed) -> list[FigureCandidate]:
@@ -396,29 +274,30 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     P = patterns()
     t = a.text
     out: list[FigureCandidate] = []
+    rates: list[Rate] = []
     skip_to = 0
     for m in P.numeral.finditer(t):
         if m.start() < skip_to:
             continue
-        op = _operand(a, P, m)
+        op = operand(a, P, m)
         if op is None:
             continue
-        joined = _join_ones(a, P, op)
+        joined = join_ones(a, P, op)
         if joined is not None:
             op, skip_to = joined, joined.end
-        while (longer := _join_parts(a, P, op)) is not None:  # 3년 6개월, 2시간 30분 15초
+        while (longer := join_parts(a, P, op)) is not None:  # 3년 6개월, 2시간 30분 15초
             op, skip_to = longer, longer.end
         sep = P.range_sep.match(t, op.end)
         if sep:
             right = P.numeral.match(t, sep.end())
             if right:
-                rng = _range(a, P, op, right)
+                rng = make_range(a, P, op, right)
                 if rng is not None:
-                    cand = _qualify(a, P, rng)
+                    cand = _qualify(a, P, rng, rates)
                     if cand is not None:
                         out.append(cand)
-        if op.entry is not None or op.group == "ar":
-            cand = _qualify(a, P, op)
+        if op.entry is not None or op.group in _BARE_GROUPS:  # 영하 삼 도, 매출 3150억
+            cand = _qualify(a, P, op, rates)
             if cand is not None:
                 out.append(cand)
     if "분의" in t or "절반" in t:
@@ -426,7 +305,11 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     out.extend(day_words(a, P))  # 이틀 동안, 사흘 만에, 보름 이상
     if "단위" in t:
         out = [c for c in out if not _unit_of_account(t, c)]
-    return link_equivalents(a, out)
+    if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
+        out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
+    out.extend(recognize_ratios(a))
+    out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
+    return link_equivalents(a, P, out)
 
 
 _UNIT_WORD = regex.compile(r"\s?단위")

@@ -1,0 +1,110 @@
+"""Readings of a number with a counting word or no unit that the recognizer weighs: an age
+group (``20대 여성``), "the N major" (``4대 은행``), a phase (``3기 신도시``), a band written
+apart (``90만원 대``) and won implied by a money noun (``매출 3150억``). Helpers of
+``figures.find_figures``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from newsfigs.core.analyzer import Analysed
+from newsfigs.figures.figure_patterns import Patterns
+from newsfigs.figures.operands import Operand, is_hangul, whole
+from newsfigs.numbers import BIG_UNITS
+
+_AGE_NEXT = frozenset({"NNG", "NNP", "NNB", "SL"})  # 20대 여성, 20대 중반, 30대 A씨
+AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
+_LABEL_NEXT = _AGE_NEXT | {"XPN"}  # 3기 신도시: 신 is a prefix
+_LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a generation
+_VERSUS = regex.compile(r"\x20?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
+_BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
+_NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on
+_AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
+
+
+def spaced_band(a: Analysed, P: Patterns, end: int) -> bool:
+    """``90만원 대 가격``: a 대 of its own after the unit; not ``90만원 대 100만원`` (versus),
+    nor the prefix of ``12.3인치 대형화면``."""
+    t = a.text
+    if not t.startswith(" ", end) or P.decade_suffix.match(t, end + 1) is None:
+        return False
+    if not whole(a, end + 1, end + 2) or a.tag_at.get(end + 1) not in _BAND_TAGS:
+        return False
+    nxt = end + 2
+    if nxt < len(t) and is_hangul(t[nxt]) and not (a.tag_at.get(nxt) or "").startswith("J"):
+        return False
+    return _VERSUS.match(t, end + 2) is None
+
+
+def implied_won(a: Analysed, P: Patterns, op: Operand, before: int) -> int | None:
+    """``매출 3150억``, ``자산 20조``: a money noun before a bare big-unit number (KRW).
+
+    The number must end in 만/억/조/경 as a whole word (``매출 3조 달성``, ``3150억을``), and
+    the noun end right before it (``연매출 3000억`` too): a reader of Korean news takes won.
+    Returns where the figure ends: after a big unit the analyzer read as a noun (``예산
+    656조가``, 조 as a bound noun) too.
+    """
+    t = a.text
+    e = op.numeral_end
+    if op.group != "ar" or op.high is not None or op.end != e or op.approximate:
+        return None
+    if t[e - 1] not in BIG_UNITS:
+        if t[e : e + 1] not in BIG_UNITS or e not in a.starts:
+            return None
+        if any(c in BIG_UNITS for c in t[op.start : e]):
+            return None
+        e += 1  # the analyzer's 조/NNB: still the number's unit after digits
+    if e not in a.ends:
+        return None
+    nxt = a.tag_at.get(e)
+    if nxt is not None and nxt in _NOT_AFTER_WON and not t.startswith("대", e):
+        return None
+    return e if P.money_subject.search(t, max(0, before - 12), before) is not None else None
+
+
+def labels_kind(a: Analysed, op: Operand, end: int) -> bool:
+    """A small number with 기/세대/종 and a noun right after names a phase or a class.
+
+    Even after a noun (``수도권 3기 신도시``): ``원전 2기를`` still counts, ``원전 2기 건설`` is
+    left unread (unsure).
+    """
+    if op.value >= _LABEL_BELOW:
+        return False
+    nxt = end + 1 if a.text.startswith(" ", end) else end
+    return a.tag_at.get(nxt) in _LABEL_NEXT
+
+
+def major_prefix(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
+    """``4대 은행``, ``5대 그룹``, ``3대 악재``: "the N major", not N vehicles; ``1대1``: a pair.
+
+    A small whole number glued to 대 with a noun right after it and no counted noun before it
+    names a set of the biggest; a digit right after 대 makes a ratio or a score (``12대1``),
+    which ``figures.ratios`` reads (``차량 4대 도입`` keeps its count).
+    """
+    t = a.text
+    if t[end : end + 1].isdigit():
+        return True
+    if counted is not None or op.high is not None or op.group not in ("ar", "sino"):
+        return False
+    if op.value > 20 or op.end - op.numeral_end != 1 or not t.startswith(" ", end):
+        return False
+    return a.tag_at.get(end + 1) in ("NNG", "NNP")
+
+
+def age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
+    """``20대`` is people in their twenties unless a counted noun frames it as vehicles.
+
+    ``소방차 20대가`` counts fire engines; ``20대 여성``, ``거주 20대 남성``, ``응답자 중
+    20대가`` and ``20∼30대`` are age groups (a noun after 대, or no counted noun before).
+    """
+    if op.value not in _AGE_GROUPS or op.approximate:
+        return False
+    if op.high is not None and op.high not in _AGE_GROUPS:  # 20∼30대 남성: a range of groups
+        return False
+    if op.group not in ("ar", "sino"):
+        return False
+    nxt = end + 1 if a.text.startswith(" ", end) else end
+    return counted is None or a.tag_at.get(nxt) in _AGE_NEXT

@@ -1,0 +1,170 @@
+"""What changes a figure's sign, direction or period: a minus before it, a verb after it, a
+rate word before it (docs/figures.md, "Signs and directions" and "Rates").
+
+A lost minus is the worst error a figure can have, so a sign mark is read wherever it is
+unambiguous; where it may be a list bullet (``△`` opens items of Korean lists) the recognizer
+is told so and drops the figure rather than guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+import regex
+
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_rows, resource
+from newsfigs.models import Direction, Period
+
+_MINUS_CHARS = frozenset("-−")
+# what may stand before a glued minus: the minus of ``KF-21``, ``1-2``, ``가-3`` is no sign
+_BEFORE_MINUS = frozenset(" \t\n([{:=,/·'\"‘“")
+_PARTICLES = frozenset({"JKS", "JKO"})  # 3%가 줄었다, 1조원을 늘렸다 (not 로: 5%로 하락 is a level)
+_STEM_TAGS = frozenset({"NNG", "VV", "XR"})
+_GLUED_AFTER_NOUN = frozenset({"NNG", "NNP", "XSN"})  # 증가율, 감소분: a noun, not the predicate
+
+
+@dataclass(frozen=True)
+class SignTables:
+    """The sign marks, direction words and rate words, with their patterns."""
+
+    marks: dict[str, tuple[int, Direction | None]]
+    mark_before: regex.Pattern[str]  # searched with endpos = the number's start
+    bullet: regex.Pattern[str]  # a table mark before a word: the text uses it as a bullet
+    up: regex.Pattern[str]  # an increase mark before a digit
+    down: regex.Pattern[str]  # a decrease mark before a digit
+    directions: dict[str, Direction]
+    rates: dict[str, tuple[str, str]]  # word (spaces removed) → (per, makes)
+    rate_before: regex.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@resource
+def sign_tables() -> SignTables:
+    """Build the tables (once per process)."""
+    marks: dict[str, tuple[int, Direction | None]] = {
+        mark: (int(sign), None if direction == "-" else cast(Direction, direction))
+        for mark, sign, direction in read_rows("figures/sign_marks.tsv")
+    }
+    glued = [m for m in marks if m in _MINUS_CHARS]
+    table = [m for m in marks if len(m) == 1 and m not in _MINUS_CHARS]
+    words = [m for m in marks if len(m) > 1]
+    rates = {row[0]: (row[1], row[2]) for row in read_rows("figures/rate_words.tsv")}
+    rate_alt = "|".join(
+        r"\x20?+".join(regex.escape(part) for part in w.split(" "))
+        for w in sorted(rates, key=lambda w: (-len(w), w))
+    )
+    return SignTables(
+        marks=marks,
+        mark_before=regex.compile(
+            rf"(?:(?P<m>{_alternation(glued)})|(?P<m>{_alternation(table)})\x20?+"
+            rf"|(?<![가-힣])(?P<m>{_alternation(words)})\x20?+)\Z"
+        ),
+        bullet=regex.compile(rf"(?:{_alternation(table)})\x20?+[가-힣A-Za-z]"),
+        up=regex.compile(rf"(?:{_alternation([m for m in table if marks[m][0] > 0])})\x20?+\d"),
+        down=regex.compile(rf"(?:{_alternation([m for m in table if marks[m][0] < 0])})\x20?+\d"),
+        directions={w: cast(Direction, d) for w, d in read_rows("figures/direction_words.tsv")},
+        rates={w.replace(" ", ""): v for w, v in rates.items()},
+        rate_before=regex.compile(rf"(?<![0-9A-Za-z가-힣])(?P<w>{rate_alt})\x20?+\Z"),
+    )
+
+
+@dataclass(frozen=True)
+class Sign:
+    """A sign mark before a number: where it starts, its sign and the direction it says.
+
+    A minus or 마이너스 is always a sign. A table mark (△ ▽ ▼ ▲) is also a list bullet in
+    Korean news (``△59㎡ 84가구 △84㎡ 123가구``), so the recognizer weighs ``table``,
+    ``bullets`` (the text puts such a mark before a word) and ``paired`` (the text marks both
+    rises and falls, or the mark opens a parenthesis: a table of changes) with the kind.
+    """
+
+    start: int
+    sign: int
+    direction: Direction | None
+    table: bool
+    bullets: bool = False
+    paired: bool = False
+
+
+def sign_before(a: Analysed, start: int) -> Sign | None:
+    """The sign mark written right before the number at ``start``, if any."""
+    if start == 0:
+        return None
+    S = sign_tables()
+    t = a.text
+    m = S.mark_before.search(t, max(0, start - 6), start)
+    if m is None:
+        return None
+    mark = m.group("m")
+    s = m.start("m")
+    if mark in _MINUS_CHARS and s > 0 and t[s - 1] not in _BEFORE_MINUS:
+        return None  # KF-21, A-380, 1-2, 3~-: a code or a range, not a sign
+    if len(mark) > 1 and s not in a.starts:
+        return None
+    sign, direction = S.marks[mark]
+    if len(mark) > 1 or mark in _MINUS_CHARS:
+        return Sign(s, sign, direction, table=False)
+    bullets = S.bullet.search(t) is not None  # △청년 지원 △5억원 투입
+    paired = (s > 0 and t[s - 1] == "(") or (
+        S.up.search(t) is not None and S.down.search(t) is not None
+    )
+    return Sign(s, sign, direction, table=True, bullets=bullets, paired=paired)
+
+
+def direction_after(a: Analysed, end: int) -> Direction | None:
+    """``3.2% 감소``, ``1조원 늘어``, ``3%가 줄었다``: the predicate right after the figure.
+
+    The figure may carry the subject or object particle (이/가/을/를), never 로 (``5%로
+    하락`` names the level reached, not the change). A noun that continues into another noun
+    (``증가율``) is no predicate.
+    """
+    S = sign_tables()
+    toks = a.tokens_in(end, end + 12)
+    i = 0
+    if i < len(toks) and toks[i].start == end and toks[i].tag in _PARTICLES:
+        i += 1
+    if i >= len(toks):
+        return None
+    tok = toks[i]
+    gap = a.text[(toks[i - 1].end if i else end) : tok.start]
+    if gap not in ("", " ") or tok.tag not in _STEM_TAGS:
+        return None
+    direction = S.directions.get(tok.form)
+    if direction is None:
+        return None
+    if tok.tag != "VV" and i + 1 < len(toks):
+        nxt = toks[i + 1]
+        if nxt.start == tok.end and nxt.tag in _GLUED_AFTER_NOUN:
+            return None
+    return direction
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate word before a figure: its span, the period and what it makes of the figure."""
+
+    start: int
+    end: int
+    per: str
+    makes: str  # per | speed | fuel_economy
+
+
+def rate_before(a: Analysed, start: int) -> Rate | None:
+    """The rate word before ``start``: ``연 4.5%``, ``월 150만원``, ``시속 80km``, ``ℓ당 13.5km``"""
+    S = sign_tables()
+    m = S.rate_before.search(a.text, max(0, start - 8), start)
+    if m is None or m.start("w") not in a.starts:
+        return None
+    per, makes = S.rates[m.group("w").replace(" ", "")]
+    return Rate(m.start("w"), m.end("w"), per, makes)
+
+
+def as_period(per: str) -> Period | None:
+    """A rate's period as the model's ``per`` (speeds and fuel economy carry it in the unit)."""
+    periods: tuple[str, ...] = Period.__args__  # type: ignore[attr-defined]
+    return cast(Period, per) if per in periods else None
