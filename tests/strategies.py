@@ -245,3 +245,14 @@ def check_document(original: str, doc: Document) -> None:
         for m in mentions:
             assert 0 <= m.start < m.end <= len(original), m
             assert original[m.start : m.end] == m.text, m
+    _views_ok(doc)
+
+
+def _views_ok(doc: Document) -> None:
+    """Every view works on every result: a new field or kind must reach them all."""
+    assert len(repr(doc)) < 400 and "\n" not in repr(doc)
+    for item in [*doc.figures, *doc.people, *doc.organizations]:
+        assert len(repr(item)) < 200 and "\n" not in repr(item), item
+    rows = doc.to_records()
+    assert len(rows) == len(doc.spans())
+    assert doc._repr_html_()

@@ -234,3 +234,14 @@ def test_to_dataframe_without_pandas_says_so() -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
+
+
+def test_ratio_rate_and_direction_reach_the_table_and_the_reprs() -> None:
+    doc = newsfigs.extract("경쟁률은 12대1이었다. 수출은 -3.4% 줄었다. 대출 금리는 연 5.3%다.")
+    rows = {r["text"]: r for r in doc.to_records() if r["type"] == "figure"}
+    assert rows["12대1"]["kind"] == "ratio" and rows["12대1"]["terms"] == "12:1"
+    assert rows["12대1"]["value"] is None
+    assert rows["-3.4%"]["value"] == Decimal("-3.4") and rows["-3.4%"]["direction"] == "decrease"
+    assert rows["5.3%"]["per"] == "year"
+    shown = [repr(f) for f in doc.figures]
+    assert any("12:1" in s for s in shown) and any("per year" in s for s in shown)

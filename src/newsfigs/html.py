@@ -159,6 +159,8 @@ def figure_note(f: Figure) -> str:
     """The normalized value in a few characters: ``1,700억 USD``, ``≈240조 KRW``, ``≥0.5×``."""
     if f.kind in ("date", "time"):
         return _date_note(f.date)
+    if f.terms is not None:  # a ratio or score
+        return ":".join(_num(t) for t in f.terms)
     if f.value is not None:
         number = _num(f.value)
     elif f.low is not None and f.high is not None:
@@ -188,6 +190,12 @@ def _figure_title(f: Figure, equivalent_of: Figure | None) -> str:
     lines = [f"{f.kind}: {figure_note(f)}" + (f" ({exact})" if exact else "")]
     if f.counted:
         lines.append(f"counted: {f.counted}")
+    if f.per is not None:
+        lines.append(f"per {f.per}")
+    if f.direction is not None:
+        lines.append(f"direction: {f.direction}")
+    if f.implied_unit:
+        lines.append(f"unit not written: {f.unit} implied by the subject")
     if f.equivalent is not None:
         lines.append(f"equivalent: {f.equivalent.text} ({figure_note(f.equivalent)})")
     if equivalent_of is not None:

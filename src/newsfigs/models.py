@@ -474,12 +474,20 @@ def _figure_value(f: Figure) -> str:
         if d.resolved_start is not None and d.resolved_end is not None:
             return f"{d.resolved_start.isoformat()}..{d.resolved_end.isoformat()}"
         return "unresolved"
-    if f.value is not None:
-        number = format(f.value, "f")
-    else:
-        number = f"{format(f.low, 'f')}..{format(f.high, 'f')}"
     prefix = ("≈" if f.approximate else "") + _BOUND_SIGN.get(f.bound or "", "")
-    return f"{prefix}{number} {f.unit or ''}".rstrip()
+    if f.terms is not None:  # a ratio or score: 12:1, no unit
+        shown = prefix + ":".join(format(t, "f") for t in f.terms)
+    else:
+        if f.value is not None:
+            number = format(f.value, "f")
+        else:
+            number = f"{format(f.low or 0, 'f')}..{format(f.high or 0, 'f')}"
+        shown = f"{prefix}{number} {f.unit or ''}".rstrip()
+    if f.per is not None:
+        shown += f" per {f.per}"
+    if f.direction is not None:
+        shown += f" ({f.direction})"
+    return shown
 
 
 class RecordsView(Protocol):

@@ -34,6 +34,10 @@ COLUMNS: tuple[str, ...] = (
     "bound",
     "classifier",
     "counted",
+    "terms",
+    "per",
+    "direction",
+    "implied_unit",
     "equivalent_text",
     "equivalent_value",
     "equivalent_unit",
@@ -115,6 +119,10 @@ def _figure_row(f: Figure, decimals: Decimals) -> dict[str, Any]:
         bound=f.bound,
         classifier=f.classifier,
         counted=f.counted,
+        terms=":".join(format(t, "f") for t in f.terms) if f.terms is not None else None,
+        per=f.per,
+        direction=f.direction,
+        implied_unit=f.implied_unit,
     )
     if eq is not None:
         # A ranged equivalent leaves equivalent_value empty; equivalent_text still says it all.
