@@ -22,7 +22,7 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.figures.figure_context import after_qualifier
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.models import Bound
-from newsfigs.units import UnitEntry
+from newsfigs.units import UnitEntry, time_units
 
 CALENDAR = frozenset({"년", "일", "주", "분기"})  # units that are dates (or shares) by default
 _HALVES = frozenset({"시간", "개월", "년", "달", "해"})  # units that take 반 (half)
@@ -69,10 +69,14 @@ def compound(
 
     Only unit pairs with an exact ratio join (a month is no whole number of days), the smaller
     part must be below one larger unit, and a calendar year is never the larger part
-    (``2025년 3개월 연속`` is a year and a duration).
+    (``2025년 3개월 연속`` is a year and a duration). The smaller part must count its unit one
+    by one: ``25년 3분기`` is a year and its third quarter, never 309 months.
     """
     ratio = _STEPS.get((left.unit, right.unit))
     if ratio is None or left.kind != "duration" or right.kind != "duration":
+        return None
+    step = time_units().get(right.surface)
+    if step is not None and step.per != 1:
         return None
     if left.surface == "년" and is_year(left_numeral):
         return None

@@ -65,6 +65,10 @@ def whole(a: Analysed, start: int, end: int) -> bool:
     return start in a.starts and end in a.ends
 
 
+_JOINERS = "-/·ㆍ∙"
+"""Between two numbers written as one (dates list the same middle dots for quarters)."""
+
+
 def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, int] | None:
     """Validate a numeral match against the morphemes; trim unit chars that are not numbers."""
     s, e = m.span()
@@ -73,8 +77,8 @@ def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, i
     if group == "ar":
         if s > 0 and (t[s - 1] in ".,_" or (t[s - 1].isalnum() and not is_hangul(t[s - 1]))):
             return None
-        if s > 1 and t[s - 1] in "-/" and t[s - 2].isdigit():
-            return None
+        if s > 1 and t[s - 1] in _JOINERS and t[s - 2].isdigit():
+            return None  # 3/4, 1·4분기, 3·1절, 6·25: the second half of a compound number
         if any(tok.tag in _SERIAL_TAGS for tok in a.tokens_in(s, e)):
             return None
         # a unit char must be a numeral morpheme (10조각 is ten pieces, not 10조), unless
