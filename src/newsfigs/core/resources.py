@@ -171,6 +171,14 @@ def clear_caches() -> None:
         item.clear()
 
 
+def clear_resources(*prefixes: str) -> None:
+    """Drop the loaded resources whose names start with one of ``prefixes`` (e.g. the tables
+    built from the unit list after ``units.add_unit``); the others stay loaded."""
+    for item in registered():
+        if item.name.startswith(prefixes):
+            item.clear()
+
+
 def load_all() -> None:
     """Build every zero-argument resource not built yet (keyed ones load with their callers)."""
     done: set[str] = set()
