@@ -46,22 +46,33 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: NameTables) -> b
         return False
     if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in _non_name_finals():
         return False
-    return _stands_alone(text, words, i)
+    return _stands_alone(text, words, i, full_name=True)
 
 
-def _stands_alone(text: str, words: list[Word], i: int) -> bool:
+def _stands_alone(text: str, words: list[Word], i: int, full_name: bool = False) -> bool:
     """Not quoted (a title: ``'허삼관'``, ``‘집밥 백선생’``), not the start of a longer name.
 
-    Parentheses are no quotes here: ``사월(백진희)``, ``이종호(왼쪽)`` name people.
+    Parentheses are no quotes here: ``사월(백진희)``, ``이종호(왼쪽)`` name people. A Korean
+    full name may stand before another proper noun (``김영한 청와대 민정수석``, ``오재원
+    이대호``) unless a quote opens before it (``‘전설의 마녀’``: a work's title) or it ends a
+    foreign name (``가토 고이치``).
     """
     w = words[i]
     if w.gap[-1:] in _WRAP and text[w.end : w.end + 1] in _WRAP:
         return False
     if i + 1 < len(words):
         nxt = words[i + 1]
-        if nxt.joined and nxt.proper and nxt.hangul:
+        if nxt.joined and nxt.proper and nxt.hangul and not (full_name and _heads_phrase(words, i)):
             return False
     return True
+
+
+def _heads_phrase(words: list[Word], i: int) -> bool:
+    """A full name opening a phrase of proper nouns: no quote before, no proper noun before."""
+    w = words[i]
+    if w.gap[-1:] in _WRAP:
+        return False
+    return not (i > 0 and w.joined and words[i - 1].proper)
 
 
 def called_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
