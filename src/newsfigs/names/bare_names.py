@@ -26,6 +26,18 @@ _NAME_TAGS = frozenset({("NNP",), ("NNP", "NNP"), ("NNP", "NNG")})
 """Tags of a written full name: one proper noun, or kiwipiepy's split 윤+혜진, 윤정+호."""
 
 
+_SPLIT_TAGS = frozenset(
+    {("NNP", "NNG", "NNG"), ("NNP", "XPN", "NNG"), ("NNP", "NNP", "NNG"), ("NNP", "NNG", "NNP")}
+)
+"""A full name kiwipiepy cuts in three, surname first as a proper noun (``김+태+원``): measured
+alone 0.98 on KMOU (167 right, 3 wrong)."""
+
+
+def _unknown_word(s: str, lex: NameTables) -> bool:
+    """No place, organization or title of the tables."""
+    return s not in lex.places and s not in lex.organizations and s not in lex.titles
+
+
 def bare_korean_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
     """A three-syllable Korean name with no cue at all (``박근혜는``, ``문재인``).
 
@@ -35,7 +47,12 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: NameTables) -> b
     longer name (``제임스 해리스``) are left out.
     """
     w = words[i]
-    if len(w.stem) != 3 or w.tags not in _NAME_TAGS or not is_korean_name(w, lex):
+    if len(w.stem) != 3:
+        return False
+    if w.tags in _SPLIT_TAGS:
+        if not _unknown_word(w.stem, lex):
+            return False
+    elif w.tags not in _NAME_TAGS or not is_korean_name(w, lex):
         return False
     if len(w.tags) > 1 and (
         w.stem[1:] in lex.titles or w.stem[2:] in lex.titles or w.stem[:2] in lex.places
