@@ -25,6 +25,7 @@ from newsfigs.names import (
     affiliations,
     bare_names,
     bylines,
+    hanja_names,
     institutions,
     people,
     surname_links,
@@ -209,6 +210,9 @@ def _people(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
                 )
             )
+            hanja = hanja_names.by_hanja_surname(text, words, i, lex)
+            if hanja is not None:
+                out.append(hanja)
             r = people.after_role(text, words, i, lex) or people.foreign_after_role(
                 text, words, i, lex
             )
