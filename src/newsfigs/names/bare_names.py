@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsfigs.core.resources import read_words, resource
 from newsfigs.names.gazetteer import NameTables
-from newsfigs.names.people import given_syllables, is_korean_name
+from newsfigs.names.people import full_name_shape, given_syllables, is_korean_name
 from newsfigs.names.words import Word
 
 _WRAP = frozenset("'\"‘’“”「」『』<>《》")
@@ -90,6 +90,48 @@ def _heads_phrase(words: list[Word], i: int) -> bool:
     if w.gap[-1:] in _WRAP:
         return False
     return not (i > 0 and w.joined and words[i - 1].proper)
+
+
+def glued_particle_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
+    """``안재욱의``, ``유재환이``: kiwipiepy took a full name and its particle for one noun.
+
+    The word is one proper noun of four or five syllables: a full name of the
+    bare-name shape, then a particle persons take (``data/names/person_particles.txt``).
+    """
+    w = words[i]
+    s = w.stem
+    if w.tags not in _GLUED_TAGS or w.particle or not w.hangul or len(s) not in (4, 5):
+        return False
+    name = s[:3]
+    if s[3:] not in _person_particles() or not full_name_shape(name, lex):
+        return False
+    if name[2] == "이" or name[2] in _non_name_finals():
+        return False
+    if s in lex.places or s in lex.organizations or s in lex.titles:
+        return False
+    if name in lex.places or name in lex.organizations or name in lex.titles:
+        return False
+    return _stands_alone(text, words, i)
+
+
+_GLUED_TAGS = frozenset({("NNP",)})
+
+
+def hyphen_pair(w: Word, lex: NameTables) -> list[str]:
+    """``신성록-신제록``, ``문재인-이종걸``: two full names a headline joins with a hyphen.
+
+    Kiwipiepy's hyphenated proper noun is one word here; when every part has the bare-name
+    shape and is no known word, each part is a person.
+    """
+    if "-" not in w.stem or not w.proper:
+        return []
+    parts = w.stem.split("-")
+    for p in parts:
+        if not full_name_shape(p, lex) or p[2] == "이" or p[2] in _non_name_finals():
+            return []
+        if p in lex.places or p in lex.organizations or p in lex.titles:
+            return []
+    return parts
 
 
 def called_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
