@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from benchmarks import run
 from benchmarks.accuracy import SEEDS_GOLD, load_gold
-from benchmarks.adapters import CONVENTIONS, Span, adapt
+from benchmarks.adapters import CONVENTIONS, Span, adapt, klue_institution_part
 from benchmarks.scoring import Scorer, context, prf, value_check
 from benchmarks.speed import METHODS, prefix, repeat_to
 
@@ -61,6 +61,27 @@ def test_adapt_drops_what_the_corpus_does_not_annotate() -> None:
     kmou = adapt(_doc(), CONVENTIONS["kmou"], CONVENTIONS["kmou"].labels)
     assert [s.label for s in kmou.spans] == ["PER", "MNY", "DUR"]
     assert kmou.dropped == {}
+
+
+KLUE_INSTITUTION_PARTS = [
+    ("중국 정부", "정부", 3),
+    ("美 정부", "정부", 2),
+    ("미국 행정부", "행정부", 3),
+    ("미군", "미군", 0),  # a named army is one word: unchanged
+    ("정부", "정부", 0),
+    ("한빛 정부", "한빛 정부", 0),  # no place before the word: unchanged
+]
+
+
+@pytest.mark.parametrize(("text", "part", "shift"), KLUE_INSTITUTION_PARTS)
+def test_klue_scores_a_place_and_institution_as_the_institution(
+    text: str, part: str, shift: int
+) -> None:
+    """klp2016 writes 중국/LC 정부/OG: our one organization is scored as its institution part."""
+    out = klue_institution_part(Span(10, 10 + len(text), "organization", text))
+    assert (out.text, out.start, out.end) == (part, 10 + shift, 10 + len(text))
+    person = Span(0, 5, "person", "중국 정부")
+    assert klue_institution_part(person) is person
 
 
 def test_scorer_strict_and_character_scores() -> None:

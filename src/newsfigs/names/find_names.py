@@ -25,6 +25,7 @@ from newsfigs.names import (
     affiliations,
     bare_names,
     bylines,
+    hanja_names,
     institutions,
     people,
     surname_links,
@@ -209,6 +210,9 @@ def _people(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
                 )
             )
+            hanja = hanja_names.by_hanja_surname(text, words, i, lex)
+            if hanja is not None:
+                out.append(hanja)
             r = people.after_role(text, words, i, lex) or people.foreign_after_role(
                 text, words, i, lex
             )
@@ -228,7 +232,18 @@ def _people(
             t = people.by_letter(a, words, i, lex)
             if t is not None:
                 out.append(t)
-        if not (w.proper and w.hangul):
+        if not w.hangul:
+            at = w.start
+            for part in bare_names.hyphen_pair(w, lex):
+                out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
+                at += 4
+            continue
+        if bare_names.glued_particle_name(text, words, i, lex):
+            out.append(
+                PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
+            )
+            continue
+        if not w.proper:
             continue
         t = people.by_glued_title(a, w, lex)
         if t is not None:
