@@ -19,7 +19,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import priority, source_rank
-from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate, org_category
+from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
 from newsfigs.names import (
     abbreviations,
     affiliations,
@@ -32,13 +32,11 @@ from newsfigs.names import (
 )
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
-    Known,
     NameTables,
     name_tables,
     person_surnames,
-    wikidata,
-    wikidata_firsts,
 )
+from newsfigs.names.known_names import Lookup, gazetteer_hits
 from newsfigs.names.words import PARTICLES, Word, segment
 
 _ALIAS = regex.compile(
@@ -46,102 +44,6 @@ _ALIAS = regex.compile(
     r"|(?P<latin>[A-Za-z][A-Za-z0-9&.'\-]{0,30}+(?: [A-Za-z0-9&.'\-]{1,20}+){0,5}+))\)"
 )
 _LATIN_HEAD = regex.compile(r"[A-Za-z]")
-
-
-class _Lookup:
-    """User names first, then the WikiData gazetteer (one dict lookup each)."""
-
-    def __init__(self, a: Analysed) -> None:
-        self.user = a.user_entities
-        self.wd = wikidata()
-        self.firsts = wikidata_firsts()
-        spaced = [k.split(" ") for k in self.user if " " in k]
-        if spaced:
-            self.firsts = dict(self.firsts)
-            for parts in spaced:
-                width = min(len(parts), 4)
-                self.firsts[parts[0]] = max(self.firsts.get(parts[0], 0), width)
-
-    def __call__(self, key: str) -> Known | None:
-        label = self.user.get(key)
-        if label is not None:
-            return (label, None, key)
-        return self.wd.get(key)
-
-
-def _gazetteer_hits(
-    text: str, words: list[Word], lookup: _Lookup, lex: NameTables
-) -> list[NameCandidate]:
-    """Multi-word WikiData and user names, and single-word user and well-known names."""
-    out: list[NameCandidate] = []
-    n = len(words)
-    for i, w in enumerate(words):
-        if not w.stem:
-            continue
-        for k in range(lookup.firsts.get(w.stem, 1), 1, -1):
-            j = i + k - 1
-            if j >= n or not all(words[x].joined for x in range(i + 1, j + 1)):
-                continue
-            hit = lookup(" ".join(x.stem for x in words[i : j + 1]))
-            if hit is None:
-                continue
-            user = hit[2] in lookup.user
-            if hit[0] == "person":
-                out.append(people.person(words, i, j, hit[2], "user" if user else "wikidata"))
-            else:
-                out.append(orgs.org(words, i, j, hit[1], "user" if user else "wikidata", hit[2]))
-            break
-        spaced = _spaced_known(words, i, lex)
-        if spaced is not None:
-            out.append(spaced)
-            continue
-        label = lookup.user.get(w.stem)
-        if label == "person":
-            out.append(people.person(words, i, i, w.stem, "user"))
-        elif label is not None:
-            out.append(orgs.org(words, i, i, None, "user"))
-        elif w.stem in lex.organizations and (w.proper or w.latin or len(w.stem) > 2):
-            if orgs.in_address(words, i, lex):
-                continue
-            out.append(orgs.placed(text, words, i, lex.organizations[w.stem], "known", lex))
-        else:
-            cut = _known_word(text, w, lex)
-            if cut is not None:
-                out.append(cut)
-    return out
-
-
-def _spaced_known(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
-    """``레알 마드리드``, ``포항 스틸러스``: a well-known name of several words, as listed."""
-    width = orgs.spaced_known().get(words[i].stem)
-    if width is None:
-        return None
-    for k in range(min(width, len(words) - i), 1, -1):
-        j = i + k - 1
-        if not all(words[x].joined for x in range(i + 1, j + 1)):
-            continue
-        name = " ".join(x.stem for x in words[i : j + 1])
-        category = lex.organizations.get(name)
-        if category is not None:
-            return orgs.org(words, i, j, category, "known", name)
-    return None
-
-
-def _known_word(text: str, w: Word, lex: NameTables) -> OrgCandidate | None:
-    """``KB손보는``: a well-known name written as the whole word (a particle may follow) that
-    kiwipiepy cut elsewhere (``KB``/SL + ``손보``/VV): the written word is the name."""
-    word = text[w.start : w.end]
-    for n in (0, 1, 2):
-        name = word[: len(word) - n] if n else word
-        if len(name) <= max(len(w.stem), 2) or name not in lex.organizations:
-            continue
-        if n and word[-n:] not in PARTICLES:
-            continue
-        category = org_category(lex.organizations[name])
-        return OrgCandidate(
-            start=w.start, end=w.start + len(name), source="known", name=name, category=category
-        )
-    return None
 
 
 def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgCandidate]:
@@ -173,7 +75,7 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
 
 
 def _people(
-    a: Analysed, words: list[Word], lex: NameTables, org_cands: list[OrgCandidate], lookup: _Lookup
+    a: Analysed, words: list[Word], lex: NameTables, org_cands: list[OrgCandidate], lookup: Lookup
 ) -> list[NameCandidate]:
     text = a.text
     org_names = {c.name for c in org_cands}
@@ -390,10 +292,10 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     if not a.tokens:
         return []
     lex = name_tables()
-    lookup = _Lookup(a)
+    lookup = Lookup(a)
     words = segment(a)
     found = bylines.recognize(a, lex)
-    found += _gazetteer_hits(a.text, words, lookup, lex)
+    found += gazetteer_hits(a.text, words, lookup, lex)
     found += _organizations(a, words, lex)
     found += orgs.corp_marks(a.text, words)
     found += institutions.recognize(a.text, words, lex)
