@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from newsfigs.core.resources import read_rows
+from newsfigs.core.scan import Alternation
 from newsfigs.dates.date_numbers import alternation
 from newsfigs.dates.holidays import words as holiday_words
 from newsfigs.numbers import SINO_DIGITS, SMALL_UNITS, native_numerals
@@ -26,7 +27,7 @@ POSITIONS = ("년대", "년도", "년", "월", "일", "분기", "시", "분")
 
 @dataclass(frozen=True)
 class DateWords:
-    atoms: regex.Pattern[str]
+    atoms: Alternation
     words: dict[str, tuple[str, str, str]]
     parts: dict[str, str]  # 초순, 중순, 말 … → early | mid | late
     part: regex.Pattern[str]  # one of ``parts`` right after a year or month (3월 말)
@@ -130,32 +131,34 @@ def build(sep: str) -> DateWords:
     # native counts of minutes are people (두 분 전에 is "before the two of them"): digits only
     counted = [u for u, tu in offsets.items() if tu.offset != "minute"]
     day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
-    atoms = regex.compile(
-        r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
-        r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))"
-        # 21세기, 2027학년도
-        r"|(?P<century>(?<![\d.])(?P<cn>\d{1,2}+)세기)|(?P<school>(?<![\d.])(?P<sy>\d{4})학년도)"
-        # 4pm, 10:30 a.m.: a clock time with its half of the day
-        r"|(?P<latin_clock>(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
-        r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))"
-        r"|(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))"
-        # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter (of 2025;
-        # 00–49 only: 1Q84 is a novel)
-        r"|(?P<qslash>(?<![0-9A-Za-z_.·ㆍ∙/])(?P<qn>[1-4])\x20?[·ㆍ∙/]\x20?4분기)"
-        r"|(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))"
-        r"|(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
-        rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))"
-        rf"|(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)"
-        rf"|(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"
-        rf"|(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))"
-        # a spelled date: 이천이십삼년 (유월 (십일)); the day's digits stop before its 일
-        rf"|(?P<spoken_date>(?<![가-힣])(?P<spy>[{_sino()}]{{2,8}}+)년"
-        rf"(?:\x20?(?P<spm>{alternation(r[0] for r in rows if r[1] == 'month_name')})"
-        rf"(?:\x20?(?P<spd>[{_sino()}]{{1,3}})일)?)?)"
-        # spoken clock times: 네시, 오후 네 시 사십오분, 두시 반; 삼십분 전
-        rf"|(?P<spoken_hour>(?P<sh>{_native()})\x20?시(?!간))"
-        rf"|(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))"
-        rf"|(?P<word>{'|'.join(p for _, p in alts)})"
+    atoms = Alternation(
+        [
+            r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
+            r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))",
+            # 21세기, 2027학년도
+            r"(?P<century>(?<![\d.])(?P<cn>\d{1,2}+)세기)|(?P<school>(?<![\d.])(?P<sy>\d{4})학년도)",
+            # 4pm, 10:30 a.m.: a clock time with its half of the day
+            r"(?P<latin_clock>(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
+            r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))",
+            r"(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))",
+            # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter
+            # (of 2025; 00–49 only: 1Q84 is a novel)
+            r"(?P<qslash>(?<![0-9A-Za-z_.·ㆍ∙/])(?P<qn>[1-4])\x20?[·ㆍ∙/]\x20?4분기)",
+            r"(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))",
+            r"(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
+            rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))",
+            rf"(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)",
+            rf"(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))",
+            rf"(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))",
+            # a spelled date: 이천이십삼년 (유월 (십일)); the day's digits stop before its 일
+            rf"(?P<spoken_date>(?<![가-힣])(?P<spy>[{_sino()}]{{2,8}}+)년"
+            rf"(?:\x20?(?P<spm>{alternation(r[0] for r in rows if r[1] == 'month_name')})"
+            rf"(?:\x20?(?P<spd>[{_sino()}]{{1,3}})일)?)?)",
+            # spoken clock times: 네시, 오후 네 시 사십오분, 두시 반; 삼십분 전
+            rf"(?P<spoken_hour>(?P<sh>{_native()})\x20?시(?!간))",
+            rf"(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))",
+            rf"(?P<word>{'|'.join(p for _, p in alts)})",
+        ]
     )
     part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")
     cues = [r[0] for r in rows if r[1] == "cue"]
