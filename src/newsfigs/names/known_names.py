@@ -97,6 +97,8 @@ def _spaced_known(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | 
 def _known_word(text: str, w: Word, lex: NameTables) -> OrgCandidate | None:
     """``KB손보는``: a well-known name written as the whole word (a particle may follow) that
     kiwipiepy cut elsewhere (``KB``/SL + ``손보``/VV): the written word is the name."""
+    if w.end - w.start <= max(w.stem_end - w.start, 2):
+        return None  # every candidate would be no longer than the stem: most words stop here
     word = text[w.start : w.end]
     for n in (0, 1, 2):
         name = word[: len(word) - n] if n else word
