@@ -176,7 +176,13 @@ def link_equivalents(
         if t.startswith("(", p):
             word = P.equivalent_word.match(t, p + 1)  # (한화 약 100만원), (우리 돈 45만원)
             inner = by_start.get(word.end() if word is not None else p + 1)
-        if inner is not None and t.startswith(")", inner.end) and inner.kind == c.kind:
+        if inner is not None and t.startswith(")", inner.end) and _same_measure(c, inner):
             c = replace(c, equivalent=inner)
         out.append(c)
     return out
+
+
+def _same_measure(c: FigureCandidate, inner: FigureCandidate) -> bool:
+    """Money in two currencies is one amount; a count only in its own unit (``120만CGT(35척)``:
+    35 ships are not 1.2 million CGT)."""
+    return inner.kind == c.kind and (c.kind != "count" or inner.unit == c.unit)
