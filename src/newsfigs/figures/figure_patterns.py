@@ -54,6 +54,7 @@ RANGE_SEP = r"\x20?+[~∼〜\-–—]\x20?+"
 
 
 _TEMPERATURE_PREFIXES = "figures/temperature_prefixes.tsv"
+_MATCH_PERIODS = "figures/match_periods.tsv"
 
 
 def _alternation(words: list[str]) -> str:
@@ -109,7 +110,7 @@ class Patterns:
     label_classifiers: frozenset[str]  # 3기 신도시, 5세대 이동통신: a phase, not a count
     counted_nouns: dict[str, tuple[tuple[str, ...], int | None]]  # 기 → (원전, 위성 …), None
     glued_classifiers: frozenset[str]  # 사: only glued after digits (정유 4사)
-    inning_halves: frozenset[str]  # 9회말, 5회초: 회 is then an inning (ordinal)
+    inning_halves: frozenset[str]  # 9회말, 5회초: 회 is then an inning (a match time)
 
 
 def _counted_nouns() -> dict[str, tuple[tuple[str, ...], int | None]]:
@@ -212,5 +213,5 @@ def patterns() -> Patterns:
         label_classifiers=frozenset(read_words("figures/label_classifiers.txt")),
         counted_nouns=_counted_nouns(),
         glued_classifiers=frozenset(read_words("figures/glued_classifiers.txt")),
-        inning_halves=frozenset(read_words("figures/inning_halves.txt")),
+        inning_halves=frozenset(w for w, role in read_rows(_MATCH_PERIODS) if role == "inning"),
     )

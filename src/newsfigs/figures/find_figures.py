@@ -26,6 +26,7 @@ from newsfigs.figures.figure_context import (
     take_after,
 )
 from newsfigs.figures.figure_patterns import Patterns, patterns
+from newsfigs.figures.match_times import recognize_match_times
 from newsfigs.figures.operands import (
     CELSIUS,
     DEGREE,
@@ -77,7 +78,7 @@ _RATED = frozenset(
 _CLASSED = frozenset({"mass", "length", "area", "volume", "energy", "power", "data_size"})
 _CLASS = "급"
 _MOVED = frozenset({"length", "speed"})  # 아래로/위로 after these is a way of moving
-_TIMES = "회"  # 9회말: an inning when a half follows (data/figures/inning_halves.txt)
+_TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_periods.tsv)
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 
@@ -193,7 +194,7 @@ def _qualify(
         end, value, high = length.end, length.value, length.high
         approximate, bound = approximate or length.approximate, length.bound
     elif kind == "count" and entry.surface == _TIMES and t[end : end + 1] in P.inning_halves:
-        kind, unit, classifier = "ordinal", "ordinal", entry.surface  # 9회말: the ninth inning
+        return None  # 9회말: an inning, a match time of figures/match_times.py
     elif kind == "count":
         counted = counted_noun(a, P, start)
         if (
@@ -307,6 +308,10 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out = [c for c in out if not _unit_of_account(t, c)]
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
+    clocks = recognize_match_times(a, P)
+    if clocks:  # 후반 35분, 연장 10회: the minute or inning is no length or count of its own
+        out = [c for c in out if not any(k.start <= c.start and c.end <= k.end for k in clocks)]
+        out.extend(clocks)
     out.extend(recognize_ratios(a))
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
