@@ -94,6 +94,7 @@ class Patterns:
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
+    temperature_before: regex.Pattern[str]  # 섭씨로 (약 37.8도): searched with endpos
     temperature_cue: regex.Pattern[str]  # 기온은 …, 체온이 …: searched with endpos = start
     money_subject: regex.Pattern[str]  # 매출 3150억: searched with endpos = start
     equivalent_word: regex.Pattern[str]  # (한화 약 100만원): matched after the parenthesis
@@ -176,6 +177,10 @@ def patterns() -> Patterns:
         ),
         qualifiers=quals,
         temperature_prefixes=temperature,
+        # 섭씨로 약 37.8도, 영하로 최저 3도: the scale word with a particle, before a qualifier
+        temperature_before=regex.compile(
+            rf"(?<![가-힣])(?P<w>{_alternation(list(temperature))})(?:으로|로|는|은)?+\x20?+\Z"
+        ),
         equivalent_word=regex.compile(
             "(?:"
             + "|".join(

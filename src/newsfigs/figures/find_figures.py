@@ -120,6 +120,10 @@ def _qualify(
         start = t.rindex(symbol, 0, start)
         prefix = None
     temperature = P.temperature_prefixes.get(prefix) if prefix is not None else None
+    scale_prefix = temperature is not None  # the word right before the number is the scale
+    if temperature is None and pm is not None:  # 섭씨로 약 37.8도: the scale before a qualifier
+        tm = P.temperature_before.search(t, max(0, pm.start("w") - 6), pm.start("w"))
+        temperature = P.temperature_prefixes[tm.group("w")] if tm is not None else None
     at = end + 1 if t.startswith(" " + DEGREE, end) else end  # 삼십육점오 도
     if entry is None and t.startswith(DEGREE, at):
         unit = temperature[0] if temperature is not None else CELSIUS
@@ -139,7 +143,7 @@ def _qualify(
         return None  # 2차전지 is a secondary battery: a term, not a rank
     kind = entry.kind
     if temperature is not None:
-        if kind != "temperature":
+        if kind != "temperature" and scale_prefix:
             prefix = None
         elif temperature[1] < 0:  # 영하: below zero
             value, high = -value, (-high if high is not None else None)
