@@ -191,6 +191,7 @@ def patterns() -> Patterns:
         ),
         money_subject=regex.compile(
             rf"(?:{_alternation(list(read_words('figures/money_subjects.txt')))})"
+            rf"(?:\x20?+(?:{_alternation(list(read_words('figures/money_heads.txt')))}))?+"
             r"(?:은|는|이|가|도)?+\x20?+\Z"
         ),
         # the cue, its particle, then at most two words without digits (낮 최고기온은 32도,
