@@ -13,6 +13,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
+from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.day_words import day_words
 from newsfigs.figures.durations import extend
 from newsfigs.figures.figure_context import (
@@ -312,10 +313,11 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out = [c for c in out if not _unit_of_account(t, c)]
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
-    clocks = recognize_match_times(a, P)
-    if clocks:  # 후반 35분, 연장 10회: the minute or inning is no length or count of its own
-        out = [c for c in out if not any(k.start <= c.start and c.end <= k.end for k in clocks)]
-        out.extend(clocks)
+    # 후반 35분, 연장 10회, 8기가 램: the minute, inning or 8기 is no length or count of its own
+    owned = recognize_match_times(a, P) + recognize_byte_words(a)
+    if owned:
+        out = [c for c in out if not any(k.start <= c.start < k.end for k in owned)]
+        out.extend(owned)
     out.extend(recognize_ratios(a))
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
