@@ -27,6 +27,7 @@ from newsfigs.figures.figure_context import (
     take_after,
 )
 from newsfigs.figures.figure_patterns import Patterns, patterns
+from newsfigs.figures.kiro import recognize_kiro
 from newsfigs.figures.match_times import recognize_match_times
 from newsfigs.figures.operands import (
     CELSIUS,
@@ -314,7 +315,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
     # 후반 35분, 연장 10회, 8기가 램: the minute, inning or 8기 is no length or count of its own
-    owned = recognize_match_times(a, P) + recognize_byte_words(a)
+    owned = recognize_match_times(a, P) + recognize_byte_words(a) + recognize_kiro(a)
     if owned:
         out = [c for c in out if not any(k.start <= c.start < k.end for k in owned)]
         out.extend(owned)
