@@ -161,9 +161,12 @@ def _qualify(
     if sign is not None and lone_mark and kind not in _RATE_KINDS:
         # △59㎡ 84가구, ▲5억원 지원: a bullet before a size or an amount is no sign; a lone
         # △5억원 is a fall or a bullet: unsure, so no figure
-        if sign.sign < 0 and kind in _CHANGE_KINDS:
+        if sign.sign < 0 and kind == "money" and _money_subject_before(P, t, sign.start):
+            pass  # 영업이익은 △320억원: the amount of a money noun, so a minus (a loss)
+        elif sign.sign < 0 and kind in _CHANGE_KINDS:
             return None
-        sign = None
+        else:
+            sign = None
     if sign is not None and sign.table and sign.bullets:
         if sign.sign < 0:
             return None  # the text uses the mark as a bullet: unsure, so no figure
@@ -330,3 +333,8 @@ _UNIT_WORD = regex.compile(r"\s?단위")
 def _unit_of_account(t: str, c: FigureCandidate) -> bool:
     """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of amounts, not one."""
     return t[c.start] in "만억조경" and _UNIT_WORD.match(t, c.end) is not None
+
+
+def _money_subject_before(P: Patterns, t: str, start: int) -> bool:
+    """A money noun of ``data/figures/money_subjects.txt`` right before (``영업이익은 △…``)."""
+    return P.money_subject.search(t, max(0, start - 12), start) is not None
