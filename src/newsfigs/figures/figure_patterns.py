@@ -94,6 +94,7 @@ class Patterns:
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
+    don_cue: regex.Pattern[str]  # 금 한 돈: searched with endpos = the number's start
     temperature_before: regex.Pattern[str]  # 섭씨로 (약 37.8도): searched with endpos
     temperature_cue: regex.Pattern[str]  # 기온은 …, 체온이 …: searched with endpos = start
     money_subject: regex.Pattern[str]  # 매출 3150억: searched with endpos = start
@@ -177,6 +178,10 @@ def patterns() -> Patterns:
         ),
         qualifiers=quals,
         temperature_prefixes=temperature,
+        don_cue=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(list(read_words('figures/don_cues.txt')))})"
+            r"(?:은|는|이|가|도)?+(?:\x20시세)?+\x20\Z"
+        ),
         # 섭씨로 약 37.8도, 영하로 최저 3도: the scale word with a particle, before a qualifier
         temperature_before=regex.compile(
             rf"(?<![가-힣])(?P<w>{_alternation(list(temperature))})(?:으로|로|는|은)?+\x20?+\Z"

@@ -83,6 +83,7 @@ _MOVED = frozenset({"length", "speed"})  # 아래로/위로 after these is a way
 _TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_periods.tsv)
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
+_DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
 # numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
@@ -143,6 +144,12 @@ def _qualify(
             value *= BIG_UNITS.get(t[op.numeral_end : big], 1)
     if entry is None or P.numbered_term.match(t, op.start):
         return None  # 2차전지 is a secondary battery: a term, not a rank
+    if (
+        entry.surface == _DON
+        and op.group == "native"
+        and not P.don_cue.search(t, max(0, start - 8), start)
+    ):
+        return None  # 한 돈도 없다 is money; 금 한 돈 is 3.75 g
     kind = entry.kind
     if temperature is not None:
         if kind != "temperature" and scale_prefix:
