@@ -94,6 +94,7 @@ class Patterns:
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
+    weight_cue: regex.Pattern[str]  # 체중 200파운드: searched with endpos = start
     don_cue: regex.Pattern[str]  # 금 한 돈: searched with endpos = the number's start
     temperature_before: regex.Pattern[str]  # 섭씨로 (약 37.8도): searched with endpos
     temperature_cue: regex.Pattern[str]  # 기온은 …, 체온이 …: searched with endpos = start
@@ -178,6 +179,10 @@ def patterns() -> Patterns:
         ),
         qualifiers=quals,
         temperature_prefixes=temperature,
+        weight_cue=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(list(read_words('figures/weight_cues.txt')))})"
+            r"(?:은|는|이|가|도)?+(?:\x20[가-힣]{1,2}+)?+\x20?+\Z"
+        ),
         don_cue=regex.compile(
             rf"(?<![가-힣])(?:{_alternation(list(read_words('figures/don_cues.txt')))})"
             r"(?:은|는|이|가|도)?+(?:\x20시세)?+\x20\Z"

@@ -83,6 +83,7 @@ _MOVED = frozenset({"length", "speed"})  # 아래로/위로 after these is a way
 _TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_periods.tsv)
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
+_POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
@@ -144,6 +145,8 @@ def _qualify(
             value *= BIG_UNITS.get(t[op.numeral_end : big], 1)
     if entry is None or P.numbered_term.match(t, op.start):
         return None  # 2차전지 is a secondary battery: a term, not a rank
+    if entry.surface == _POUND and P.weight_cue.search(t, max(0, pstart - 20), pstart):
+        entry = P.units[_LB]  # 체중 200파운드: a weight in the clause, never money
     if (
         entry.surface == _DON
         and op.group == "native"
