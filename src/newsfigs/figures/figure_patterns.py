@@ -94,6 +94,7 @@ class Patterns:
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
+    fraction_whole: regex.Pattern[str]  # 2와 (3분의 1): searched with endpos = the fraction
     weight_cue: regex.Pattern[str]  # 체중 200파운드: searched with endpos = start
     don_cue: regex.Pattern[str]  # 금 한 돈: searched with endpos = the number's start
     temperature_before: regex.Pattern[str]  # 섭씨로 (약 37.8도): searched with endpos
@@ -223,6 +224,11 @@ def patterns() -> Patterns:
         fraction=regex.compile(
             rf"(?P<den>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)\x20?+분의\x20?+"
             rf"(?P<num>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)"
+        ),
+        # 2와 3분의 1, 이와 삼분의 일: the whole part of a mixed number (endpos = the fraction)
+        fraction_whole=regex.compile(
+            rf"(?<![\d.,가-힣])(?:(?P<ar>\d{{1,4}}+)|(?P<sino>[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+))"
+            r"(?:와|과)\x20?+\Z"
         ),
         decade_suffix=regex.compile(r"대"),  # a whole morpheme: checked by the recognizer
         counted_stop=frozenset(read_words("figures/counted_stopwords.txt")) | frozenset(quals),
