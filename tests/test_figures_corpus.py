@@ -176,6 +176,7 @@ def _kind_units() -> set[tuple[str, str]]:
     pairs = {(e.unit, e.kind) for e in unit_surfaces().values()}
     pairs |= {(e.unit, e.kind) for e in classifiers().values()}
     pairs.add(("dimensionless", "ratio"))  # figures.ratios: 12대1, 3-2 역전승
+    pairs |= {("minute", "match_time"), ("ordinal", "match_time")}  # 후반 35분, 7회말
     return pairs
 
 
@@ -222,7 +223,10 @@ def _check_figure(case: dict[str, Any], fig: dict[str, Any], pairs: set[tuple[st
         assert fig["per"] in get_args(Period), where
     if "implied_unit" in fig:
         assert isinstance(fig["implied_unit"], bool), where
-    if "classifier" in fig:
+    if "classifier" in fig and fig["kind"] == "match_time":  # the period: 후반, 연장 말
+        periods = {row[0] for row in read_rows("figures/match_periods.tsv")}
+        assert set(fig["classifier"].split()) <= periods, where
+    elif "classifier" in fig:
         assert fig["classifier"] in classifiers(), where
     if "counted" in fig:  # a word, not a span: compared in NFC even when the text is not
         counted = fig["counted"]

@@ -190,6 +190,8 @@ def _figure_title(f: Figure, equivalent_of: Figure | None) -> str:
     lines = [f"{f.kind}: {figure_note(f)}" + (f" ({exact})" if exact else "")]
     if f.counted:
         lines.append(f"counted: {f.counted}")
+    if f.kind == "match_time" and f.classifier:
+        lines.append(f"period: {f.classifier}")
     if f.per is not None:
         lines.append(f"per {f.per}")
     if f.direction is not None:

@@ -52,6 +52,7 @@ FigureKind = Literal[
     "multiplier",
     "duration",
     "age",
+    "match_time",
     "date",
     "time",
 ]
@@ -246,7 +247,10 @@ class Figure(Spanned):
     )
     approximate: bool = Field(default=False, description="약, 여, 가량, 안팎, 정도, 수십 …")
     bound: Bound | None = None
-    classifier: Text | None = Field(default=None, description="명, 개, 대 … for counts.")
+    classifier: Text | None = Field(
+        default=None,
+        description="명, 개, 대 … for counts; the period of a match time (후반, 연장 전반, 말).",
+    )
     counted: Text | None = Field(default=None, description="The counted noun when adjacent.")
     equivalent: Figure | None = Field(
         default=None, description="The parenthetical conversion, e.g. (약 240조원)."

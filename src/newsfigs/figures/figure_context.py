@@ -17,7 +17,7 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.models import Bound
-from newsfigs.numbers import parse_fraction
+from newsfigs.numbers import parse_fraction, parse_number
 
 # tags of the morphemes a counted noun is made of (선별진료소, 매몰자, 소상공인, LG전자 …)
 _COUNTED_PARTS = frozenset({"NNG", "NNP", "XSN", "XPN", "SL", "SH"})
@@ -133,7 +133,20 @@ def fractions(a: Analysed, P: Patterns) -> list[FigureCandidate]:
             continue
         if m.start() not in a.starts or m.end() not in a.ends:
             continue
-        out.append(_with_after(a, P, m.start(), m.end(), value))
+        start = m.start()
+        whole = P.fraction_whole.search(a.text, max(0, start - 9), start)
+        # the whole part in the fraction's own script: 2와 3분의 1, 이와 삼분의 일 (2⅓)
+        if (
+            whole is not None
+            and whole.start() in a.starts
+            and ((whole.group("ar") is not None) == m.group("den")[0].isdigit())
+        ):
+            try:
+                value += parse_number(whole.group("ar") or whole.group("sino"))
+                start = whole.start()
+            except (ValueError, ArithmeticError):
+                pass
+        out.append(_with_after(a, P, start, m.end(), value))
     for m in _HALF_WORD.finditer(a.text):
         if m.start() in a.starts and m.end() in a.ends:
             out.append(_with_after(a, P, m.start(), m.end(), Decimal("0.5")))
@@ -176,7 +189,13 @@ def link_equivalents(
         if t.startswith("(", p):
             word = P.equivalent_word.match(t, p + 1)  # (한화 약 100만원), (우리 돈 45만원)
             inner = by_start.get(word.end() if word is not None else p + 1)
-        if inner is not None and t.startswith(")", inner.end) and inner.kind == c.kind:
+        if inner is not None and t.startswith(")", inner.end) and _same_measure(c, inner):
             c = replace(c, equivalent=inner)
         out.append(c)
     return out
+
+
+def _same_measure(c: FigureCandidate, inner: FigureCandidate) -> bool:
+    """Money in two currencies is one amount; a count only in its own unit (``120만CGT(35척)``:
+    35 ships are not 1.2 million CGT)."""
+    return inner.kind == c.kind and (c.kind != "count" or inner.unit == c.unit)

@@ -54,6 +54,7 @@ RANGE_SEP = r"\x20?+[~∼〜\-–—]\x20?+"
 
 
 _TEMPERATURE_PREFIXES = "figures/temperature_prefixes.tsv"
+_MATCH_PERIODS = "figures/match_periods.tsv"
 
 
 def _alternation(words: list[str]) -> str:
@@ -93,6 +94,10 @@ class Patterns:
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
+    fraction_whole: regex.Pattern[str]  # 2와 (3분의 1): searched with endpos = the fraction
+    weight_cue: regex.Pattern[str]  # 체중 200파운드: searched with endpos = start
+    don_cue: regex.Pattern[str]  # 금 한 돈: searched with endpos = the number's start
+    temperature_before: regex.Pattern[str]  # 섭씨로 (약 37.8도): searched with endpos
     temperature_cue: regex.Pattern[str]  # 기온은 …, 체온이 …: searched with endpos = start
     money_subject: regex.Pattern[str]  # 매출 3150억: searched with endpos = start
     equivalent_word: regex.Pattern[str]  # (한화 약 100만원): matched after the parenthesis
@@ -109,7 +114,7 @@ class Patterns:
     label_classifiers: frozenset[str]  # 3기 신도시, 5세대 이동통신: a phase, not a count
     counted_nouns: dict[str, tuple[tuple[str, ...], int | None]]  # 기 → (원전, 위성 …), None
     glued_classifiers: frozenset[str]  # 사: only glued after digits (정유 4사)
-    inning_halves: frozenset[str]  # 9회말, 5회초: 회 is then an inning (ordinal)
+    inning_halves: frozenset[str]  # 9회말, 5회초: 회 is then an inning (a match time)
 
 
 def _counted_nouns() -> dict[str, tuple[tuple[str, ...], int | None]]:
@@ -175,6 +180,18 @@ def patterns() -> Patterns:
         ),
         qualifiers=quals,
         temperature_prefixes=temperature,
+        weight_cue=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(list(read_words('figures/weight_cues.txt')))})"
+            r"(?:은|는|이|가|도)?+(?:\x20[가-힣]{1,2}+)?+\x20?+\Z"
+        ),
+        don_cue=regex.compile(
+            rf"(?<![가-힣])(?:{_alternation(list(read_words('figures/don_cues.txt')))})"
+            r"(?:은|는|이|가|도)?+(?:\x20시세)?+\x20\Z"
+        ),
+        # 섭씨로 약 37.8도, 영하로 최저 3도: the scale word with a particle, before a qualifier
+        temperature_before=regex.compile(
+            rf"(?<![가-힣])(?P<w>{_alternation(list(temperature))})(?:으로|로|는|은)?+\x20?+\Z"
+        ),
         equivalent_word=regex.compile(
             "(?:"
             + "|".join(
@@ -185,6 +202,7 @@ def patterns() -> Patterns:
         ),
         money_subject=regex.compile(
             rf"(?:{_alternation(list(read_words('figures/money_subjects.txt')))})"
+            rf"(?:\x20?+(?:{_alternation(list(read_words('figures/money_heads.txt')))}))?+"
             r"(?:은|는|이|가|도)?+\x20?+\Z"
         ),
         # the cue, its particle, then at most two words without digits (낮 최고기온은 32도,
@@ -207,10 +225,15 @@ def patterns() -> Patterns:
             rf"(?P<den>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)\x20?+분의\x20?+"
             rf"(?P<num>{AR}|[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+)"
         ),
+        # 2와 3분의 1, 이와 삼분의 일: the whole part of a mixed number (endpos = the fraction)
+        fraction_whole=regex.compile(
+            rf"(?<![\d.,가-힣])(?:(?P<ar>\d{{1,4}}+)|(?P<sino>[{SINO_DIGITS}{UNIT_CHARS}]{{1,6}}+))"
+            r"(?:와|과)\x20?+\Z"
+        ),
         decade_suffix=regex.compile(r"대"),  # a whole morpheme: checked by the recognizer
         counted_stop=frozenset(read_words("figures/counted_stopwords.txt")) | frozenset(quals),
         label_classifiers=frozenset(read_words("figures/label_classifiers.txt")),
         counted_nouns=_counted_nouns(),
         glued_classifiers=frozenset(read_words("figures/glued_classifiers.txt")),
-        inning_halves=frozenset(read_words("figures/inning_halves.txt")),
+        inning_halves=frozenset(w for w, role in read_rows(_MATCH_PERIODS) if role == "inning"),
     )

@@ -13,6 +13,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
+from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.day_words import day_words
 from newsfigs.figures.durations import extend
 from newsfigs.figures.figure_context import (
@@ -26,6 +27,8 @@ from newsfigs.figures.figure_context import (
     take_after,
 )
 from newsfigs.figures.figure_patterns import Patterns, patterns
+from newsfigs.figures.kiro import recognize_kiro
+from newsfigs.figures.match_times import recognize_match_times
 from newsfigs.figures.operands import (
     CELSIUS,
     DEGREE,
@@ -77,9 +80,11 @@ _RATED = frozenset(
 _CLASSED = frozenset({"mass", "length", "area", "volume", "energy", "power", "data_size"})
 _CLASS = "급"
 _MOVED = frozenset({"length", "speed"})  # 아래로/위로 after these is a way of moving
-_TIMES = "회"  # 9회말: an inning when a half follows (data/figures/inning_halves.txt)
+_TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_periods.tsv)
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
+_POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
+_DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
 # numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
@@ -119,6 +124,10 @@ def _qualify(
         start = t.rindex(symbol, 0, start)
         prefix = None
     temperature = P.temperature_prefixes.get(prefix) if prefix is not None else None
+    scale_prefix = temperature is not None  # the word right before the number is the scale
+    if temperature is None and pm is not None:  # 섭씨로 약 37.8도: the scale before a qualifier
+        tm = P.temperature_before.search(t, max(0, pm.start("w") - 6), pm.start("w"))
+        temperature = P.temperature_prefixes[tm.group("w")] if tm is not None else None
     at = end + 1 if t.startswith(" " + DEGREE, end) else end  # 삼십육점오 도
     if entry is None and t.startswith(DEGREE, at):
         unit = temperature[0] if temperature is not None else CELSIUS
@@ -136,9 +145,17 @@ def _qualify(
             value *= BIG_UNITS.get(t[op.numeral_end : big], 1)
     if entry is None or P.numbered_term.match(t, op.start):
         return None  # 2차전지 is a secondary battery: a term, not a rank
+    if entry.surface == _POUND and P.weight_cue.search(t, max(0, pstart - 20), pstart):
+        entry = P.units[_LB]  # 체중 200파운드: a weight in the clause, never money
+    if (
+        entry.surface == _DON
+        and op.group == "native"
+        and not P.don_cue.search(t, max(0, start - 8), start)
+    ):
+        return None  # 한 돈도 없다 is money; 금 한 돈 is 3.75 g
     kind = entry.kind
     if temperature is not None:
-        if kind != "temperature":
+        if kind != "temperature" and scale_prefix:
             prefix = None
         elif temperature[1] < 0:  # 영하: below zero
             value, high = -value, (-high if high is not None else None)
@@ -154,9 +171,12 @@ def _qualify(
     if sign is not None and lone_mark and kind not in _RATE_KINDS:
         # △59㎡ 84가구, ▲5억원 지원: a bullet before a size or an amount is no sign; a lone
         # △5억원 is a fall or a bullet: unsure, so no figure
-        if sign.sign < 0 and kind in _CHANGE_KINDS:
+        if sign.sign < 0 and kind == "money" and _money_subject_before(P, t, sign.start):
+            pass  # 영업이익은 △320억원: the amount of a money noun, so a minus (a loss)
+        elif sign.sign < 0 and kind in _CHANGE_KINDS:
             return None
-        sign = None
+        else:
+            sign = None
     if sign is not None and sign.table and sign.bullets:
         if sign.sign < 0:
             return None  # the text uses the mark as a bullet: unsure, so no figure
@@ -193,7 +213,7 @@ def _qualify(
         end, value, high = length.end, length.value, length.high
         approximate, bound = approximate or length.approximate, length.bound
     elif kind == "count" and entry.surface == _TIMES and t[end : end + 1] in P.inning_halves:
-        kind, unit, classifier = "ordinal", "ordinal", entry.surface  # 9회말: the ninth inning
+        return None  # 9회말: an inning, a match time of figures/match_times.py
     elif kind == "count":
         counted = counted_noun(a, P, start)
         if (
@@ -307,6 +327,11 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out = [c for c in out if not _unit_of_account(t, c)]
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
+    # 후반 35분, 연장 10회, 8기가 램: the minute, inning or 8기 is no length or count of its own
+    owned = recognize_match_times(a, P) + recognize_byte_words(a) + recognize_kiro(a)
+    if owned:
+        out = [c for c in out if not any(k.start <= c.start < k.end for k in owned)]
+        out.extend(owned)
     out.extend(recognize_ratios(a))
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
@@ -318,3 +343,8 @@ _UNIT_WORD = regex.compile(r"\s?단위")
 def _unit_of_account(t: str, c: FigureCandidate) -> bool:
     """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of amounts, not one."""
     return t[c.start] in "만억조경" and _UNIT_WORD.match(t, c.end) is not None
+
+
+def _money_subject_before(P: Patterns, t: str, start: int) -> bool:
+    """A money noun of ``data/figures/money_subjects.txt`` right before (``영업이익은 △…``)."""
+    return P.money_subject.search(t, max(0, start - 12), start) is not None

@@ -27,6 +27,7 @@ _NOT_JOINED = frozenset(
 )
 _SERIAL_TAGS = frozenset({"W_URL", "W_EMAIL", "W_SERIAL", "W_HASHTAG", "W_MENTION"})
 _MAX_UNIT = 8
+_YEAR = "년"  # 1만 2000년 전: a length of years back, joined across the space
 _SINO_TAGS = frozenset({"NR", "SN", "MM"})
 _UNIT_ONLY = frozenset({"digit", "half"})
 _DEGREE_AFTER = regex.compile(r"\x20?+도")  # 마이너스 칠 도: _qualify decides on a cue
@@ -255,9 +256,24 @@ def join_ones(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
         return None
     if right.value >= 10**4 or right.value != right.value.to_integral_value():
         return None
-    if right.entry.kind in _NOT_JOINED:
+    if right.entry.kind in _NOT_JOINED and not _years_ago(a, P, right):
         return None
     return replace(right, start=op.start, value=op.value + right.value, group="ar")
+
+
+def _years_ago(a: Analysed, P: Patterns, right: Operand) -> bool:
+    """``1만 2000년 전``, ``1만 2000년간``: a length of years once joined to the 만 before.
+
+    Only with 전/후 or a duration cue after (간, 동안, 만에 …): ``관객 1만 2000년 이후`` may be a
+    count and a year, so it stays apart.
+    """
+    if right.entry is None or right.entry.surface != _YEAR or right.end != right.numeral_end + 1:
+        return False
+    ago = P.duration_ago.match(a.text, right.end)
+    if ago is not None and ago.end() in a.ends:
+        return True
+    cue = P.duration_cue.match(a.text, right.end)
+    return cue is not None and cue.group("w") is not None and cue.end() in a.ends
 
 
 def join_parts(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
