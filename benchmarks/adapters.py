@@ -49,6 +49,7 @@ KLUE: dict[str, str] = {
     "current": "QT",
     "charge": "QT",
     "ratio": "QT",
+    "match_time": "TI",  # 후반 35분: a time within a match, as the corpus tags clock times
 }
 
 # KMOU style: money MNY, ratios PNT (the corpus tags 1.8배 as PNT), every other number NOH.
@@ -80,6 +81,7 @@ KMOU: dict[str, str] = {
     "current": "NOH",
     "charge": "NOH",
     "ratio": "NOH",
+    "match_time": "TIM",  # KMOU tags 후반 35분, 7회말 as times (TIM 11, NOH 3 in the corpus)
 }
 
 # Our own gold (seeds/gold.jsonl): labels are newsfigs' labels, unchanged.

@@ -107,3 +107,14 @@ def test_overlapping_branches_keep_the_alternation_order(text: str) -> None:
     branches = [r"a+b", r"(?<=1)a", r"a\.?1", r"b-a", r"1 ?a+"]
     scan = Alternation(branches)
     assert _found(scan.finditer(text)) == _found(_joined(scan).finditer(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_match_at_a_position_is_the_joined_patterns(text: str) -> None:
+    scan = date_words().atoms
+    joined = _joined(scan)
+    for pos in range(0, len(text), 3):
+        assert _found([m for m in [scan.match(text, pos)] if m]) == _found(
+            [m for m in [joined.match(text, pos)] if m]
+        )

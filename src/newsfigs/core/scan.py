@@ -30,6 +30,14 @@ class Alternation:
     def __init__(self, branches: Sequence[str]) -> None:
         self._branches = tuple(regex.compile(b) for b in branches)
 
+    def match(self, text: str, pos: int = 0) -> regex.Match[str] | None:
+        """The alternation's match at ``pos``: its first branch that matches there."""
+        for branch in self._branches:
+            m = branch.match(text, pos)
+            if m is not None:
+                return m
+        return None
+
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         """The matches of the whole alternation, left to right, none overlapping."""
         first: dict[int, regex.Match[str]] = {}
