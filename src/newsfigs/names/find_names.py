@@ -29,6 +29,7 @@ from newsfigs.names import (
     institutions,
     people,
     surname_links,
+    well_known,
 )
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
@@ -145,6 +146,9 @@ def _people(
                 PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
             )
             continue
+        k = well_known.by_well_known(text, words, i)
+        if k is not None:
+            out.append(k)
         if not w.proper:
             continue
         t = people.by_glued_title(a, w, lex)
