@@ -25,9 +25,11 @@ from newsfigs.names import (
     affiliations,
     bare_names,
     bylines,
+    departments,
     hanja_names,
     institutions,
     people,
+    role_names,
     surname_links,
     well_known,
 )
@@ -116,7 +118,7 @@ def _people(
             hanja = hanja_names.by_hanja_surname(text, words, i, lex)
             if hanja is not None:
                 out.append(hanja)
-            r = people.after_role(text, words, i, lex) or people.foreign_after_role(
+            r = role_names.after_role(text, words, i, lex) or role_names.foreign_after_role(
                 text, words, i, lex
             )
             if r is not None:
@@ -303,7 +305,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found += _organizations(a, words, lex)
     found += orgs.corp_marks(a.text, words)
     found += institutions.recognize(a.text, words, lex)
-    found += orgs.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
+    found += departments.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
     found += _aliases(a, found)
