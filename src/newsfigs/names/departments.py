@@ -63,6 +63,8 @@ def sub_units(
             if unit_word(a, x, lex):
                 if x.stem[-1] == "부" and parent.name.endswith("부"):
                     break  # 재무부 상공자원부: two ministries, not a ministry's department
+                if x.stem in lex.organizations:
+                    break  # 경제기획원 재무부: a listed organization is its own, not a unit
                 tail = " ".join(y.stem for y in words[k + 1 : j + 1])
                 department = OrgCandidate(
                     start=parent.start,
