@@ -52,6 +52,7 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "age": 3,
     "cast": 3,
     "wikidata": 4,
+    "well_known": 4,
     "corp_mark": 4,
     "institution": 4,
     "frame": 5,

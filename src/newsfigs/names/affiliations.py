@@ -13,8 +13,8 @@ from collections.abc import Callable
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import NameCandidate, OrgCandidate
 from newsfigs.core.resources import read_words, resource
+from newsfigs.names import departments, people
 from newsfigs.names import organizations as orgs
-from newsfigs.names import people
 from newsfigs.names.gazetteer import Known, NameTables, person_surnames
 from newsfigs.names.words import PARTICLES, Word
 
@@ -101,7 +101,7 @@ def university(a: Analysed, w: Word) -> bool:
 
 def _department(a: Analysed, w: Word, lex: NameTables) -> bool:
     """``화학과``, ``경영학과``, ``리서치센터``: a department word (after an organization)."""
-    if orgs.unit_word(a, w, lex):
+    if departments.unit_word(a, w, lex):
         return True
     s = w.stem
     if not w.hangul or len(s) < 3 or any(t != "NNG" for t in w.tags):

@@ -25,10 +25,13 @@ from newsfigs.names import (
     affiliations,
     bare_names,
     bylines,
+    departments,
     hanja_names,
     institutions,
     people,
+    role_names,
     surname_links,
+    well_known,
 )
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import (
@@ -115,7 +118,7 @@ def _people(
             hanja = hanja_names.by_hanja_surname(text, words, i, lex)
             if hanja is not None:
                 out.append(hanja)
-            r = people.after_role(text, words, i, lex) or people.foreign_after_role(
+            r = role_names.after_role(text, words, i, lex) or role_names.foreign_after_role(
                 text, words, i, lex
             )
             if r is not None:
@@ -145,6 +148,9 @@ def _people(
                 PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
             )
             continue
+        k = well_known.by_well_known(text, words, i)
+        if k is not None:
+            out.append(k)
         if not w.proper:
             continue
         t = people.by_glued_title(a, w, lex)
@@ -299,7 +305,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found += _organizations(a, words, lex)
     found += orgs.corp_marks(a.text, words)
     found += institutions.recognize(a.text, words, lex)
-    found += orgs.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
+    found += departments.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
     found += _aliases(a, found)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import regex
 
-from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import OrgCandidate, OrgSource, org_category
 from newsfigs.core.resources import read_words, resource
 from newsfigs.names.gazetteer import NameTables, ends_with_suffix, name_tables
@@ -264,74 +263,6 @@ def spaced_known() -> dict[str, int]:
 _LATIN_GOES_ON = regex.compile(r" (?:of|for|&|[A-Z][a-z])")
 """A Latin name continues after its suffix word (``Institute of Technology``, ``Electronics
 Show``): the suffix is not the end of the name, and a truncated name is no name."""
-
-
-_UNIT_PARENTS = frozenset({"government", "company", "media", "investor", "party"})
-
-
-def unit_word(a: Analysed, w: Word, lex: NameTables) -> bool:
-    """A department name: a descriptor, then a sub-unit suffix as its own morpheme.
-
-    ``사업본부`` (사업 + 본부), ``형사1부`` (형사 + 1 + 부), ``방위사업수사부``; not a
-    single-morpheme word that merely ends so (``지도부``, ``내부``, ``정부``, ``박지원``).
-    """
-    if not w.hangul and not any(c.isdigit() for c in w.stem):
-        return False
-    toks = a.tokens_in(w.start, w.stem_end)
-    if len(toks) < 2 or toks[-1].end != w.stem_end or toks[-1].tag == "NNP":
-        return False
-    last = toks[-1].form  # 부, or a word ending in it after a descriptor: 방위 사업 수사부
-    return any(lex.suffixes.get(last[-n:], ("", False))[0] == UNIT for n in (3, 2, 1))
-
-
-def sub_units(
-    a: Analysed, words: list[Word], parents: list[OrgCandidate], lex: NameTables
-) -> list[OrgCandidate]:
-    """``LG전자 모바일사업본부``, ``서울중앙지검 형사1부``: a department after its parent.
-
-    A sub-unit suffix makes no organization by itself (``특별진료팀``, ``대책본부``). Written
-    right after a company, agency, outlet, investor or party (one noun phrase, at most one
-    word between), the department extends the parent's span and takes its category.
-    """
-    ends = {c.end: c for c in parents if c.category in _UNIT_PARENTS}
-    out: list[OrgCandidate] = []
-    for k, w in enumerate(words):
-        parent = ends.get(w.stem_end)
-        if parent is None or w.particle or parent.start > w.start:
-            continue
-        for j in range(k + 1, min(k + 3, len(words))):
-            x = words[j]
-            if j == k + 1 and x.joined and x.stem in _UNIONS:  # 현대차 노조: its union
-                union = OrgCandidate(
-                    start=parent.start,
-                    end=x.stem_end,
-                    source="unit",
-                    name=f"{parent.name} {x.stem}",
-                    category="association",
-                )
-                out.append(union)
-                break
-            if not x.joined or not x.stem or x.stem in lex.titles or x.stem in lex.cues_after:
-                break
-            if unit_word(a, x, lex):
-                if x.stem[-1] == "부" and parent.name.endswith("부"):
-                    break  # 재무부 상공자원부: two ministries, not a ministry's department
-                tail = " ".join(y.stem for y in words[k + 1 : j + 1])
-                department = OrgCandidate(
-                    start=parent.start,
-                    end=x.stem_end,
-                    source="unit",
-                    name=f"{parent.name} {tail}",
-                    category=parent.category,
-                )
-                out.append(department)
-                break
-            if x.particle:
-                break
-    return out
-
-
-_UNIONS = frozenset({"노조", "노동조합"})
 
 
 def _person_shaped(body: str, lex: NameTables) -> bool:

@@ -318,9 +318,6 @@ def latin_original(text: str, w: Word) -> tuple[str, int] | None:
     return latin, latin.count(" ") + 1
 
 
-_QUOTES = frozenset("'\"‘’“”「」『』<>《》()")
-
-
 @resource
 def given_syllables() -> frozenset[str]:
     """Syllables of Korean given names (``data/given_syllables.txt``)."""
@@ -373,64 +370,6 @@ def _name_read_as_noun(w: Word, lex: NameTables) -> bool:
     if len(w.tags) != 1 or not w.hangul or not full_name_shape(s, lex):
         return False
     return s not in lex.places and s not in lex.organizations and s not in lex.titles
-
-
-def after_role(text: str, words: list[Word], i: int, lex: NameTables) -> PersonCandidate | None:
-    """``배우 김현숙은``, ``감독 봉준호``: a Korean full name right after a role word.
-
-    The role (a title word with no particle) is the cue; the name must be one proper noun of
-    the full-name shape and not start a longer name or carry a title of its own.
-    """
-    if words[i].particle or i + 1 >= len(words):
-        return None
-    nxt = words[i + 1]
-    if not nxt.joined or not is_korean_name(nxt, lex) or len(nxt.stem) < 3:
-        return None
-    if _QUOTES.intersection(nxt.gap):
-        return None
-    if not nxt.particle and i + 2 < len(words):
-        after = words[i + 2]
-        if after.joined and (after.proper or after.stem in lex.titles):
-            return None
-    return person(words, i + 1, i + 1, nxt.stem, "role", title=words[i].stem)
-
-
-def foreign_after_role(
-    text: str, words: list[Word], i: int, lex: NameTables
-) -> PersonCandidate | None:
-    """``미국 우주비행사 제시카 와트킨스``, ``독일 총리 올라프 숄츠는``: a foreign name of two or
-    three words right after a role word, with no honorific after it.
-
-    Each word is one proper-noun morpheme of two syllables or more and no place, title,
-    organization or cue noun, the last no Korean full name; the name ends where a particle or
-    anything but a space follows, and not before a further proper noun or title (then the name
-    is longer, or the title rule reads it).
-    """
-    if words[i].particle:
-        return None
-    n = len(words)
-    j = i
-    while j + 1 < n and j - i < 3:
-        w = words[j + 1]
-        if not (w.joined and w.proper and w.hangul and len(w.stem) >= 2 and len(w.tags) == 1):
-            break  # one proper noun each: not 한국외국어+대
-        s = w.stem
-        if s in lex.places or s in lex.titles or s in lex.organizations or s in lex.cues_before:
-            break
-        j += 1
-        if w.particle:
-            break
-    if j - i < 2 or _QUOTES.intersection(words[i + 1].gap):
-        return None
-    last = words[j]
-    if is_korean_name(last, lex) or ends_with_suffix(last.stem, lex, units=True):
-        return None  # 장을병 박경리, 남궁영 한국외국어대: Korean names, an organization
-    if not words[j].particle and j + 1 < n:
-        after = words[j + 1]
-        if after.joined and (after.proper or after.stem in lex.titles or after.latin):
-            return None
-    name = " ".join(w.stem for w in words[i + 1 : j + 1])
-    return person(words, i + 1, j, name, "role", title=words[i].stem)
 
 
 def by_cast(text: str) -> list[PersonCandidate]:
