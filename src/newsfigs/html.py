@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from newsfigs.models import VIEWS, DateInfo, Document, Figure
 from newsfigs.numbers import CONTEXT
+from newsfigs.shown import BOUND_SIGN
 
 _COLOURS: dict[str, tuple[str, str, str]] = {
     # category: (background, border, legend label)
@@ -30,7 +31,6 @@ _FONT = (
     "system-ui, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans CJK KR', "
     "'Noto Sans KR', sans-serif"
 )
-_BOUND_SIGN = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
 _UNIT_SIGN = {"percent": "%", "percentage_point": "%p"}
 
 
@@ -167,7 +167,7 @@ def figure_note(f: Figure) -> str:
         number = f"{_num(f.low)}–{_num(f.high)}"
     else:
         number = "?"
-    prefix = ("≈" if f.approximate else "") + _BOUND_SIGN.get(f.bound or "", "")
+    prefix = ("≈" if f.approximate else "") + BOUND_SIGN.get(f.bound or "", "")
     if f.kind == "multiplier":
         return f"{prefix}{number}×"
     unit = _unit(f)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
+from newsfigs.shown import figure_value, plural, short
+
 if TYPE_CHECKING:
     import pint
 
@@ -294,8 +296,8 @@ class Figure(Spanned):
         """One line: ``Figure(money '1700억 달러' = 170000000000 USD @134:142)``."""
         where = f"@{self.start}:{self.end}"
         if self.equivalent is not None:
-            where += f", equivalent {_short(self.equivalent.text, 30)!r}"
-        return f"Figure({self.kind} {_short(self.text, 60)!r} = {_figure_value(self)} {where})"
+            where += f", equivalent {short(self.equivalent.text, 30)!r}"
+        return f"Figure({self.kind} {short(self.text, 60)!r} = {figure_value(self)} {where})"
 
     @property
     def is_range(self) -> bool:
@@ -340,10 +342,10 @@ class Person(BaseModel):
     def __repr__(self) -> str:
         """One line: ``Person('이재용', 회장, 삼성전자, 2 mentions)``."""
         facts = [
-            repr(_short(self.name, 40)),
-            *(_short(x, 30) for x in (self.title, self.affiliation) if x),
+            repr(short(self.name, 40)),
+            *(short(x, 30) for x in (self.title, self.affiliation) if x),
         ]
-        return f"Person({', '.join(facts)}, {_plural(len(self.mentions), 'mention')})"
+        return f"Person({', '.join(facts)}, {plural(len(self.mentions), 'mention')})"
 
 
 OrgCategory = Literal[
@@ -375,8 +377,8 @@ class Organization(BaseModel):
 
     def __repr__(self) -> str:
         """One line: ``Organization('삼성전자', company, 2 mentions)``."""
-        facts = [repr(_short(self.name, 40)), *([self.category] if self.category else [])]
-        return f"Organization({', '.join(facts)}, {_plural(len(self.mentions), 'mention')})"
+        facts = [repr(short(self.name, 40)), *([self.category] if self.category else [])]
+        return f"Organization({', '.join(facts)}, {plural(len(self.mentions), 'mention')})"
 
 
 class Document(BaseModel):
@@ -394,13 +396,13 @@ class Document(BaseModel):
         """One line with counts: ``Document('삼성전자는 지난해 …' (120 chars), 3 figures, …)``."""
         counts = ", ".join(
             (
-                _plural(len(self.figures), "figure"),
-                _plural(len(self.people), "person", "people"),
-                _plural(len(self.organizations), "organization"),
+                plural(len(self.figures), "figure"),
+                plural(len(self.people), "person", "people"),
+                plural(len(self.organizations), "organization"),
             )
         )
         ref = f", reference_date={self.reference_date.isoformat()}" if self.reference_date else ""
-        return f"Document({_short(self.text, 40)!r} ({len(self.text):,} chars), {counts}{ref})"
+        return f"Document({short(self.text, 40)!r} ({len(self.text):,} chars), {counts}{ref})"
 
     def __iter__(self) -> Any:  # pydantic's would yield (field, value) pairs
         """Not iterable: ``for x in doc`` would otherwise quietly give pydantic's field pairs."""
@@ -454,44 +456,6 @@ class Span(NamedTuple):
     kind: str
     """The figure's kind, or ``person`` / ``organization``."""
     item: Figure | Person | Organization
-
-
-def _short(text: str, limit: int) -> str:
-    """``text`` on one line, cut with … after ``limit`` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
-_BOUND_SIGN = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
-
-
-def _figure_value(f: Figure) -> str:
-    """The value of ``Figure.__repr__``: exact digits and unit, a range, or the date."""
-    if f.date is not None:
-        d = f.date
-        if d.resolved is not None:
-            return d.resolved.isoformat()
-        if d.resolved_start is not None and d.resolved_end is not None:
-            return f"{d.resolved_start.isoformat()}..{d.resolved_end.isoformat()}"
-        return "unresolved"
-    prefix = ("≈" if f.approximate else "") + _BOUND_SIGN.get(f.bound or "", "")
-    if f.terms is not None:  # a ratio or score: 12:1, no unit
-        shown = prefix + ":".join(format(t, "f") for t in f.terms)
-    else:
-        if f.value is not None:
-            number = format(f.value, "f")
-        else:
-            number = f"{format(f.low or 0, 'f')}..{format(f.high or 0, 'f')}"
-        shown = f"{prefix}{number} {f.unit or ''}".rstrip()
-    if f.per is not None:
-        shown += f" per {f.per}"
-    if f.direction is not None:
-        shown += f" ({f.direction})"
-    return shown
 
 
 class RecordsView(Protocol):
