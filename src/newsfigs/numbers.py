@@ -27,6 +27,10 @@ SINO_DIGITS: dict[str, int] = {
     "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
 }  # fmt: skip
 SMALL_UNITS: dict[str, int] = {"십": 10, "백": 100, "천": 1000}
+
+MIDDLE_DOTS = "·ㆍ∙"
+"""The dots news writes between two numbers read as one (3·4분기, 3·1절, 6·25): figures and
+dates both treat the number after one as the tail of the first."""
 BIG_UNITS: dict[str, int] = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 SPOKEN_POINT = "점"  # 삼점오 = 3.5: the decimal point read aloud
 HALF = "반"  # 반 리터 = 0.5 L: a half standing for the number

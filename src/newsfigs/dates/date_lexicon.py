@@ -18,7 +18,7 @@ from newsfigs.core.resources import read_rows
 from newsfigs.core.scan import Alternation
 from newsfigs.dates.date_numbers import alternation
 from newsfigs.dates.holidays import words as holiday_words
-from newsfigs.numbers import SINO_DIGITS, SMALL_UNITS, native_numerals
+from newsfigs.numbers import MIDDLE_DOTS, SINO_DIGITS, SMALL_UNITS, native_numerals
 from newsfigs.units import TimeUnit, time_units
 
 POSITIONS = ("년대", "년도", "년", "월", "일", "분기", "시", "분")
@@ -143,7 +143,7 @@ def build(sep: str) -> DateWords:
             r"(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))",
             # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter
             # (of 2025; 00–49 only: 1Q84 is a novel)
-            r"(?P<qslash>(?<![0-9A-Za-z_.·ㆍ∙/])(?P<qn>[1-4])\x20?[·ㆍ∙/]\x20?4분기)",
+            rf"(?P<qslash>(?<![0-9A-Za-z_.{MIDDLE_DOTS}/])(?P<qn>[1-4])\x20?[{MIDDLE_DOTS}/]\x20?4분기)",
             r"(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))",
             r"(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
             rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))",

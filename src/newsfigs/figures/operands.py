@@ -16,7 +16,13 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.figures.durations import compound, cue_at, sentence_month
 from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns
-from newsfigs.numbers import BIG_UNITS, contracted_ranges, native_range, parse_number
+from newsfigs.numbers import (
+    BIG_UNITS,
+    MIDDLE_DOTS,
+    contracted_ranges,
+    native_range,
+    parse_number,
+)
 from newsfigs.units import UnitEntry
 
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -66,8 +72,8 @@ def whole(a: Analysed, start: int, end: int) -> bool:
     return start in a.starts and end in a.ends
 
 
-_JOINERS = "-/·ㆍ∙"
-"""Between two numbers written as one (dates list the same middle dots for quarters)."""
+_JOINERS = "-/" + MIDDLE_DOTS
+"""Between two numbers written as one: a hyphen, a slash or a middle dot."""
 
 
 def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, int] | None:
