@@ -17,7 +17,13 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsfigs"
 DIMENSIONS = ("figures", "dates", "names")
-SHARED = ("newsfigs.core", "newsfigs.numbers", "newsfigs.units", "newsfigs.models")
+SHARED = (
+    "newsfigs.core",
+    "newsfigs.numbers",
+    "newsfigs.units",
+    "newsfigs.models",
+    "newsfigs.date_info",
+)
 """What a dimension may import besides itself: the core and the top-level public modules."""
 
 
