@@ -47,6 +47,11 @@ _SPACE = regex.compile(r"\s++")
 _PARAGRAPH = regex.compile(r"\n[^\S\n]*+\n\s*+")
 
 
+_new = tuple.__new__
+"""``_new(Tok, (form, tag, start, end))``: a Tok without the Python-level ``__new__`` of a
+named tuple (one per morpheme of every document, the largest share of the preparation)."""
+
+
 def _tok_start(t: Tok) -> int:
     return t.start
 
@@ -87,11 +92,9 @@ class Analysed:
         user_entities: dict[str, str] | None = None,
     ) -> Analysed:
         """Index the tokens: where morphemes start and end, and the tag starting at each."""
-        starts = frozenset(t.start for t in tokens)
-        ends = frozenset(t.end for t in tokens)
-        tag_at: dict[int, str] = {}
-        for t in tokens:
-            tag_at.setdefault(t.start, t.tag)
+        starts = frozenset([t.start for t in tokens])
+        ends = frozenset([t.end for t in tokens])
+        tag_at = {t.start: t.tag for t in reversed(tokens)}  # the first token at each start wins
         return cls(norm, tuple(tokens), reference_date, starts, ends, tag_at, user_entities or {})
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
@@ -294,7 +297,7 @@ class Analyzer:
         if len(nm.text) > 2 * PIECE_CHARS:
             return self._parts([nm], reference_date, PIECE_CHARS)
         toks = self.kiwi.tokenize(nm.text) if nm.text else []
-        out = [Tok(t.form, t.tag, t.start, t.end) for t in toks]
+        out = [_new(Tok, (t.form, t.tag, t.start, t.end)) for t in toks]
         a = Analysed.build(nm, out, reference_date, self.user_entities)
         return iter([Part(a, nm, Section(0, len(nm.text), 0, len(nm.text)), True)])
 
@@ -340,6 +343,6 @@ class Analyzer:
             for i, (offset, _end) in enumerate(pieces):
                 toks = first if i == 0 else next(results)
                 for t in toks:
-                    out.append(Tok(t.form, t.tag, t.start + offset, t.end + offset))
+                    out.append(_new(Tok, (t.form, t.tag, t.start + offset, t.end + offset)))
             a = Analysed.build(snm, out, reference_date, self.user_entities)
             yield Part(a, nm, sec, last)
