@@ -36,6 +36,10 @@ _MAX_QUARTER = 4
 _MAX_WEEKS = 52  # 2주 이상 is weeks; 1,000주 이상 is shares
 _HALF = Decimal("0.5")
 _DIGITS = regex.compile(r"\d++")
+# 10초26, 1분45초28: a race time's hundredths glued after 초 (exactly two digits, then no digit)
+_HUNDREDTHS = regex.compile(r"\d\d(?![\d.,])")
+_SECOND = "초"
+_HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +177,25 @@ def _standalone(
     if surface == "주":
         return marked or past or (length_after and whole and top <= _MAX_WEEKS)
     return (whole and top > _MAX_QUARTER) or marked or length_after  # 분기
+
+
+def hundredths(a: Analysed, entry: UnitEntry, end: int) -> tuple[int, Decimal] | None:
+    """``10초26`` → (end of ``26``, 0.26): a race time's hundredths glued after ``초``.
+
+    Two digits only, a morpheme of their own that ends the word or meets a particle or the
+    copula (``9초58에``, ``1분45초28로``); anything glued after them (``10초26일``) leaves it.
+    """
+    if entry.surface != _SECOND:
+        return None
+    m = _HUNDREDTHS.match(a.text, end)
+    if m is None or end not in a.starts or m.end() not in a.ends:
+        return None
+    after = m.end()
+    if after < len(a.text) and after in a.starts:
+        tag = a.tag_at.get(after, "")
+        if not tag.startswith(("J", "VCP", "S")) or tag in ("SN", "SL", "SH"):
+            return None
+    return after, Decimal(m.group()) / _HUNDRED
 
 
 def extend(

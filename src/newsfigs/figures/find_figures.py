@@ -15,7 +15,7 @@ from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.day_words import day_words
-from newsfigs.figures.durations import extend
+from newsfigs.figures.durations import extend, hundredths
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
@@ -207,6 +207,9 @@ def _qualify(
             rates.append(rate)
     if kind == "duration":
         numeral = t[op.start : op.numeral_end].rstrip("여")
+        fraction = hundredths(a, entry, end) if high is None and not approximate else None
+        if fraction is not None:  # 10초26, 1분45초28: a race time to the hundredth
+            end, value = fraction[0], value + fraction[1]
         length = extend(a, P, entry, (value, high, op.group, numeral), start, end, prefix)
         if length is None:
             return None
