@@ -19,15 +19,16 @@ _AGE_NEXT = frozenset({"NNG", "NNP", "NNB", "SL"})  # 20대 여성, 20대 중반
 AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
 _LABEL_NEXT = _AGE_NEXT | {"XPN"}  # 3기 신도시: 신 is a prefix
 _LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a generation
-_VERSUS = regex.compile(r"\x20?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
+# 90만원 대 100만원, 찬성 7표 대 반대 2표: a number right after, or after one short word
+_VERSUS = regex.compile(r"\x20?+(?:\p{Hangul}{1,4}+\x20)?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
 _NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 
 
 def spaced_band(a: Analysed, P: Patterns, end: int) -> bool:
-    """``90만원 대 가격``: a 대 of its own after the unit; not ``90만원 대 100만원`` (versus),
-    nor the prefix of ``12.3인치 대형화면``."""
+    """``90만원 대 가격``: a 대 of its own after the unit; not ``90만원 대 100만원`` or ``찬성
+    7표 대 반대 2표`` (versus), nor the prefix of ``12.3인치 대형화면``."""
     t = a.text
     if not t.startswith(" ", end) or P.decade_suffix.match(t, end + 1) is None:
         return False
