@@ -15,7 +15,7 @@ from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.day_words import day_words
-from newsfigs.figures.durations import extend, hundredths
+from newsfigs.figures.durations import cue_at, extend, hundredths
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
@@ -47,8 +47,10 @@ from newsfigs.figures.readings import (
     implied_won,
     labels_kind,
     major_prefix,
+    shares,
     spaced_band,
 )
+from newsfigs.figures.stages import recognize_stages
 from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
 from newsfigs.models import Bound, Direction, Period
 from newsfigs.numbers import BIG_UNITS
@@ -84,6 +86,7 @@ _TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_per
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
+_WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
@@ -205,6 +208,9 @@ def _qualify(
             rate = None
         if rate is not None and rates is not None:
             rates.append(rate)
+    if kind == "duration" and entry.surface == _WEEK and cue_at(a, P, end) is None:
+        if shares(a, op, start, end):  # 자사주 50만주, 100주를 매수: shares, not weeks
+            kind, unit = "count", "count"
     if kind == "duration":
         numeral = t[op.start : op.numeral_end].rstrip("여")
         fraction = hundredths(a, entry, end) if high is None and not approximate else None
@@ -336,6 +342,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out = [c for c in out if not any(k.start <= c.start < k.end for k in owned)]
         out.extend(owned)
     out.extend(recognize_ratios(a))
+    out.extend(recognize_stages(a))  # 16강 진출, 8강전
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
 

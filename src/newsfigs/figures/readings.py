@@ -1,7 +1,7 @@
 """Readings of a number with a counting word or no unit that the recognizer weighs: an age
 group (``20대 여성``), "the N major" (``4대 은행``), a phase (``3기 신도시``), a band written
-apart (``90만원 대``) and won implied by a money noun (``매출 3150억``). Helpers of
-``figures.find_figures``.
+apart (``90만원 대``), won implied by a money noun (``매출 3150억``) and shares (``100주를
+매수``). Helpers of ``figures.find_figures``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_rows, resource
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.figures.operands import Operand, is_hangul, whole
 from newsfigs.numbers import BIG_UNITS
@@ -109,3 +110,42 @@ def age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
         return False
     nxt = end + 1 if a.text.startswith(" ", end) else end
     return counted is None or a.tag_at.get(nxt) in _AGE_NEXT
+
+
+_MANY_SHARES = 1000  # no one counts weeks by the thousand: 1,000주 이상, 50만주 are shares
+_PER = "당"  # 1주당 배당금: the share is the basis of a rate, not a number of shares
+
+
+@resource
+def share_cues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(before, after) patterns of ``data/figures/share_cues.tsv`` (once per process)."""
+    rows = read_rows("figures/share_cues.tsv")
+    before = _words([w for w, where in rows if where == "before"])
+    after = _words([w for w, where in rows if where == "after"])
+    return (
+        regex.compile(rf"(?<![가-힣])(?:{before})(?:을|를|은|는|이|가|도)?+\x20?+\Z"),
+        regex.compile(rf"(?:을|를|씩|의|만|도)?+\x20?+(?:{after})"),
+    )
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def shares(a: Analysed, op: Operand, start: int, end: int) -> bool:
+    """``주식 100주``, ``자사주 50만주``, ``100주를 매수``, ``1,000주 이상``: N주 counts shares.
+
+    ``주`` after a number is a week as often (``2주 연속``): shares need a share word right
+    before, a verb of trading after, or a number of a thousand or more (written in digits).
+    A duration cue (``100주 연속``) or ``당`` (``1주당``) after it leaves it.
+    """
+    t = a.text
+    if op.group != "ar" or op.high is not None or op.value != op.value.to_integral_value():
+        return False
+    if t.startswith(_PER, end) or end not in a.ends:
+        return False
+    before, after = share_cues()
+    if before.search(t, max(0, start - 8), start) is not None:
+        return True
+    m = after.match(t, end)
+    return m is not None or op.value >= _MANY_SHARES
