@@ -22,7 +22,7 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.figures.figure_context import after_qualifier
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.models import Bound
-from newsfigs.units import UnitEntry, time_units
+from newsfigs.units import UnitEntry, quantity, time_units
 
 CALENDAR = frozenset({"년", "일", "주", "분기"})  # units that are dates (or shares) by default
 _HALVES = frozenset({"시간", "개월", "년", "달", "해"})  # units that take 반 (half)
@@ -196,6 +196,25 @@ def hundredths(a: Analysed, entry: UnitEntry, end: int) -> tuple[int, Decimal] |
         if not tag.startswith(("J", "VCP", "S")) or tag in ("SN", "SL", "SH"):
             return None
     return after, Decimal(m.group()) / _HUNDRED
+
+
+_RUNNING = "연"  # 연 3일: three days running, not three days a year (연 is both)
+_PERIODS = frozenset({"year", "month", "week", "day", "hour"})  # periods pint can compare
+
+
+def rate_of_time(
+    a: Analysed, P: Patterns, word: str, per: str, entry: UnitEntry, value: Decimal, end: int
+) -> bool:
+    """``주 4일``, ``연간 15일``, ``하루 8시간``: a length of time within each period.
+
+    No cue may follow (``하루 3시간 만에``, ``연 3일째`` are lengths, not rates), the length
+    must fit in one period (``월 3개월`` is none), and ``연`` before days means "running".
+    """
+    if per not in _PERIODS or cue_at(a, P, end) is not None:
+        return False
+    if word == _RUNNING and entry.unit == "day":
+        return False
+    return bool(quantity(value, entry.unit) <= quantity(Decimal(1), per))
 
 
 def extend(

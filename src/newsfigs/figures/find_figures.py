@@ -15,7 +15,7 @@ from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.day_words import day_words
-from newsfigs.figures.durations import cue_at, extend, hundredths
+from newsfigs.figures.durations import Length, cue_at, extend, hundredths, rate_of_time
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
@@ -49,9 +49,10 @@ from newsfigs.figures.readings import (
     major_prefix,
     shares,
     spaced_band,
+    times_classifiers,
 )
-from newsfigs.figures.stages import recognize_stages
 from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
+from newsfigs.figures.stages import recognize_stages
 from newsfigs.models import Bound, Direction, Period
 from newsfigs.numbers import BIG_UNITS
 from newsfigs.units import UnitEntry
@@ -86,6 +87,7 @@ _TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_per
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
+_AVERAGE = regex.compile(r"평균\x20?+\Z")  # 하루 평균 3000명: the rate word before the average
 _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
@@ -117,6 +119,8 @@ def _qualify(
     pm = P.before.search(t, max(0, pstart - 6), pstart)
     if rate is None and pm is not None:
         rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
+    if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
+        rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
     prefix = pm.group("w") if pm else None
     symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
@@ -196,6 +200,7 @@ def _qualify(
             direction = sign.direction
             start = sign.start
     per: Period | None = None
+    timed: Rate | None = None
     if rate is not None:
         if rate.makes in ("speed", "fuel_economy") and kind == "length":
             kind, unit = (
@@ -204,19 +209,35 @@ def _qualify(
             )
         elif rate.makes == "per" and kind in _RATED:
             per = as_period(rate.per)
+        elif rate.makes == "times" and kind == "count" and entry.surface in times_classifiers():
+            per = as_period(rate.per)  # 주 3회
+        elif rate.makes in ("per", "times") and kind == "duration" and high is None:
+            timed = rate  # 주 4일, 하루 8시간: decided with the duration's cue below
+            rate = None
         else:
             rate = None
         if rate is not None and rates is not None:
             rates.append(rate)
-    if kind == "duration" and entry.surface == _WEEK and cue_at(a, P, end) is None:
-        if shares(a, op, start, end):  # 자사주 50만주, 100주를 매수: shares, not weeks
-            kind, unit = "count", "count"
+    if (
+        kind == "duration"
+        and entry.surface == _WEEK
+        and cue_at(a, P, end) is None
+        and shares(a, op, start, end)
+    ):
+        kind, unit = "count", "count"  # 자사주 50만주, 100주를 매수: shares, not weeks
     if kind == "duration":
         numeral = t[op.start : op.numeral_end].rstrip("여")
         fraction = hundredths(a, entry, end) if high is None and not approximate else None
         if fraction is not None:  # 10초26, 1분45초28: a race time to the hundredth
             end, value = fraction[0], value + fraction[1]
         length = extend(a, P, entry, (value, high, op.group, numeral), start, end, prefix)
+        if timed is not None and rate_of_time(
+            a, P, t[timed.start : timed.end], timed.per, entry, value, end
+        ):
+            per = as_period(timed.per)  # 주 4일 근무제 → 4 day per week
+            length = length or Length(end, value, high, False, None)
+            if rates is not None:
+                rates.append(timed)
         if length is None:
             return None
         end, value, high = length.end, length.value, length.high

@@ -149,3 +149,9 @@ def shares(a: Analysed, op: Operand, start: int, end: int) -> bool:
         return True
     m = after.match(t, end)
     return m is not None or op.value >= _MANY_SHARES
+
+
+@resource
+def times_classifiers() -> frozenset[str]:
+    """Classifiers of a count of times (``data/figures/times_classifiers.txt``): 주 3회."""
+    return frozenset(row[0] for row in read_rows("figures/times_classifiers.txt"))
