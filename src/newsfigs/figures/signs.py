@@ -21,7 +21,8 @@ _MINUS_CHARS = frozenset("-−")
 # what may stand before a glued minus: the minus of ``KF-21``, ``1-2``, ``가-3`` is no sign
 _BEFORE_MINUS = frozenset(" \t\n([{:=,/·'\"‘“")
 _PARTICLES = frozenset({"JKS", "JKO"})  # 3%가 줄었다, 1조원을 늘렸다 (not 로: 5%로 하락 is a level)
-_STEM_TAGS = frozenset({"NNG", "VV", "XR"})
+_STEM_TAGS = frozenset({"NNG", "VV", "XR", "VA"})
+_BECOME_LINK, _BECOME = frozenset({"어", "아"}), "지"  # 낮아지다: 낮/VA 아/EC 지/VX
 _GLUED_AFTER_NOUN = frozenset({"NNG", "NNP", "XSN"})  # 증가율, 감소분: a noun, not the predicate
 
 
@@ -137,6 +138,10 @@ def direction_after(a: Analysed, end: int) -> Direction | None:
     direction = S.directions.get(tok.form)
     if direction is None:
         return None
+    if tok.tag == "VA":  # 낮아지다, 높아지다: the adjective only as a change (3% 낮은 compares)
+        nxt = toks[i + 1 : i + 3]
+        if len(nxt) < 2 or nxt[0].form not in _BECOME_LINK or nxt[1].form != _BECOME:
+            return None
     if tok.tag != "VV" and i + 1 < len(toks):
         nxt = toks[i + 1]
         if nxt.start == tok.end and nxt.tag in _GLUED_AFTER_NOUN:
