@@ -19,9 +19,11 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_rows, resource
 from newsfigs.figures.figure_context import after_qualifier
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.models import Bound
+from newsfigs.numbers import BIG_UNITS
 from newsfigs.units import UnitEntry, quantity, time_units
 
 CALENDAR = frozenset({"년", "일", "주", "분기"})  # units that are dates (or shares) by default
@@ -57,7 +59,10 @@ _FIRST_YEAR, _LAST_YEAR = 1100, 2199
 
 
 def is_year(numeral: str) -> bool:
-    """A written number (or either end of a range) that reads as a calendar year, 1100–2199."""
+    """A written number (or either end of a range) that reads as a calendar year, 1100–2199;
+    never one with a big unit (``1만 2000년 동안`` is 12,000 years)."""
+    if any(ch in BIG_UNITS for ch in numeral):
+        return False
     return any(len(d) == 4 and 1100 <= int(d) <= 2199 for d in _DIGITS.findall(numeral))
 
 
@@ -169,13 +174,14 @@ def _standalone(
             return False  # 2026년, 이천이십년: a year (the date recognizer's)
         if group != "ar" or not whole or high is not None or len(numeral) != 2:
             return True  # 임기 1년, 100년 역사, 1.5년, 수십 년, 20∼30년
-        return marked or past or length_after
+        return marked or past or length_after or _verb_of_length(a, end)
     if group == "native" and surface != "주":
         return False
     if surface == "일":
-        return not whole or top > _MAX_DAY or marked or length_after
+        return not whole or top > _MAX_DAY or marked or length_after or _verb_of_length(a, end)
     if surface == "주":
-        return marked or past or (length_after and whole and top <= _MAX_WEEKS)
+        weeks = whole and top <= _MAX_WEEKS
+        return marked or past or (weeks and (length_after or _verb_of_length(a, end)))
     return (whole and top > _MAX_QUARTER) or marked or length_after  # 분기
 
 
@@ -215,6 +221,33 @@ def rate_of_time(
     if word == _RUNNING and entry.unit == "day":
         return False
     return bool(quantity(value, entry.unit) <= quantity(Decimal(1), per))
+
+
+@resource
+def length_verbs() -> dict[str, str]:
+    """Verb stems that make N년/N일/N주 a length (``data/figures/length_verbs.tsv``) → use."""
+    return {stem: use for stem, use in read_rows("figures/length_verbs.tsv")}
+
+
+_ADNOMINAL = "ᆫ"  # 30년 된: the ending of 되 before a noun
+
+
+def _verb_of_length(a: Analysed, end: int) -> bool:
+    """``30년 된 아파트``, ``10년이 흘렀다``, ``3일 걸렸다``: a verb of time passing or taken."""
+    toks = [tok for tok in a.tokens_in(end, end + 8) if tok.start >= end][:3]
+    i = 1 if toks and toks[0].start == end and toks[0].tag == "JKS" else 0
+    if i >= len(toks):
+        return False
+    verb, at = toks[i], toks[i - 1].end if i else end
+    use = length_verbs().get(verb.form)
+    if use is None or verb.tag != "VV" or verb.start not in (at, at + 1):
+        return False
+    if verb.start == at + 1 and a.text[at] != " ":
+        return False
+    if use == "adnominal":
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return i == 0 and nxt is not None and nxt.form == _ADNOMINAL and nxt.tag == "ETM"
+    return True
 
 
 def extend(
