@@ -174,14 +174,14 @@ def _standalone(
             return False  # 2026년, 이천이십년: a year (the date recognizer's)
         if group != "ar" or not whole or high is not None or len(numeral) != 2:
             return True  # 임기 1년, 100년 역사, 1.5년, 수십 년, 20∼30년
-        return marked or past or length_after or _verb_of_length(a, end)
+        return marked or past or length_after or _verb_of_length(a, start, end)
     if group == "native" and surface != "주":
         return False
     if surface == "일":
-        return not whole or top > _MAX_DAY or marked or length_after or _verb_of_length(a, end)
+        return not whole or top > _MAX_DAY or marked or length_after or _verb_of_length(a, start, end)
     if surface == "주":
         weeks = whole and top <= _MAX_WEEKS
-        return marked or past or (weeks and (length_after or _verb_of_length(a, end)))
+        return marked or past or (weeks and (length_after or _verb_of_length(a, start, end)))
     return (whole and top > _MAX_QUARTER) or marked or length_after  # 분기
 
 
@@ -206,6 +206,7 @@ def hundredths(a: Analysed, entry: UnitEntry, end: int) -> tuple[int, Decimal] |
 
 _RUNNING = "연"  # 연 3일: three days running, not three days a year (연 is both)
 _PERIODS = frozenset({"year", "month", "week", "day", "hour"})  # periods pint can compare
+_FROM_TO = ("부터", "까지")
 
 
 def rate_of_time(
@@ -213,13 +214,16 @@ def rate_of_time(
 ) -> bool:
     """``주 4일``, ``연간 15일``, ``하루 8시간``: a length of time within each period.
 
-    No cue may follow (``하루 3시간 만에``, ``연 3일째`` are lengths, not rates), the length
-    must fit in one period (``월 3개월`` is none), and ``연`` before days means "running".
+    No cue may follow (``하루 3시간 만에``, ``연 3일째`` are lengths, not rates), nor
+    ``부터``/``까지``; the length must fit in one period (``월 3개월`` is none); ``연`` before days
+    means "running" as often, and days after a month are its dates (``매달 10일``).
     """
     if per not in _PERIODS or cue_at(a, P, end) is not None:
         return False
-    if word == _RUNNING and entry.unit == "day":
-        return False
+    if entry.unit == "day" and (word == _RUNNING or per == "month"):
+        return False  # 연 3일 (running), 매달 10일 (the tenth of each month)
+    if a.text.startswith(_FROM_TO, end):
+        return False  # 주 5일부터: a date's role
     return bool(quantity(value, entry.unit) <= quantity(Decimal(1), per))
 
 
@@ -232,8 +236,13 @@ def length_verbs() -> dict[str, str]:
 _ADNOMINAL = "ᆫ"  # 30년 된: the ending of 되 before a noun
 
 
-def _verb_of_length(a: Analysed, end: int) -> bool:
-    """``30년 된 아파트``, ``10년이 흘렀다``, ``3일 걸렸다``: a verb of time passing or taken."""
+def _verb_of_length(a: Analysed, start: int, end: int) -> bool:
+    """``30년 된 아파트``, ``10년이 흘렀다``, ``3일 걸렸다``: a verb of time passing or taken.
+
+    Not for a number glued to a word before it (``2박3일 걸리는``: the days of a trip).
+    """
+    if start > 0 and a.text[start - 1].isalpha():
+        return False
     toks = [tok for tok in a.tokens_in(end, end + 8) if tok.start >= end][:3]
     i = 1 if toks and toks[0].start == end and toks[0].tag == "JKS" else 0
     if i >= len(toks):
