@@ -178,7 +178,9 @@ def _standalone(
     if group == "native" and surface != "주":
         return False
     if surface == "일":
-        return not whole or top > _MAX_DAY or marked or length_after or _verb_of_length(a, start, end)
+        if not whole or top > _MAX_DAY or marked or length_after:
+            return True
+        return _verb_of_length(a, start, end)
     if surface == "주":
         weeks = whole and top <= _MAX_WEEKS
         return marked or past or (weeks and (length_after or _verb_of_length(a, start, end)))

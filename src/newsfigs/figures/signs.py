@@ -139,8 +139,8 @@ def direction_after(a: Analysed, end: int) -> Direction | None:
     if direction is None:
         return None
     if tok.tag == "VA":  # 낮아지다, 높아지다: the adjective only as a change (3% 낮은 compares)
-        nxt = toks[i + 1 : i + 3]
-        if len(nxt) < 2 or nxt[0].form not in _BECOME_LINK or nxt[1].form != _BECOME:
+        link = toks[i + 1 : i + 3]
+        if len(link) < 2 or link[0].form not in _BECOME_LINK or link[1].form != _BECOME:
             return None
     if tok.tag != "VV" and i + 1 < len(toks):
         nxt = toks[i + 1]
