@@ -40,6 +40,7 @@ from newsfigs.figures.operands import (
     operand,
     whole,
 )
+from newsfigs.figures.ordinal_lists import recognize_ordinal_lists
 from newsfigs.figures.ratios import recognize_ratios
 from newsfigs.figures.readings import (
     AMOUNT_UNITS,
@@ -364,6 +365,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out.extend(owned)
     out.extend(recognize_ratios(a))
     out.extend(recognize_stages(a))  # 16강 진출, 8강전
+    out.extend(recognize_ordinal_lists(a))  # 1,2,3위, 1·2차 접종
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
 
