@@ -9,6 +9,7 @@ three people", a range the analyzer does not mark.
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import regex
@@ -45,7 +46,7 @@ def recognize_ordinal_lists(a: Analysed) -> list[FigureCandidate]:
             continue
         items = list(_ITEM.finditer(t, m.start("l"), m.end("l")))
         values = [Decimal(i.group()) for i in items]
-        if any(b <= x for x, b in zip(values, values[1:], strict=False)):
+        if any(b <= x for x, b in itertools.pairwise(values)):
             continue
         classifier = m.group("c")
         for k, (item, value) in enumerate(zip(items, values, strict=True)):
