@@ -48,8 +48,10 @@ def test_rate_words_are_read() -> None:
 def test_ratio_cues_are_read() -> None:
     R = ratio_tables()
     for word, where in read_rows("figures/ratio_cues.tsv"):
-        if where == "before":
+        if where in ("before", "both"):
             assert R.before.search(f"{word} ") is not None, word
+        if where in ("before", "both"):
+            assert where == "before" or R.after.match(f" {word}") is not None, word
         elif where == "verb":  # a stem of the analyzer, after 로 (5-3으로 이겼다)
             assert word in R.verbs, word
         else:

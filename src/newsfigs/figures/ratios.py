@@ -41,8 +41,8 @@ def _alternation(words: list[str]) -> str:
 def ratio_tables() -> RatioTables:
     """Build the patterns from ``data/figures/ratio_cues.tsv`` (once per process)."""
     rows = read_rows("figures/ratio_cues.tsv")
-    before = [w for w, where in rows if where == "before"]
-    after = [w for w, where in rows if where == "after"]
+    before = [w for w, where in rows if where in ("before", "both")]
+    after = [w for w, where in rows if where in ("after", "both")]
     return RatioTables(
         pair=regex.compile(rf"{_NUMBER}(?:\x20?+(?P<j>대)\x20?+|(?P<j>[\-:])){_AFTER}"),
         before=regex.compile(
