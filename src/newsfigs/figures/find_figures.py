@@ -51,6 +51,7 @@ from newsfigs.figures.readings import (
     shares,
     spaced_band,
     times_classifiers,
+    versus,
 )
 from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
 from newsfigs.figures.stages import recognize_stages
@@ -254,6 +255,7 @@ def _qualify(
                 t[op.numeral_end - 1] in AMOUNT_UNITS
                 or age_group(a, op, counted, end)
                 or major_prefix(a, op, counted, end)
+                or versus(a, end)
             )
         ):
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties

@@ -79,6 +79,12 @@ def labels_kind(a: Analysed, op: Operand, end: int) -> bool:
     return a.tag_at.get(nxt) in _LABEL_NEXT
 
 
+def versus(a: Analysed, end: int) -> bool:
+    """``찬성 8 대 반대 1``, ``8 대 2``: a number after the 대 (or after one short word) makes
+    it "versus", never a count of 대."""
+    return _VERSUS.match(a.text, end) is not None and a.text.startswith(" ", end)
+
+
 def major_prefix(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     """``4대 은행``, ``5대 그룹``, ``3대 악재``: "the N major", not N vehicles; ``1대1``: a pair.
 
