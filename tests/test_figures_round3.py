@@ -80,3 +80,11 @@ def test_length_with_a_cue_is_no_rate(text: str, span: str) -> None:
 )
 def test_days_after_a_month_or_running_are_no_rate(text: str) -> None:
     assert not [f for f in _figures(text) if f.kind == "duration"]
+
+
+# 주 and 1일 after a noun, a number or a modifier are the week or the day of a date
+@pytest.mark.parametrize(
+    ("text", "span"), [("이번 주 3회 공연한다.", "3회"), ("3월 1일 2회 공연한다.", "2회")]
+)
+def test_week_or_day_of_a_date_is_no_period(text: str, span: str) -> None:
+    assert _one(text, span).per is None

@@ -21,6 +21,8 @@ _MINUS_CHARS = frozenset("-−")
 # what may stand before a glued minus: the minus of ``KF-21``, ``1-2``, ``가-3`` is no sign
 _BEFORE_MINUS = frozenset(" \t\n([{:=,/·'\"‘“")
 _PARTICLES = frozenset({"JKS", "JKO"})  # 3%가 줄었다, 1조원을 늘렸다 (not 로: 5%로 하락 is a level)
+# what makes 주 or 1일 the week or day of something rather than a period (이번 주, 3월 1일)
+_MODIFYING_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "MM", "ETM", "SL", "MAG"})
 _STEM_TAGS = frozenset({"NNG", "VV", "XR", "VA"})
 _BECOME_LINK, _BECOME = frozenset({"어", "아"}), "지"  # 낮아지다: 낮/VA 아/EC 지/VX
 _GLUED_AFTER_NOUN = frozenset({"NNG", "NNP", "XSN"})  # 증가율, 감소분: a noun, not the predicate
@@ -166,7 +168,16 @@ def rate_before(a: Analysed, start: int) -> Rate | None:
     if m is None or m.start("w") not in a.starts:
         return None
     per, makes = S.rates[m.group("w").replace(" ", "")]
+    if makes == "times" and _after_a_noun(a, m.start("w")):
+        return None  # 다음 주 2일, 3월 1일 2회: the week or the day of a date, no period
     return Rate(m.start("w"), m.end("w"), per, makes)
+
+
+def _after_a_noun(a: Analysed, start: int) -> bool:
+    """The word before ``start`` is a noun, a number or a modifier (``이번 주``, ``3월 1일``)."""
+    toks = a.tokens_in(max(0, start - 6), start)
+    before = [tok for tok in toks if tok.end <= start]
+    return bool(before) and before[-1].tag in _MODIFYING_TAGS
 
 
 def as_period(per: str) -> Period | None:
