@@ -130,7 +130,7 @@ def share_cues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     after = _words([w for w, where in rows if where == "after"])
     return (
         regex.compile(rf"(?<![가-힣])(?:{before})(?:을|를|은|는|이|가|도)?+\x20?+\Z"),
-        regex.compile(rf"(?:을|를|씩|의|만|도)?+\x20?+(?:{after})"),
+        regex.compile(rf"(?:을|를|씩|만|도)\x20?+(?:{after})"),
     )
 
 
@@ -141,8 +141,9 @@ def _words(words: list[str]) -> str:
 def shares(a: Analysed, op: Operand, start: int, end: int) -> bool:
     """``주식 100주``, ``자사주 50만주``, ``100주를 매수``, ``1,000주 이상``: N주 counts shares.
 
-    ``주`` after a number is a week as often (``2주 연속``): shares need a share word right
-    before, a verb of trading after, or a number of a thousand or more (written in digits).
+    ``주`` after a number is a week as often (``2주 연속``, ``2주 보유 후``): shares need a share
+    word right before, a verb of trading after the object particle (``300주를 순매수``), or a
+    number of a thousand or more (written in digits).
     A duration cue (``100주 연속``) or ``당`` (``1주당``) after it leaves it.
     """
     t = a.text
