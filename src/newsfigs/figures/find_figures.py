@@ -47,6 +47,7 @@ from newsfigs.figures.readings import (
     age_group,
     implied_won,
     labels_kind,
+    labels_number,
     major_prefix,
     shares,
     spaced_band,
@@ -90,6 +91,7 @@ _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not 
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
 _AVERAGE = regex.compile(r"평균\x20?+\Z")  # 하루 평균 3000명: the rate word before the average
+_TIMES_WORD = "번"  # 3번 만났다 counts times; 4번 타자 labels (readings.labels_number)
 _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
@@ -259,6 +261,8 @@ def _qualify(
             )
         ):
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
+        if entry.surface == _TIMES_WORD and labels_number(a, op, start, end):
+            return None  # 기호 2번, 4번 타자: a label, not a count of times
         listed = P.counted_nouns.get(entry.surface)
         needs_noun = listed is not None and (listed[1] is None or op.value < listed[1])
         if listed is not None and needs_noun:

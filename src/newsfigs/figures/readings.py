@@ -162,3 +162,31 @@ def shares(a: Analysed, op: Operand, start: int, end: int) -> bool:
 def times_classifiers() -> frozenset[str]:
     """Classifiers of a count of times (``data/figures/times_classifiers.txt``): 주 3회."""
     return frozenset(row[0] for row in read_rows("figures/times_classifiers.txt"))
+
+
+@resource
+def number_labels() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(before, after) patterns of ``data/figures/number_labels.tsv`` (once per process)."""
+    rows = read_rows("figures/number_labels.tsv")
+    before = _words([w for w, where in rows if where == "before"])
+    after = _words([w for w, where in rows if where == "after"])
+    return (
+        regex.compile(rf"(?<![가-힣])(?:{before})\x20?+\Z"),
+        regex.compile(rf"\x20(?:{after})"),
+    )
+
+
+def labels_number(a: Analysed, op: Operand, start: int, end: int) -> bool:
+    """``기호 2번 후보``, ``4번 타자``, ``10번 출구``, ``등번호 7번``: N번 numbers a thing.
+
+    Digits only (``두 번 후보에 올랐다`` counts times). A label word right before the number,
+    or a label noun after one space ending a morpheme (``출구로``, ``타자들``); ``3번 시도
+    끝에`` still counts attempts.
+    """
+    if op.group != "ar":
+        return False
+    before, after = number_labels()
+    if before.search(a.text, max(0, start - 5), start) is not None:
+        return True
+    m = after.match(a.text, end)
+    return m is not None and (m.end() in a.ends or m.end() == len(a.text))
