@@ -245,6 +245,12 @@ def _verb_of_length(a: Analysed, start: int, end: int) -> bool:
     """
     if start > 0 and a.text[start - 1].isalpha():
         return False
+    at = end + 1 if a.text.startswith(" ", end) else end  # cheap look first: a verb there?
+    if a.tag_at.get(at) == "JKS":
+        at += 1
+        at += 1 if a.text.startswith(" ", at) else 0
+    if a.tag_at.get(at) != "VV":
+        return False
     toks = [tok for tok in a.tokens_in(end, end + 8) if tok.start >= end][:3]
     i = 1 if toks and toks[0].start == end and toks[0].tag == "JKS" else 0
     if i >= len(toks):
