@@ -2,8 +2,9 @@
 
 ``N강`` names the round in which N teams are left, never a count of 강: it is reported as an
 ordinal with the classifier ``강`` and ``value`` N. Only a power of two from 2 to 128 is a
-stage, and only when a word of ``data/figures/stage_words.txt`` follows (glued, or after one
-particle): ``주변 4강 외교`` (the four powers) and ``3강 구도`` are no figures.
+stage, and only when a word of ``data/figures/stage_words.tsv`` follows (``전`` and ``행`` glued,
+the others after one particle): ``주변 4강 외교``, ``4강 전략`` (the four powers) and ``3강
+구도`` are no figures.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ def _alternation(words: list[str]) -> str:
 
 @resource
 def stage_pattern() -> regex.Pattern[str]:
-    """``N강`` and what follows it, from ``data/figures/stage_words.txt`` (once per process)."""
-    words = [row[0] for row in read_rows("figures/stage_words.txt")]
+    """``N강`` and what follows it, from ``data/figures/stage_words.tsv`` (once per process)."""
+    rows = read_rows("figures/stage_words.tsv")
+    glued = _alternation([w for w, where in rows if where == "glued"])
+    after = _alternation([w for w, where in rows if where == "after"])
     return regex.compile(
         rf"(?<![\d.,A-Za-z가-힣])(?P<n>\d{{1,3}}+)강"
-        rf"(?=(?:에서|에|을|를|이|가|의|은|는|도|까지)?+\x20?+(?:{_alternation(words)}))"
+        rf"(?=(?:{glued})|(?:에서|에|을|를|이|가|의|은|는|도|까지)?+\x20?+(?:{after}))"
     )
 
 
