@@ -88,3 +88,15 @@ def test_days_after_a_month_or_running_are_no_rate(text: str) -> None:
 )
 def test_week_or_day_of_a_date_is_no_period(text: str, span: str) -> None:
     assert _one(text, span).per is None
+
+
+# a predicate that is no change of the figure: a comparison, or a verb of playing
+NO_DIRECTION = [
+    ("올해 집값은 지난해보다 3% 낮은 수준이다.", "3%"),
+    ("해외파 5명이 뛰고 있다.", "5명"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), NO_DIRECTION)
+def test_no_direction(text: str, span: str) -> None:
+    assert _one(text, span).direction is None
