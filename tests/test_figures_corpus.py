@@ -19,6 +19,7 @@ import pytest
 
 import newsfigs
 from newsfigs.core.resources import read_rows
+from newsfigs.figures.stages import SIZES, STAGE
 from newsfigs.models import FIGURE_KINDS, Bound, Direction, Figure, Period
 from newsfigs.units import classifiers, registry, unit_surfaces
 
@@ -32,6 +33,7 @@ DEFAULTS: dict[str, Any] = {"approximate": False, "bound": None}
 FIGURE_KEYS = frozenset(
     {"text", "start", "kind", "value", "low", "high", "terms", "unit", "equivalent", *OPTIONAL}
 )
+STAGE_SIZES = frozenset(str(size) for size in SIZES)
 MIN_CASES = 350
 MIN_NEGATIVES = 80
 
@@ -226,6 +228,8 @@ def _check_figure(case: dict[str, Any], fig: dict[str, Any], pairs: set[tuple[st
     if "classifier" in fig and fig["kind"] == "match_time":  # the period: 후반, 연장 말
         periods = {row[0] for row in read_rows("figures/match_periods.tsv")}
         assert set(fig["classifier"].split()) <= periods, where
+    elif "classifier" in fig and fig["kind"] == "ordinal" and fig["classifier"] == STAGE:
+        assert fig["value"] in STAGE_SIZES, where  # 16강: a tournament stage
     elif "classifier" in fig:
         assert fig["classifier"] in classifiers(), where
     if "counted" in fig:  # a word, not a span: compared in NFC even when the text is not

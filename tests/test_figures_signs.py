@@ -39,7 +39,7 @@ def test_direction_words_are_read() -> None:
 def test_rate_words_are_read() -> None:
     S = sign_tables()
     for word, per, makes in read_rows("figures/rate_words.tsv"):
-        assert makes in ("per", "speed", "fuel_economy"), word
+        assert makes in ("per", "times", "speed", "fuel_economy"), word
         m = S.rate_before.search(f"{word} ")
         assert m is not None and m.group("w") == word, word
         assert S.rates[word.replace(" ", "")] == (per, makes)
@@ -48,8 +48,12 @@ def test_rate_words_are_read() -> None:
 def test_ratio_cues_are_read() -> None:
     R = ratio_tables()
     for word, where in read_rows("figures/ratio_cues.tsv"):
-        if where == "before":
+        if where in ("before", "both"):
             assert R.before.search(f"{word} ") is not None, word
+        if where in ("before", "both"):
+            assert where == "before" or R.after.match(f" {word}") is not None, word
+        elif where == "verb":  # a stem of the analyzer, after 로 (5-3으로 이겼다)
+            assert word in R.verbs, word
         else:
             assert where == "after", word
             assert R.after.match(f" {word}") is not None, word
@@ -59,7 +63,7 @@ LENGTHS = sorted({e.unit for e in unit_surfaces().values() if e.kind == "length"
 MADE = [
     (f"{length}/{per}", makes)
     for per, makes in {(r[1], r[2]) for r in read_rows("figures/rate_words.tsv")}
-    if makes != "per"
+    if makes not in ("per", "times")
     for length in LENGTHS
 ]
 

@@ -326,13 +326,19 @@ def test_decimal_with_multiplier(whole: int, tenths: int) -> None:
         ("서너", 3, 4),
         ("네댓", 4, 5),
         ("너댓", 4, 5),
+        ("열두세", 12, 13),
+        ("스물두세", 22, 23),
+        ("서른서너", 33, 34),
+        ("두어", 2, 2),  # about two: low = high (figures read it as approximate)
     ],
 )
 def test_native_range(text: str, low: int, high: int) -> None:
     assert native_range(text) == (Decimal(low), Decimal(high))
 
 
-@pytest.mark.parametrize("text", ["한", "두", "한세", "세두", "서른", "열두", "스물다섯", "", "1"])
+@pytest.mark.parametrize(
+    "text", ["한", "두", "한세", "세두", "서른", "열두", "스물다섯", "", "1", "열세두", "열스물"]
+)
 def test_native_range_rejects(text: str) -> None:
     assert native_range(text) is None
 

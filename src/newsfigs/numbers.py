@@ -97,7 +97,8 @@ def native_range(text: str) -> tuple[Decimal, Decimal] | None:
     """``한두`` → (1, 2), ``서너`` → (3, 4): two native determiners of consecutive value.
 
     Korean writes "one or two", "three or four" by running two determiners together; any pair
-    whose values are n and n + 1 (below ten) is such a range. Contracted forms that are not a
+    whose values are n and n + 1 (below ten) is such a range, also after a tens word (``열두세``
+    → (12, 13), ``스물두세`` → (22, 23)). Contracted forms that are not a
     plain pair (``대여섯`` 5–6, ``예닐곱`` 6–7, ``일고여덟`` 7–8, ``두서너`` 2–4) are listed in
     ``data/numeral_ranges.tsv``.
     """
@@ -105,10 +106,16 @@ def native_range(text: str) -> tuple[Decimal, Decimal] | None:
     if contracted is not None:
         return Decimal(contracted[0]), Decimal(contracted[1])
     table = native_numerals()
+    tens = 0
+    for i in range(1, len(text) - 1):  # 열두세 → 12–13: a tens word before the pair
+        value = table.get(text[:i])
+        if value is not None and value >= 10 and value % 10 == 0:
+            tens, text = value, text[i:]
+            break
     for i in range(1, len(text)):
         low, high = table.get(text[:i]), table.get(text[i:])
         if low is not None and high is not None and high == low + 1 and high < 10:
-            return Decimal(low), Decimal(high)
+            return Decimal(tens + low), Decimal(tens + high)
     return None
 
 

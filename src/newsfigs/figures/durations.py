@@ -19,10 +19,12 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_rows, resource
 from newsfigs.figures.figure_context import after_qualifier
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.models import Bound
-from newsfigs.units import UnitEntry, time_units
+from newsfigs.numbers import BIG_UNITS
+from newsfigs.units import UnitEntry, quantity, time_units
 
 CALENDAR = frozenset({"년", "일", "주", "분기"})  # units that are dates (or shares) by default
 _HALVES = frozenset({"시간", "개월", "년", "달", "해"})  # units that take 반 (half)
@@ -36,6 +38,10 @@ _MAX_QUARTER = 4
 _MAX_WEEKS = 52  # 2주 이상 is weeks; 1,000주 이상 is shares
 _HALF = Decimal("0.5")
 _DIGITS = regex.compile(r"\d++")
+# 10초26, 1분45초28: a race time's hundredths glued after 초 (exactly two digits, then no digit)
+_HUNDREDTHS = regex.compile(r"\d\d(?![\d.,])")
+_SECOND = "초"
+_HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +59,10 @@ _FIRST_YEAR, _LAST_YEAR = 1100, 2199
 
 
 def is_year(numeral: str) -> bool:
-    """A written number (or either end of a range) that reads as a calendar year, 1100–2199."""
+    """A written number (or either end of a range) that reads as a calendar year, 1100–2199;
+    never one with a big unit (``1만 2000년 동안`` is 12,000 years)."""
+    if any(ch in BIG_UNITS for ch in numeral):
+        return False
     return any(len(d) == 4 and 1100 <= int(d) <= 2199 for d in _DIGITS.findall(numeral))
 
 
@@ -165,14 +174,97 @@ def _standalone(
             return False  # 2026년, 이천이십년: a year (the date recognizer's)
         if group != "ar" or not whole or high is not None or len(numeral) != 2:
             return True  # 임기 1년, 100년 역사, 1.5년, 수십 년, 20∼30년
-        return marked or past or length_after
+        return marked or past or length_after or _verb_of_length(a, start, end)
     if group == "native" and surface != "주":
         return False
     if surface == "일":
-        return not whole or top > _MAX_DAY or marked or length_after
+        if not whole or top > _MAX_DAY or marked or length_after:
+            return True
+        return _verb_of_length(a, start, end)
     if surface == "주":
-        return marked or past or (length_after and whole and top <= _MAX_WEEKS)
+        weeks = whole and top <= _MAX_WEEKS
+        return marked or past or (weeks and (length_after or _verb_of_length(a, start, end)))
     return (whole and top > _MAX_QUARTER) or marked or length_after  # 분기
+
+
+def hundredths(a: Analysed, entry: UnitEntry, end: int) -> tuple[int, Decimal] | None:
+    """``10초26`` → (end of ``26``, 0.26): a race time's hundredths glued after ``초``.
+
+    Two digits only, a morpheme of their own that ends the word or meets a particle or the
+    copula (``9초58에``, ``1분45초28로``); anything glued after them (``10초26일``) leaves it.
+    """
+    if entry.surface != _SECOND:
+        return None
+    m = _HUNDREDTHS.match(a.text, end)
+    if m is None or end not in a.starts or m.end() not in a.ends:
+        return None
+    after = m.end()
+    if after < len(a.text) and after in a.starts:
+        tag = a.tag_at.get(after, "")
+        if not tag.startswith(("J", "VCP", "S")) or tag in ("SN", "SL", "SH"):
+            return None
+    return after, Decimal(m.group()) / _HUNDRED
+
+
+_RUNNING = "연"  # 연 3일: three days running, not three days a year (연 is both)
+_PERIODS = frozenset({"year", "month", "week", "day", "hour"})  # periods pint can compare
+_FROM_TO = ("부터", "까지")
+
+
+def rate_of_time(
+    a: Analysed, P: Patterns, word: str, per: str, entry: UnitEntry, value: Decimal, end: int
+) -> bool:
+    """``주 4일``, ``연간 15일``, ``하루 8시간``: a length of time within each period.
+
+    No cue may follow (``하루 3시간 만에``, ``연 3일째`` are lengths, not rates), nor
+    ``부터``/``까지``; the length must fit in one period (``월 3개월`` is none); ``연`` before days
+    means "running" as often, and days after a month are its dates (``매달 10일``).
+    """
+    if per not in _PERIODS or cue_at(a, P, end) is not None:
+        return False
+    if entry.unit == "day" and (word == _RUNNING or per == "month"):
+        return False  # 연 3일 (running), 매달 10일 (the tenth of each month)
+    if a.text.startswith(_FROM_TO, end):
+        return False  # 주 5일부터: a date's role
+    return bool(quantity(value, entry.unit) <= quantity(Decimal(1), per))
+
+
+@resource
+def length_verbs() -> dict[str, str]:
+    """Verb stems that make N년/N일/N주 a length (``data/figures/length_verbs.tsv``) → use."""
+    return {stem: use for stem, use in read_rows("figures/length_verbs.tsv")}
+
+
+_ADNOMINAL = "ᆫ"  # 30년 된: the ending of 되 before a noun
+
+
+def _verb_of_length(a: Analysed, start: int, end: int) -> bool:
+    """``30년 된 아파트``, ``10년이 흘렀다``, ``3일 걸렸다``: a verb of time passing or taken.
+
+    Not for a number glued to a word before it (``2박3일 걸리는``: the days of a trip).
+    """
+    if start > 0 and a.text[start - 1].isalpha():
+        return False
+    at = end + 1 if a.text.startswith(" ", end) else end  # cheap look first: a verb there?
+    if a.tag_at.get(at) == "JKS":
+        at += 1
+        at += 1 if a.text.startswith(" ", at) else 0
+    if a.tag_at.get(at) != "VV":
+        return False
+    toks = [tok for tok in a.tokens_in(end, end + 8) if tok.start >= end][:3]
+    i = 1 if toks and toks[0].start == end and toks[0].tag == "JKS" else 0
+    if i >= len(toks):
+        return False
+    verb, at = toks[i], toks[i - 1].end if i else end
+    use = length_verbs().get(verb.form)
+    if use is None or verb.tag != "VV" or verb.start not in (at, at + 1):
+        return False
+    if verb.start == at + 1 and a.text[at] != " ":
+        return False
+    if use == "adnominal":
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return i == 0 and nxt is not None and nxt.form == _ADNOMINAL and nxt.tag == "ETM"
+    return True
 
 
 def extend(

@@ -74,7 +74,7 @@ def native_pattern() -> str:
     tens = [w for w, v in table.items() if v >= 10 and v % 10 == 0]
     ones = _alternation([w for w, v in table.items() if v < 10 and w != "첫"])
     contracted = _alternation(list(contracted_ranges()))
-    return rf"(?:{contracted}|(?:{_alternation(tens)})(?:{ones})?+|(?:{ones})(?:{ones})?+|첫)"
+    return rf"(?:{contracted}|(?:{_alternation(tens)})(?:{ones}){{0,2}}|(?:{ones})(?:{ones})?+|첫)"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.day_words import day_words
-from newsfigs.figures.durations import extend
+from newsfigs.figures.durations import Length, cue_at, extend, hundredths, rate_of_time
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
@@ -40,16 +40,22 @@ from newsfigs.figures.operands import (
     operand,
     whole,
 )
+from newsfigs.figures.ordinal_lists import recognize_ordinal_lists
 from newsfigs.figures.ratios import recognize_ratios
 from newsfigs.figures.readings import (
     AMOUNT_UNITS,
     age_group,
     implied_won,
     labels_kind,
+    labels_number,
     major_prefix,
+    shares,
     spaced_band,
+    times_classifiers,
+    versus,
 )
 from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
+from newsfigs.figures.stages import recognize_stages
 from newsfigs.models import Bound, Direction, Period
 from newsfigs.numbers import BIG_UNITS
 from newsfigs.units import UnitEntry
@@ -84,6 +90,9 @@ _TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_per
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
+_AVERAGE = regex.compile(r"평균\x20?+\Z")  # 하루 평균 3000명: the rate word before the average
+_TIMES_WORD = "번"  # 3번 만났다 counts times; 4번 타자 labels (readings.labels_number)
+_WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
@@ -114,6 +123,8 @@ def _qualify(
     pm = P.before.search(t, max(0, pstart - 6), pstart)
     if rate is None and pm is not None:
         rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
+    if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
+        rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
     prefix = pm.group("w") if pm else None
     symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
@@ -193,6 +204,7 @@ def _qualify(
             direction = sign.direction
             start = sign.start
     per: Period | None = None
+    timed: Rate | None = None
     if rate is not None:
         if rate.makes in ("speed", "fuel_economy") and kind == "length":
             kind, unit = (
@@ -201,13 +213,35 @@ def _qualify(
             )
         elif rate.makes == "per" and kind in _RATED:
             per = as_period(rate.per)
+        elif rate.makes == "times" and kind == "count" and entry.surface in times_classifiers():
+            per = as_period(rate.per)  # 주 3회
+        elif rate.makes in ("per", "times") and kind == "duration" and high is None:
+            timed = rate  # 주 4일, 하루 8시간: decided with the duration's cue below
+            rate = None
         else:
             rate = None
         if rate is not None and rates is not None:
             rates.append(rate)
+    if (
+        kind == "duration"
+        and entry.surface == _WEEK
+        and cue_at(a, P, end) is None
+        and shares(a, op, start, end)
+    ):
+        kind, unit = "count", "count"  # 자사주 50만주, 100주를 매수: shares, not weeks
     if kind == "duration":
         numeral = t[op.start : op.numeral_end].rstrip("여")
+        fraction = hundredths(a, entry, end) if high is None and not approximate else None
+        if fraction is not None:  # 10초26, 1분45초28: a race time to the hundredth
+            end, value = fraction[0], value + fraction[1]
         length = extend(a, P, entry, (value, high, op.group, numeral), start, end, prefix)
+        if timed is not None and rate_of_time(
+            a, P, t[timed.start : timed.end], timed.per, entry, value, end
+        ):
+            per = as_period(timed.per)  # 주 4일 근무제 → 4 day per week
+            length = length or Length(end, value, high, False, None)
+            if rates is not None:
+                rates.append(timed)
         if length is None:
             return None
         end, value, high = length.end, length.value, length.high
@@ -223,9 +257,12 @@ def _qualify(
                 t[op.numeral_end - 1] in AMOUNT_UNITS
                 or age_group(a, op, counted, end)
                 or major_prefix(a, op, counted, end)
+                or versus(a, end)
             )
         ):
             return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
+        if entry.surface == _TIMES_WORD and labels_number(a, op, start, end):
+            return None  # 기호 2번, 4번 타자: a label, not a count of times
         listed = P.counted_nouns.get(entry.surface)
         needs_noun = listed is not None and (listed[1] is None or op.value < listed[1])
         if listed is not None and needs_noun:
@@ -333,6 +370,8 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out = [c for c in out if not any(k.start <= c.start < k.end for k in owned)]
         out.extend(owned)
     out.extend(recognize_ratios(a))
+    out.extend(recognize_stages(a))  # 16강 진출, 8강전
+    out.extend(recognize_ordinal_lists(a))  # 1,2,3위, 1·2차 접종
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
 

@@ -1,4 +1,5 @@
-"""Times within a match: ``후반 35분``, ``연장 전반 5분``, ``7회말``, ``연장 10회``.
+"""Times within a match: ``후반 35분``, ``연장 전반 5분``, ``후반 추가시간 3분``, ``7회말``,
+``연장 10회``.
 
 A sports clock is neither a date, a length nor a count: the minute of a half or the inning of a
 game, with the period as written in ``classifier`` (docs/figures.md, "Match times"). The words
@@ -20,6 +21,7 @@ from newsfigs.core.resources import read_rows, resource
 from newsfigs.figures.figure_patterns import Patterns
 
 _FIRST_EXTRA_INNING = 10  # regular play has nine innings
+_GIVEN_TAGS = frozenset({"JKS", "JKO", "JX"})  # 추가시간 4분이/을/은: the time added, a length
 _MAX_MINUTE = 150  # 후반 45분 + stoppage; a bigger number is no match clock
 
 
@@ -43,7 +45,9 @@ def match_tables() -> MatchTables:
     extra = rf"(?:(?P<x>{words['extra']})\x20?+)"
     return MatchTables(
         minute=regex.compile(
-            rf"(?<![가-힣]){extra}?+(?P<h>{words['half']})\x20?+(?P<n>\d{{1,3}}+)분"
+            rf"(?<![가-힣]){extra}?+(?:(?P<h>{words['half']})\x20?+"
+            rf"(?:(?P<s>{words['stoppage']})\x20?+)?+|(?P<a>{words['stoppage']})\x20?+)"
+            rf"(?P<n>\d{{1,3}}+)분"
         ),
         inning=regex.compile(
             rf"(?<![가-힣]){extra}?+(?<!\d)(?P<n>\d{{1,2}}+)회(?P<h>{words['inning']})?+"
@@ -65,6 +69,9 @@ def recognize_match_times(a: Analysed, P: Patterns) -> list[FigureCandidate]:
         cue = P.duration_cue.match(t, m.end())
         if cue is not None and cue.group("w") is not None:
             continue  # 전반 30분 동안, 후반 10분 만에: a length within the half
+        stoppage = m.group("s") is not None or m.group("a") is not None
+        if stoppage and a.tag_at.get(m.end()) in _GIVEN_TAGS:
+            continue  # 추가시간 4분을 줬다, 추가시간은 3분이었다: the length of added time
         out.append(_match_time(m, value, "minute"))
     for m in M.inning.finditer(t):
         value = Decimal(m.group("n"))
@@ -79,7 +86,10 @@ def recognize_match_times(a: Analysed, P: Patterns) -> list[FigureCandidate]:
 
 
 def _match_time(m: regex.Match[str], value: Decimal, unit: str) -> FigureCandidate:
-    period = " ".join(w for w in (m.group("x"), m.group("h")) if w is not None)
+    words = [m.group(g) for g in ("x", "h")]
+    if unit == "minute":
+        words += [m.group("s"), m.group("a")]
+    period = " ".join(w for w in words if w is not None)
     return FigureCandidate(
         start=m.start(),
         end=m.end(),

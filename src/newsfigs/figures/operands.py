@@ -197,7 +197,9 @@ def operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
     text = a.text[s:e]
     pair = native_range(text) if group == "native" else None
     try:
-        if pair is not None:  # 한두 명, 서너 곳
+        if pair is not None and pair[0] == pair[1]:  # 두어 명: about two
+            op = Operand(s, e, pair[0], group, approximate=True)
+        elif pair is not None:  # 한두 명, 서너 곳, 열두세 명
             op = Operand(s, e, pair[0], group, high=pair[1])
         elif group == "su":
             base = parse_number(text[1:].replace(" ", ""))

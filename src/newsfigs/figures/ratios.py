@@ -19,6 +19,7 @@ from newsfigs.core.resources import read_rows, resource
 
 _NUMBER = r"(?<![\d.,\-−:A-Za-z])(?P<a>\d{1,4}+(?:\.\d{1,2}+)?+)"
 _AFTER = r"(?P<b>\d{1,4}+)(?!\d|[.,]\d|%)"
+_BY = frozenset({"로", "으로"})  # the particle before a verb of the result (5-3으로 이겼다)
 _CLOSING = frozenset({"SF", "SP", "SS", "SE", "SO", "VCP"})  # 12대1., 2대1이다, (3대1)
 
 
@@ -29,6 +30,7 @@ class RatioTables:
     pair: regex.Pattern[str]
     before: regex.Pattern[str]  # searched with endpos = the pair's start
     after: regex.Pattern[str]  # matched at the pair's end
+    verbs: frozenset[str]  # stems after 로/으로: 5-3으로 이겼다 (이기/VV)
 
 
 def _alternation(words: list[str]) -> str:
@@ -39,14 +41,15 @@ def _alternation(words: list[str]) -> str:
 def ratio_tables() -> RatioTables:
     """Build the patterns from ``data/figures/ratio_cues.tsv`` (once per process)."""
     rows = read_rows("figures/ratio_cues.tsv")
-    before = [w for w, where in rows if where == "before"]
-    after = [w for w, where in rows if where == "after"]
+    before = [w for w, where in rows if where in ("before", "both")]
+    after = [w for w, where in rows if where in ("after", "both")]
     return RatioTables(
         pair=regex.compile(rf"{_NUMBER}(?:\x20?+(?P<j>대)\x20?+|(?P<j>[\-:])){_AFTER}"),
         before=regex.compile(
             rf"(?<![가-힣])(?:{_alternation(before)})(?:은|는|이|가|도)?+\x20?+\Z"
         ),
         after=regex.compile(rf"(?:으로|로|의)?+\x20?+(?:{_alternation(after)})"),
+        verbs=frozenset(w for w, where in rows if where == "verb"),
     )
 
 
@@ -79,9 +82,15 @@ def recognize_ratios(a: Analysed) -> list[FigureCandidate]:
 
 
 def _cue_after(a: Analysed, R: RatioTables, end: int) -> bool:
-    """A score word right after the pair, as a whole word (``역전승을``, not ``승부``)."""
+    """A score word right after the pair, as a whole word (``역전승을``, not ``승부``), or a
+    verb of winning or losing after ``로`` (``5-3으로 이겼다``, ``0-2로 졌다``, ``3-1로 꺾고``)."""
     m = R.after.match(a.text, end)
-    return m is not None and m.end() in a.ends
+    if m is not None and m.end() in a.ends:
+        return True
+    toks = [tok for tok in a.tokens_in(end, end + 6) if tok.start >= end][:2]
+    if len(toks) < 2 or toks[0].start != end or toks[0].form not in _BY:
+        return False
+    return toks[1].tag == "VV" and toks[1].form in R.verbs and toks[1].start <= toks[0].end + 1
 
 
 def _no_noun_after(a: Analysed, end: int) -> bool:

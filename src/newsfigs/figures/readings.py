@@ -1,7 +1,7 @@
 """Readings of a number with a counting word or no unit that the recognizer weighs: an age
 group (``20대 여성``), "the N major" (``4대 은행``), a phase (``3기 신도시``), a band written
-apart (``90만원 대``) and won implied by a money noun (``매출 3150억``). Helpers of
-``figures.find_figures``.
+apart (``90만원 대``), won implied by a money noun (``매출 3150억``) and shares (``100주를
+매수``). Helpers of ``figures.find_figures``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_rows, resource
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.figures.operands import Operand, is_hangul, whole
 from newsfigs.numbers import BIG_UNITS
@@ -19,15 +20,16 @@ _AGE_NEXT = frozenset({"NNG", "NNP", "NNB", "SL"})  # 20대 여성, 20대 중반
 AMOUNT_UNITS = frozenset("억조경")  # …억대, …조대: an amount's range, never a count of 대
 _LABEL_NEXT = _AGE_NEXT | {"XPN"}  # 3기 신도시: 신 is a prefix
 _LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a generation
-_VERSUS = regex.compile(r"\x20?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")  # 90만원 대 100만원
+# 90만원 대 100만원, 찬성 7표 대 반대 2표: a number right after, or after one short word
+_VERSUS = regex.compile(r"\x20?+(?:\p{Hangul}{1,4}+\x20)?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
 _NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 
 
 def spaced_band(a: Analysed, P: Patterns, end: int) -> bool:
-    """``90만원 대 가격``: a 대 of its own after the unit; not ``90만원 대 100만원`` (versus),
-    nor the prefix of ``12.3인치 대형화면``."""
+    """``90만원 대 가격``: a 대 of its own after the unit; not ``90만원 대 100만원`` or ``찬성
+    7표 대 반대 2표`` (versus), nor the prefix of ``12.3인치 대형화면``."""
     t = a.text
     if not t.startswith(" ", end) or P.decade_suffix.match(t, end + 1) is None:
         return False
@@ -77,6 +79,12 @@ def labels_kind(a: Analysed, op: Operand, end: int) -> bool:
     return a.tag_at.get(nxt) in _LABEL_NEXT
 
 
+def versus(a: Analysed, end: int) -> bool:
+    """``찬성 8 대 반대 1``, ``8 대 2``: a number after the 대 (or after one short word) makes
+    it "versus", never a count of 대."""
+    return _VERSUS.match(a.text, end) is not None and a.text.startswith(" ", end)
+
+
 def major_prefix(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     """``4대 은행``, ``5대 그룹``, ``3대 악재``: "the N major", not N vehicles; ``1대1``: a pair.
 
@@ -108,3 +116,77 @@ def age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
         return False
     nxt = end + 1 if a.text.startswith(" ", end) else end
     return counted is None or a.tag_at.get(nxt) in _AGE_NEXT
+
+
+_MANY_SHARES = 1000  # no one counts weeks by the thousand: 1,000주 이상, 50만주 are shares
+_PER = "당"  # 1주당 배당금: the share is the basis of a rate, not a number of shares
+
+
+@resource
+def share_cues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(before, after) patterns of ``data/figures/share_cues.tsv`` (once per process)."""
+    rows = read_rows("figures/share_cues.tsv")
+    before = _words([w for w, where in rows if where == "before"])
+    after = _words([w for w, where in rows if where == "after"])
+    return (
+        regex.compile(rf"(?<![가-힣])(?:{before})(?:을|를|은|는|이|가|도)?+\x20?+\Z"),
+        regex.compile(rf"(?:을|를|씩|만|도)\x20?+(?:{after})"),
+    )
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def shares(a: Analysed, op: Operand, start: int, end: int) -> bool:
+    """``주식 100주``, ``자사주 50만주``, ``100주를 매수``, ``1,000주 이상``: N주 counts shares.
+
+    ``주`` after a number is a week as often (``2주 연속``, ``2주 보유 후``): shares need a share
+    word right before, a verb of trading after the object particle (``300주를 순매수``), or a
+    number of a thousand or more (written in digits).
+    A duration cue (``100주 연속``) or ``당`` (``1주당``) after it leaves it.
+    """
+    t = a.text
+    if op.group != "ar" or op.high is not None or op.value != op.value.to_integral_value():
+        return False
+    if t.startswith(_PER, end) or end not in a.ends:
+        return False
+    before, after = share_cues()
+    if before.search(t, max(0, start - 8), start) is not None:
+        return True
+    m = after.match(t, end)
+    return m is not None or op.value >= _MANY_SHARES
+
+
+@resource
+def times_classifiers() -> frozenset[str]:
+    """Classifiers of a count of times (``data/figures/times_classifiers.txt``): 주 3회."""
+    return frozenset(row[0] for row in read_rows("figures/times_classifiers.txt"))
+
+
+@resource
+def number_labels() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(before, after) patterns of ``data/figures/number_labels.tsv`` (once per process)."""
+    rows = read_rows("figures/number_labels.tsv")
+    before = _words([w for w, where in rows if where == "before"])
+    after = _words([w for w, where in rows if where == "after"])
+    return (
+        regex.compile(rf"(?<![가-힣])(?:{before})\x20?+\Z"),
+        regex.compile(rf"\x20(?:{after})"),
+    )
+
+
+def labels_number(a: Analysed, op: Operand, start: int, end: int) -> bool:
+    """``기호 2번 후보``, ``4번 타자``, ``10번 출구``, ``등번호 7번``: N번 numbers a thing.
+
+    Digits only (``두 번 후보에 올랐다`` counts times). A label word right before the number,
+    or a label noun after one space ending a morpheme (``출구로``, ``타자들``); ``3번 시도
+    끝에`` still counts attempts.
+    """
+    if op.group != "ar":
+        return False
+    before, after = number_labels()
+    if before.search(a.text, max(0, start - 5), start) is not None:
+        return True
+    m = after.match(a.text, end)
+    return m is not None and (m.end() in a.ends or m.end() == len(a.text))

@@ -21,7 +21,10 @@ _MINUS_CHARS = frozenset("-−")
 # what may stand before a glued minus: the minus of ``KF-21``, ``1-2``, ``가-3`` is no sign
 _BEFORE_MINUS = frozenset(" \t\n([{:=,/·'\"‘“")
 _PARTICLES = frozenset({"JKS", "JKO"})  # 3%가 줄었다, 1조원을 늘렸다 (not 로: 5%로 하락 is a level)
-_STEM_TAGS = frozenset({"NNG", "VV", "XR"})
+# what makes 주 or 1일 the week or day of something rather than a period (이번 주, 3월 1일)
+_MODIFYING_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "MM", "ETM", "SL", "MAG"})
+_STEM_TAGS = frozenset({"NNG", "VV", "XR", "VA"})
+_BECOME_LINK, _BECOME = frozenset({"어", "아"}), "지"  # 낮아지다: 낮/VA 아/EC 지/VX
 _GLUED_AFTER_NOUN = frozenset({"NNG", "NNP", "XSN"})  # 증가율, 감소분: a noun, not the predicate
 
 
@@ -137,6 +140,10 @@ def direction_after(a: Analysed, end: int) -> Direction | None:
     direction = S.directions.get(tok.form)
     if direction is None:
         return None
+    if tok.tag == "VA":  # 낮아지다, 높아지다: the adjective only as a change (3% 낮은 compares)
+        link = toks[i + 1 : i + 3]
+        if len(link) < 2 or link[0].form not in _BECOME_LINK or link[1].form != _BECOME:
+            return None
     if tok.tag != "VV" and i + 1 < len(toks):
         nxt = toks[i + 1]
         if nxt.start == tok.end and nxt.tag in _GLUED_AFTER_NOUN:
@@ -161,7 +168,16 @@ def rate_before(a: Analysed, start: int) -> Rate | None:
     if m is None or m.start("w") not in a.starts:
         return None
     per, makes = S.rates[m.group("w").replace(" ", "")]
+    if makes == "times" and _after_a_noun(a, m.start("w")):
+        return None  # 다음 주 2일, 3월 1일 2회: the week or the day of a date, no period
     return Rate(m.start("w"), m.end("w"), per, makes)
+
+
+def _after_a_noun(a: Analysed, start: int) -> bool:
+    """The word before ``start`` is a noun, a number or a modifier (``이번 주``, ``3월 1일``)."""
+    toks = a.tokens_in(max(0, start - 6), start)
+    before = [tok for tok in toks if tok.end <= start]
+    return bool(before) and before[-1].tag in _MODIFYING_TAGS
 
 
 def as_period(per: str) -> Period | None:
