@@ -53,6 +53,21 @@ def _in_context(
     return info  # no day named before: the reference date, as the recognizer resolved it
 
 
+def _bare_weekday(info: DateInfo) -> bool:
+    """``화요일``, ``금요일 오후 3시``: a weekday with no cue, day, week or month of its own,
+    read near the day the article named last (``12일 … 화요일``), as ``이날`` is."""
+    return (
+        info.weekday is not None
+        and info.relative is None
+        and info.offset is None
+        and info.day is None
+        and info.month is None
+        and info.year is None
+        and info.nth is None
+        and not info.recurring
+    )
+
+
 def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) -> list[Figure]:
     """The figures (in text order) with the text-anchored dates resolved in the article.
 
@@ -68,7 +83,7 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
         if info is None:
             out.append(f)
             continue
-        if info.anchor == "text":
+        if info.anchor == "text" or (_bare_weekday(info) and day is not None):
             new = _in_context(info, day, year)
             if new != info:
                 f = f.model_copy(update={"date": new})

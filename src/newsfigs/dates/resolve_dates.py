@@ -45,6 +45,9 @@ SEARCH_MONTHS = 24
 SEARCH_YEARS = 8
 """How far ``지난 2월 29일`` looks for a year that has that date."""
 
+WEEKDAY_SLIP = 3
+"""How far past ref a ``지난 N일(요일)`` may lie when only that day has the weekday written."""
+
 DAY_PRECISIONS = frozenset({"day", "part_of_day", "hour", "minute"})
 """Precisions resolved to one day (``resolved``); the others are periods."""
 
@@ -119,10 +122,17 @@ def _day_in_month(day: int, ref: datetime.date, relative: str | None) -> datetim
     return None
 
 
-def _day_with_weekday(day: int, weekday: int, ref: datetime.date) -> datetime.date | None:
-    """``30일(월)``: the day N of ref's month or a neighbour that falls on that weekday.
+def _day_with_weekday(
+    day: int, weekday: int, ref: datetime.date, relative: str | None
+) -> datetime.date | None:
+    """``30일(월)``, ``지난 3일(화)``: the day N of ref's month or a neighbour that falls on
+    that weekday.
 
-    The nearest to ref wins; None when no neighbour matches (a typo: the bare-day rule then).
+    One on the side the cue names (on or before ref for ``지난``, on or after for ``오는``)
+    wins, then the nearest to ref. The weekday is the writer's own check of the day, so a day
+    on the other side is taken when it is at most ``WEEKDAY_SLIP`` days from ref (the
+    reference date is a day or two off the article's). None when nothing matches (a typo:
+    the cue or bare-day rule then).
     """
     found = [
         d
@@ -130,7 +140,12 @@ def _day_with_weekday(day: int, weekday: int, ref: datetime.date) -> datetime.da
         if (d := _date(*add_months(ref.year, ref.month, k), day)) is not None
         and d.weekday() == weekday
     ]
-    return min(found, key=lambda d: (abs((d - ref).days), d), default=None)
+
+    def wrong_side(d: datetime.date) -> bool:
+        return (relative == "last" and d > ref) or (relative == "next" and d < ref)
+
+    found = [d for d in found if not wrong_side(d) or abs((d - ref).days) <= WEEKDAY_SLIP]
+    return min(found, key=lambda d: (wrong_side(d), abs((d - ref).days), d), default=None)
 
 
 def _year_for_month(month: int, ref: datetime.date, relative: str | None) -> int:
@@ -258,8 +273,9 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
             return None
         elif info.month is not None:
             d = _month_day(info.month, info.day, ref, rel)
-        elif info.weekday is not None and rel is None:
-            d = _day_with_weekday(info.day, info.weekday, ref) or _day_in_month(info.day, ref, rel)
+        elif info.weekday is not None:
+            d = _day_with_weekday(info.day, info.weekday, ref, rel)
+            d = d or _day_in_month(info.day, ref, rel)
         else:
             d = _day_in_month(info.day, ref, rel)
         return (d, d) if d else None
