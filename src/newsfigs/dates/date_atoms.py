@@ -21,6 +21,7 @@ from newsfigs.dates.date_numbers import (
     length_after,
     length_before,
     offset_after,
+    whole_after,
     year_before_noun,
 )
 from newsfigs.dates.holidays import holiday_of
@@ -154,7 +155,7 @@ def _num_atom(
         ago = _ago(a, s, e, n1, offset, n2, yeo)
         if ago is not None or yeo:
             return ago
-        if direction_after(a, e):
+        if direction_after(a, e) and not whole_after(a, e, lex.whole_nouns):
             return None  # 2분기 전 실적: 전 is "ago" or 全 "all", so neither Q2 nor a length
     if yeo or (offset is not None and unit not in POSITIONS):
         return None
@@ -178,6 +179,7 @@ def _num_atom(
         return Atom(s, e, ("year",), f, terminal=n2 is not None)
     if unit in ("년", "년도"):
         marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1, lex)
+        marked = marked or (n2 is None and digits == 2 and _bare_year(a, s, e, n1, lex))
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
     if unit in ("월", "일") and length_before(text, s):
         return None
@@ -204,6 +206,37 @@ _RANGES = {
 def _past_year(text: str, s: int, n: int, lex: DateWords) -> bool:
     """``지난 84년`` is 1984, but ``지난 10년``/``지난 30년`` read as "the past N years"."""
     return n % 5 != 0 and lex.cue_before.search(text, max(0, s - 3), s) is not None
+
+
+BARE_YEARS = (71, 99)
+"""Two-digit years read without a mark: 1971–1999 (a length of 71–99 years is rare)."""
+_NOT_AFTER_YEAR = frozenset({"JKS", "JKO", "JKC", "VA", "VX", "VCP", "XSV", "XSA"})
+"""Right after ``N년``: a subject or object makes it a length (``75년이 지났다``, ``75년을``)."""
+_VERB_TAGS = frozenset({"VV"})
+
+
+def _bare_year(a: Analysed, s: int, e: int, n: int, lex: DateWords) -> bool:
+    """``98년 외환위기``, ``그는 88년 서울올림픽``, ``96년 낸``: a bare two-digit year of
+    ``BARE_YEARS`` (not a multiple of 10: ``70년 역사``, ``지난 80년``) is a year when nothing
+    around it counts years: no noun right before (``광복 75년`` is an anniversary), no
+    subject or object or verb of ``length_verb`` rows right after (``75년이 지났다``, ``84년
+    된``), no length noun after
+    (``75년 역사``), not ``지난``/``오는`` with a multiple of 5 (``지난 75년``)."""
+    lo, hi = BARE_YEARS
+    if not lo <= n <= hi or n % 10 == 0 or _noun_before(a, s):
+        return False
+    if n % 5 == 0 and lex.cue_before.search(a.text, max(0, s - 3), s) is not None:
+        return False
+    p = e + 1 if a.text.startswith(" ", e) else e
+    tag = a.tag_at.get(p)
+    if tag is None and p < len(a.text) and a.text[p] not in " .,":
+        return False  # inside a token: 75년생 is read elsewhere
+    if tag in _NOT_AFTER_YEAR:
+        return False
+    if tag in _VERB_TAGS:  # 96년 낸 논문 (a year), 84년 된 건물 (a length)
+        tok = next((t for t in a.tokens_in(p, p + 1) if t.start == p), None)
+        return tok is not None and tok.form not in lex.length_verbs
+    return not any(a.text.startswith(w, p) for w in lex.length_nouns)
 
 
 def _year_atom(

@@ -41,6 +41,8 @@ class DateWords:
     offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
     day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
+    length_verbs: frozenset[str]  # 84년 된: a verb after a bare two-digit year that counts years
+    whole_nouns: frozenset[str]  # 3분기 전 세계: nouns after 전 read as 全 "all", not "ago"
     not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
     per_day: regex.Pattern[str]  # 1일 2회: a rate per day, not the 1st
     clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
@@ -113,6 +115,8 @@ def build(sep: str) -> DateWords:
             continue
         if role == "length_noun":
             length_nouns.append(word)
+            continue
+        if role in ("length_verb", "whole_noun"):
             continue
         if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
             continue
@@ -188,6 +192,8 @@ def build(sep: str) -> DateWords:
         offsets,
         day_words,
         tuple(length_nouns),
+        frozenset(w for w, r, *_ in rows if r == "length_verb"),
+        frozenset(w for w, r, *_ in rows if r == "whole_noun"),
         *_neighbours(),
         regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
         regex.compile(alternation(w for w, r, v, *_ in rows if v == "to")),
