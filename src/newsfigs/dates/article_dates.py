@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from newsfigs.dates.calendar_spans import shift_span
 from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo, Figure
 
@@ -68,6 +69,38 @@ def _bare_weekday(info: DateInfo) -> bool:
     )
 
 
+_PERIOD_UNITS = {"year": 12, "month": 1}
+"""Months in one ``offset_unit`` of a period word."""
+
+
+def _period_of(info: DateInfo) -> tuple[datetime.date, datetime.date, str] | None:
+    """The period a figure names for ``지난해 같은 기간`` and ``전 분기`` to count from: a
+    single resolved period coarser than a week (``1분기``, ``3월``, ``지난해``, ``상반기``)."""
+    start, end = info.resolved_start, info.resolved_end
+    if start is None or end is None or info.end is not None or info.precision is None:
+        return None
+    if info.precision in ("day", "part_of_day", "hour", "minute", "week"):
+        return None
+    return start, end, info.precision
+
+
+def _moved_period(
+    info: DateInfo, period: tuple[datetime.date, datetime.date, str] | None
+) -> DateInfo:
+    """``info`` (``anchor: period``) resolved as the article's last period, moved by its
+    offset; unresolved without one, or when it is not of the precision the word names
+    (``전 분기`` after ``3월``)."""
+    if period is None or info.offset is None or info.offset_unit not in _PERIOD_UNITS:
+        return info
+    start, end, precision = period
+    if info.precision is not None and info.precision != precision:
+        return info
+    moved = shift_span((start, end), info.offset * _PERIOD_UNITS[info.offset_unit])
+    if moved is None:
+        return info
+    return info.model_copy(update={"resolved_start": moved[0], "resolved_end": moved[1]})
+
+
 def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) -> list[Figure]:
     """The figures (in text order) with the text-anchored dates resolved in the article.
 
@@ -77,12 +110,18 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
     """
     day: datetime.date | str | None = None
     year: int | None = None
+    period: tuple[datetime.date, datetime.date, str] | None = None
     out: list[Figure] = []
     for f in figures:
         info = f.date
         if info is None:
             out.append(f)
             continue
+        if info.anchor == "period":  # refers back: it names no day, year or period itself
+            new = _moved_period(info, period)
+            out.append(f.model_copy(update={"date": new}) if new != info else f)
+            continue
+        period = _period_of(info) or period
         if info.anchor == "text" or (_bare_weekday(info) and day is not None):
             new = _in_context(info, day, year)
             if new != info:

@@ -56,6 +56,23 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
                 return None  # 사고 당일, 시위 이튿날: the day of an event the text does not date
             f["anchor"] = "text"
         return Atom(s, e, (_REL_SLOT[unit],), f, numeric=False)
+    if role == "period":  # 지난해 같은 기간, 전년 동기, 전 분기: the article's last period, moved
+        unit, precision = extra.split("/")
+        k = int(value)
+        f = {
+            "relative": "last" if k < 0 else "this",
+            "offset": k,
+            "offset_unit": unit,
+            "anchor": "period",
+            "_precision": None if precision == "-" else precision,
+            "_rel": True,
+        }
+        return Atom(s, e, ("sub",), f, numeric=False, terminal=True)
+    if role == "weekend":  # 이번 주말, 지난 주말: the Saturday and Sunday of a week
+        k = int(value)
+        rel = "last" if k < 0 else "next" if k > 0 else "this"
+        f = {"offset": k, "offset_unit": "week", "relative": rel, "part": "late", "_rel": True}
+        return Atom(s, e, ("week",), f, numeric=False, terminal=True)
     if role == "cue":
         return Atom(s, e, ("cue",), {"relative": value, "_needs_more": True}, numeric=False)
     if role == "half":

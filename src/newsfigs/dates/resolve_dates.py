@@ -45,6 +45,9 @@ SEARCH_MONTHS = 24
 SEARCH_YEARS = 8
 """How far ``지난 2월 29일`` looks for a year that has that date."""
 
+WEEKEND = 5
+"""The weekend (``주말``) starts on Saturday, five days after Monday."""
+
 WEEKDAY_SLIP = 3
 """How far past ref a ``지난 N일(요일)`` may lie when only that day has the weekday written."""
 
@@ -235,6 +238,9 @@ def _relative_span(info: DateInfo, ref: datetime.date) -> Span | None:
         except OverflowError:
             return None
         last = plus_days(monday, 6)
+        if info.part == "late":  # 이번 주말: Saturday and Sunday
+            sat = plus_days(monday, WEEKEND)
+            return (sat, last) if sat and last else None
         if info.weekday is not None:
             d = plus_days(monday, info.weekday)
             return (d, d) if d else None
@@ -318,6 +324,8 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
 
 def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
     """First and last day the expression covers, or None when it can't be pinned down."""
+    if info.anchor == "period":
+        return None  # the article's period, moved: dates/article_dates.py
     if info.century is not None:
         return century_span(info.century, info.part)
     if info.school_year and info.year is not None:
@@ -406,7 +414,7 @@ def precision_of(fields: Mapping[str, Any]) -> DatePrecision:
     if fields.get("day") is not None or fields.get("weekday") is not None or unit == "day":
         return "day"
     if unit == "week":
-        return "week"
+        return "part_of_week" if fields.get("part") else "week"
     if fields.get("month") is not None or unit == "month":
         return "part_of_month" if fields.get("part") else "month"
     if fields.get("quarter") is not None:
@@ -430,7 +438,8 @@ def build(fields: Mapping[str, Any], end: Mapping[str, Any] | None = None) -> Da
     public = {k: v for k, v in fields.items() if not k.startswith("_")}
     if public.get("hour") is not None:
         public["hour"] = hour_of(public["hour"], public.get("day_part"))
-    public["precision"] = precision_of(public)
+    # a period word writes its own precision (전 분기: quarter), or none (같은 기간)
+    public["precision"] = fields["_precision"] if "_precision" in fields else precision_of(public)
     if end:
         public["end"] = build(end)
     return DateInfo(**public)
