@@ -361,6 +361,31 @@ def _quarter_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
     return Atom(s, e, ("year", "sub"), f, terminal=True)
 
 
+_TITLE_ENDS = "〉》」』’”]"
+"""Closing marks of a title: a lone ``(2000)`` after one is its year."""
+
+
+def _year_label(a: Analysed, m: regex.Match[str]) -> Atom | None:
+    """``2015시즌``, ``2025∼2026 시즌``: a year without ``년`` counted in a unit of the
+    ``year_label`` rows (the span ends after it, as after ``년``); ``〈반칙왕〉(2000)``: a
+    year alone in parentheses right after a title, ``소세키(1867~1916)`` two years after a
+    name (the span is the years)."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends or a.tag_at.get(e) in (*_COMPOUND_TAGS, "XSN"):
+        return None  # 2015 시즌권: a season ticket
+    year = int(m.group("ly"))
+    f: dict[str, Any] = {"year": year}
+    raw2 = m.group("ly2")
+    if m.lastgroup == "yparen" and raw2 is None and a.text[s - 2] not in _TITLE_ENDS:
+        return None  # 코스피(2000) is an index level; 〈반칙왕〉(2000) a film's year
+    if raw2 is not None:
+        end = int(raw2) if len(raw2) == 4 else year - year % 100 + int(raw2)
+        if end <= year:  # 2025∼2026 시즌, 2025-26 시즌, 2020~2025 시즌
+            return None
+        f["_end"] = {"year": end}
+    return Atom(s, e, ("year",), f, terminal=True)
+
+
 def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
     """The atoms of ``a`` in text order, none inside another."""
     out: list[Atom] = []
@@ -404,6 +429,8 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = _holiday_atom(a, m)
         elif kind in ("qslash", "qlatin"):
             atom = _quarter_atom(a, m)
+        elif kind in ("ylabel", "yparen"):
+            atom = _year_label(a, m)
         elif kind == "iso":
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
             ok = 1 <= mo <= 12 and 1 <= d <= 31

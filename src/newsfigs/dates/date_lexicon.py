@@ -103,6 +103,7 @@ def build(sep: str) -> DateWords:
     after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts + named)}))"
     after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts + named)}))"
     brk = alternation(w for w, r, *_ in rows if r == "holiday_break")
+    labels = [w for w, r, *_ in rows if r == "year_label"]
     alts: list[tuple[str, str]] = []  # (word, pattern): the longest word is tried first
     for row in rows:
         word, role, value = row[0], row[1], row[2]
@@ -116,7 +117,7 @@ def build(sep: str) -> DateWords:
         if role == "length_noun":
             length_nouns.append(word)
             continue
-        if role in ("length_verb", "whole_noun"):
+        if role in ("length_verb", "whole_noun", "year_label"):
             continue
         if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
             continue
@@ -149,6 +150,12 @@ def build(sep: str) -> DateWords:
             # (of 2025; 00–49 only: 1Q84 is a novel)
             rf"(?P<qslash>(?<![0-9A-Za-z_.{MIDDLE_DOTS}/])(?P<qn>[1-4])\x20?[{MIDDLE_DOTS}/]\x20?4분기)",
             r"(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))",
+            # 2015시즌, 2025∼2026 시즌: a year counted in seasons (no 년)
+            rf"(?P<ylabel>(?<![\d.,:/\-~∼〜–A-Za-z가-힣])(?P<ly>(?:19|20)\d\d)"
+            rf"(?:\x20?{sep}\x20?(?P<ly2>(?:19|20)?\d\d))?+\x20?(?:{alternation(labels)}))",
+            # 〈반칙왕〉(2000), 나쓰메 소세키(1867~1916): a year alone in parentheses after a name
+            rf"(?P<yparen>(?<=[가-힣A-Za-z〉》」』’”\]]\()(?P<ly>(?:1[89]|20)\d\d)"
+            rf"(?:{sep}(?P<ly2>(?:1[89]|20)\d\d))?+(?=\)))",
             r"(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
             rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))",
             rf"(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)",
