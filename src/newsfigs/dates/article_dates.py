@@ -101,6 +101,45 @@ def _moved_period(
     return info.model_copy(update={"resolved_start": moved[0], "resolved_end": moved[1]})
 
 
+_MINUTES = {"hour": 60, "minute": 1}
+
+
+Clock = tuple[datetime.datetime, ...]
+"""The readings of a named day and time: two for a bare ``3시`` (3:00 or 15:00)."""
+
+
+def _clock(info: DateInfo) -> Clock | None:
+    """The day and time of a figure that names both (``10일 오후 3시``), else None."""
+    if info.resolved is None or info.hour is None or info.end is not None:
+        return None
+    day = datetime.datetime.combine(info.resolved, datetime.time())
+    hours = [info.hour]
+    if info.day_part is None and 0 < info.hour < HALF_DAY:
+        hours.append(info.hour + HALF_DAY)  # 3시: the morning or the afternoon
+    return tuple(day + datetime.timedelta(hours=h, minutes=info.minute or 0) for h in hours)
+
+
+HALF_DAY = 12
+
+
+def _after_clock(info: DateInfo, clock: Clock | None) -> DateInfo:
+    """``3시간 전``, ``30분 뒤`` counted from the last day and time the article named: the
+    day it falls on (the model keeps days, not times), when every reading of that time gives
+    the same day. Unresolved without one."""
+    if clock is None or info.offset is None or info.end is not None:
+        return info
+    if info.offset_unit not in _MINUTES or info.relative not in ("ago", "later"):
+        return info
+    try:
+        step = datetime.timedelta(minutes=info.offset * _MINUTES[info.offset_unit])
+        days = {(c + step).date() for c in clock}
+    except OverflowError:
+        return info
+    if len(days) != 1:
+        return info
+    return info.model_copy(update={"resolved": days.pop()})
+
+
 def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) -> list[Figure]:
     """The figures (in text order) with the text-anchored dates resolved in the article.
 
@@ -111,6 +150,7 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
     day: datetime.date | str | None = None
     year: int | None = None
     period: tuple[datetime.date, datetime.date, str] | None = None
+    clock: Clock | None = None
     out: list[Figure] = []
     for f in figures:
         info = f.date
@@ -122,11 +162,16 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         period = _period_of(info) or period
+        if info.offset_unit in _MINUTES:  # 3시간 뒤: the day of the last named time, moved
+            new = _after_clock(info, clock)
+            out.append(f.model_copy(update={"date": new}) if new != info else f)
+            continue
         if info.anchor == "text" or (_bare_weekday(info) and day is not None):
             new = _in_context(info, day, year)
             if new != info:
                 f = f.model_copy(update={"date": new})
                 info = new
+        clock = _clock(info) or clock
         named_day, named_year = _named(info)
         if named_day is not None:
             day = named_day

@@ -45,6 +45,9 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         return None
     role, value, extra = lex.words[m.group().replace(" ", "")]
     if role in ("day", "week", "month", "year", "year_prefix"):
+        last = next((t for t in a.tokens_in(e - 1, e) if t.end == e), None)
+        if last is not None and last.tag.startswith("V"):
+            return None  # 내달라는 is 내/VV 달/VX (give me), not 내달 (next month)
         k = int(value)
         unit = "year" if role == "year_prefix" else role
         rel = "last" if k < 0 else "next" if k > 0 else "this"
