@@ -140,6 +140,15 @@ def _after_clock(info: DateInfo, clock: Clock | None) -> DateInfo:
     return info.model_copy(update={"resolved": days.pop()})
 
 
+def _resolution(info: DateInfo) -> dict[str, datetime.date | None]:
+    """The resolved fields of ``info``, to copy onto ``당시``."""
+    return {
+        "resolved": info.resolved,
+        "resolved_start": info.resolved_start,
+        "resolved_end": info.resolved_end,
+    }
+
+
 def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) -> list[Figure]:
     """The figures (in text order) with the text-anchored dates resolved in the article.
 
@@ -151,13 +160,22 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
     year: int | None = None
     period: tuple[datetime.date, datetime.date, str] | None = None
     clock: Clock | None = None
+    last: DateInfo | None = None  # the last figure resolved to a day or a period
     out: list[Figure] = []
     for f in figures:
         info = f.date
         if info is None:
             out.append(f)
             continue
+        if info.anchor == "text" and info.offset is None:  # 당시, 그때: the last named date
+            if last is None:
+                continue  # nothing named before: no date to point at, not reported
+            new = info.model_copy(update=_resolution(last))
+            out.append(f.model_copy(update={"date": new}))
+            continue
         if info.anchor == "period":  # refers back: it names no day, year or period itself
+            if period is None:
+                continue  # 전년 동기 with no period before: nothing it could be, not reported
             new = _moved_period(info, period)
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
@@ -172,6 +190,8 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
                 f = f.model_copy(update={"date": new})
                 info = new
         clock = _clock(info) or clock
+        if info.resolved is not None or info.resolved_start is not None:
+            last = info
         named_day, named_year = _named(info)
         if named_day is not None:
             day = named_day

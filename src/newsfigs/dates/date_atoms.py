@@ -71,6 +71,11 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
             "_rel": True,
         }
         return Atom(s, e, ("sub",), f, numeric=False, terminal=True)
+    if role == "then":  # 당시, 그때: the date the article named last, whatever it was
+        if _noun_before(a, s):
+            return None  # 사고 당시: the time of an event the text may not date
+        f = {"relative": "this", "anchor": "text", "_precision": None, "_rel": True}
+        return Atom(s, e, ("cue",), f, numeric=False, terminal=True)
     if role == "weekend":  # 이번 주말, 지난 주말: the Saturday and Sunday of a week
         k = int(value)
         rel = "last" if k < 0 else "next" if k > 0 else "this"
