@@ -72,8 +72,8 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         }
         return Atom(s, e, ("sub",), f, numeric=False, terminal=True)
     if role == "then":  # 당시, 그때: the date the article named last, whatever it was
-        if _noun_before(a, s):
-            return None  # 사고 당시: the time of an event the text may not date
+        if _noun_before(a, s, _THEN_BEFORE):
+            return None  # 사고 당시: an event's time; 2020년 당시: the date just written
         f = {"relative": "this", "anchor": "text", "_precision": None, "_rel": True}
         return Atom(s, e, ("cue",), f, numeric=False, terminal=True)
     if role == "weekend":  # 이번 주말, 지난 주말: the Saturday and Sunday of a week
@@ -114,11 +114,15 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
 _COMPOUND_TAGS = frozenset({"NNG", "NNP"})
 
 
-def _noun_before(a: Analysed, s: int) -> bool:
+_THEN_BEFORE = frozenset({*_COMPOUND_TAGS, "NNB", "SN"})
+"""Right before ``당시``: a noun (``사고 당시``) or a date's unit (``2020년 당시``)."""
+
+
+def _noun_before(a: Analysed, s: int, tags: frozenset[str] = _COMPOUND_TAGS) -> bool:
     """A noun (no particle) right before ``s``, one space between: ``사고 당일``."""
     p = s - 1 if s and a.text[s - 1] == " " else s
     tok = next((t for t in a.tokens_in(max(0, p - 1), p) if t.end == p), None)
-    return tok is not None and tok.tag in _COMPOUND_TAGS
+    return tok is not None and tok.tag in tags
 
 
 _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
