@@ -73,13 +73,20 @@ _PERIOD_UNITS = {"year": 12, "month": 1}
 """Months in one ``offset_unit`` of a period word."""
 
 
+_NOT_PERIODS = frozenset({"day", "part_of_day", "hour", "minute", "week", "part_of_week"})
+
+
+def _names_period(info: DateInfo) -> bool:
+    """Whether a figure names a period ``지난해 같은 기간`` and ``전 분기`` may count from: a
+    single period coarser than a week (``1분기``, ``3월``, ``지난해``, ``상반기``), resolved or
+    not (``올해`` without a reference date still names one)."""
+    return info.end is None and info.precision is not None and info.precision not in _NOT_PERIODS
+
+
 def _period_of(info: DateInfo) -> tuple[datetime.date, datetime.date, str] | None:
-    """The period a figure names for ``지난해 같은 기간`` and ``전 분기`` to count from: a
-    single resolved period coarser than a week (``1분기``, ``3월``, ``지난해``, ``상반기``)."""
+    """The first and last day and the precision of a period figure, None when unresolved."""
     start, end = info.resolved_start, info.resolved_end
-    if start is None or end is None or info.end is not None or info.precision is None:
-        return None
-    if info.precision in ("day", "part_of_day", "hour", "minute", "week"):
+    if start is None or end is None or info.precision is None:
         return None
     return start, end, info.precision
 
@@ -159,8 +166,9 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
     day: datetime.date | str | None = None
     year: int | None = None
     period: tuple[datetime.date, datetime.date, str] | None = None
+    period_named = False  # a period was named before (resolved or not)
     clock: Clock | None = None
-    last: DateInfo | None = None  # the last figure resolved to a day or a period
+    last: DateInfo | None = None  # the last date named before (resolved or not)
     out: list[Figure] = []
     for f in figures:
         info = f.date
@@ -171,15 +179,16 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
             if last is None:
                 continue  # nothing named before: no date to point at, not reported
             new = info.model_copy(update=_resolution(last))
-            out.append(f.model_copy(update={"date": new}))
+            out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         if info.anchor == "period":  # refers back: it names no day, year or period itself
-            if period is None:
+            if not period_named:
                 continue  # 전년 동기 with no period before: nothing it could be, not reported
             new = _moved_period(info, period)
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
-        period = _period_of(info) or period
+        if _names_period(info):
+            period, period_named = _period_of(info), True
         if info.offset_unit in _MINUTES:  # 3시간 뒤: the day of the last named time, moved
             new = _after_clock(info, clock)
             out.append(f.model_copy(update={"date": new}) if new != info else f)
@@ -190,8 +199,7 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
                 f = f.model_copy(update={"date": new})
                 info = new
         clock = _clock(info) or clock
-        if info.resolved is not None or info.resolved_start is not None:
-            last = info
+        last = info
         named_day, named_year = _named(info)
         if named_day is not None:
             day = named_day
