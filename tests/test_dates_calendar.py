@@ -111,3 +111,70 @@ def test_following_year_counts_from_the_last_named_year_and_never_from_the_refer
     ]
     out = in_article(figs, REF)
     assert out[1].date is not None and out[1].date.resolved_start == datetime.date(2020, 1, 1)
+
+
+LAST_YEAR_SAME = {
+    "relative": "last",
+    "offset": -1,
+    "offset_unit": "year",
+    "anchor": "period",
+    "_precision": None,
+}
+PREVIOUS_QUARTER = {
+    "relative": "last",
+    "offset": -3,
+    "offset_unit": "month",
+    "anchor": "period",
+    "_precision": "quarter",
+}
+
+
+@given(
+    year=st.integers(1901, 2199),
+    kind=st.sampled_from(["quarter", "half", "month"]),
+    n=st.integers(1, 12),
+)
+def test_same_period_last_year_is_the_named_period_a_year_before(
+    year: int, kind: str, n: int
+) -> None:
+    """``지난해 같은 기간`` after any quarter, half or month: the same months a year before,
+    first to last day (29 February included or not as that year has it)."""
+    fields: dict[str, object] = {"year": year}
+    if kind == "quarter":
+        fields["quarter"] = (n - 1) % 4 + 1
+    elif kind == "half":
+        fields["half"] = (n - 1) % 2 + 1
+    else:
+        fields["month"] = n
+    named = _date_figure("기간", 0, fields, REF)
+    out = in_article([named, _date_figure("지난해 같은 기간", 10, LAST_YEAR_SAME, REF)], REF)
+    before = resolve(build({**fields, "year": year - 1}), REF)
+    assert out[1].date is not None
+    assert (out[1].date.resolved_start, out[1].date.resolved_end) == (
+        before.resolved_start,
+        before.resolved_end,
+    )
+
+
+def test_previous_quarter_needs_a_quarter_and_a_period_before() -> None:
+    q1 = _date_figure("1분기", 0, {"year": 2026, "quarter": 1}, REF)
+    march = _date_figure("3월", 0, {"year": 2026, "month": 3}, REF)
+    prev = _date_figure("전 분기", 10, PREVIOUS_QUARTER, REF)
+    after_q1 = in_article([q1, prev], REF)[1].date
+    assert after_q1 is not None and after_q1.resolved_start == datetime.date(2025, 10, 1)
+    assert after_q1.resolved_end == datetime.date(2025, 12, 31)
+    after_month = in_article([march, prev], REF)[1].date
+    assert after_month is not None and after_month.resolved_start is None
+    assert in_article([prev], REF) == []  # nothing named before: not reported
+
+
+@given(st.dates(datetime.date(1950, 1, 1), datetime.date(2150, 12, 31)), st.integers(-2, 2))
+def test_weekend_is_saturday_and_sunday_of_that_week(ref: datetime.date, k: int) -> None:
+    info = resolve(
+        build({"offset": k, "offset_unit": "week", "relative": "this", "part": "late"}), ref
+    )
+    start, end = info.resolved_start, info.resolved_end
+    assert start is not None and end is not None
+    assert (start.weekday(), (end - start).days) == (5, 1)
+    monday = ref - datetime.timedelta(days=ref.weekday())
+    assert (start - monday).days == 7 * k + 5

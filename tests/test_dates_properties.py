@@ -160,6 +160,35 @@ def test_bare_day_with_weekday_picks_the_month(ref: datetime.date, day: int, wd:
 
 
 @SETTINGS
+@given(ref=REFS, day=DAYS, wd=st.integers(0, 6), cue=st.sampled_from(["지난", "오는"]))
+def test_cued_day_with_weekday_checks_the_cue(
+    ref: datetime.date, day: int, wd: int, cue: str
+) -> None:
+    """``지난 3일(화)``: a day with the weekday on the cue's side, or one that slipped past ref
+    by at most ``WEEKDAY_SLIP`` days; else the cue alone decides."""
+    expr = f"{cue} {day}일({WEEKDAYS[wd]})"
+    info = only_date(f"행사는 {expr} 열렸다.", expr, ref).date
+    plain = only_date(f"행사는 {cue} {day}일 열렸다.", f"{cue} {day}일", ref).date
+    assert info is not None and plain is not None
+    sign = -1 if cue == "지난" else 1
+    months = [dates.add_months(ref.year, ref.month, k) for k in (-1, 0, 1)]
+    matching = [
+        d
+        for y, m in months
+        if day <= calendar.monthrange(y, m)[1]
+        and (d := datetime.date(y, m, day)).weekday() == wd
+        and (sign * (d - ref).days >= 0 or abs((d - ref).days) <= dates.WEEKDAY_SLIP)
+    ]
+    if not matching:
+        assert info.resolved == plain.resolved
+        return
+    assert info.resolved in matching
+    on_side = [d for d in matching if sign * (d - ref).days >= 0]
+    if on_side:
+        assert info.resolved == min(on_side, key=lambda d: abs((d - ref).days))
+
+
+@SETTINGS
 @given(ref=REFS, day=DAYS, which=st.sampled_from([("지난달", -1), ("이달", 0), ("다음 달", 1)]))
 def test_day_of_a_relative_month(ref: datetime.date, day: int, which: tuple[str, int]) -> None:
     word, k = which

@@ -28,6 +28,7 @@ DatePrecision = Literal[
     "season",
     "century",
     "part_of_century",
+    "part_of_week",
 ]
 
 DayPart = Literal["dawn", "morning", "am", "daytime", "noon", "pm", "evening", "night", "midnight"]
@@ -54,7 +55,9 @@ class DateInfo(BaseModel):
     quarter: int | None = Field(default=None, ge=1, le=4)
     half: int | None = Field(default=None, ge=1, le=2, description="상반기 → 1, 하반기 → 2.")
     part: Literal["early", "mid", "late"] | None = Field(
-        default=None, description="초/중순/말 of the month, year or decade the precision names."
+        default=None,
+        description="초/중순/말 of the month, year or decade the precision names; late of a "
+        "week is its weekend (이번 주말).",
     )
     decade: int | None = Field(default=None, ge=0, le=9990, description="2020년대 → 2020.")
     century: int | None = Field(default=None, ge=1, le=99, description="21세기 → 21.")
@@ -88,10 +91,12 @@ class DateInfo(BaseModel):
         description="The unit of offset; minute and hour (3시간 전, 30분 뒤) are never resolved "
         "to a day, as the reference date has no time of day.",
     )
-    anchor: Literal["text"] | None = Field(
+    anchor: Literal["text", "period"] | None = Field(
         default=None,
         description="text: the offset counts from the day or year the article named last "
-        "before it (이날, 전날, 이듬해, 그해), not from the reference date (docs/dates.md).",
+        "before it (이날, 전날, 이듬해, 그해), not from the reference date; period: the "
+        "period the article named last, moved by the offset (지난해 같은 기간, 전년 동기, "
+        "전 분기, 전월: docs/dates.md).",
     )
     day_part: DayPart | None = None
     nth: int | None = Field(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from newsfigs.dates.calendar_spans import shift_span
 from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo, Figure
 
@@ -53,6 +54,108 @@ def _in_context(
     return info  # no day named before: the reference date, as the recognizer resolved it
 
 
+def _bare_weekday(info: DateInfo) -> bool:
+    """``화요일``, ``금요일 오후 3시``: a weekday with no cue, day, week or month of its own,
+    read near the day the article named last (``12일 … 화요일``), as ``이날`` is."""
+    return (
+        info.weekday is not None
+        and info.relative is None
+        and info.offset is None
+        and info.day is None
+        and info.month is None
+        and info.year is None
+        and info.nth is None
+        and not info.recurring
+    )
+
+
+_PERIOD_UNITS = {"year": 12, "month": 1}
+"""Months in one ``offset_unit`` of a period word."""
+
+
+_NOT_PERIODS = frozenset({"day", "part_of_day", "hour", "minute", "week", "part_of_week"})
+
+
+def _names_period(info: DateInfo) -> bool:
+    """Whether a figure names a period ``지난해 같은 기간`` and ``전 분기`` may count from: a
+    single period coarser than a week (``1분기``, ``3월``, ``지난해``, ``상반기``), resolved or
+    not (``올해`` without a reference date still names one)."""
+    return info.end is None and info.precision is not None and info.precision not in _NOT_PERIODS
+
+
+def _period_of(info: DateInfo) -> tuple[datetime.date, datetime.date, str] | None:
+    """The first and last day and the precision of a period figure, None when unresolved."""
+    start, end = info.resolved_start, info.resolved_end
+    if start is None or end is None or info.precision is None:
+        return None
+    return start, end, info.precision
+
+
+def _moved_period(
+    info: DateInfo, period: tuple[datetime.date, datetime.date, str] | None
+) -> DateInfo:
+    """``info`` (``anchor: period``) resolved as the article's last period, moved by its
+    offset; unresolved without one, or when it is not of the precision the word names
+    (``전 분기`` after ``3월``)."""
+    if period is None or info.offset is None or info.offset_unit not in _PERIOD_UNITS:
+        return info
+    start, end, precision = period
+    if info.precision is not None and info.precision != precision:
+        return info
+    moved = shift_span((start, end), info.offset * _PERIOD_UNITS[info.offset_unit])
+    if moved is None:
+        return info
+    return info.model_copy(update={"resolved_start": moved[0], "resolved_end": moved[1]})
+
+
+_MINUTES = {"hour": 60, "minute": 1}
+
+
+Clock = tuple[datetime.datetime, ...]
+"""The readings of a named day and time: two for a bare ``3시`` (3:00 or 15:00)."""
+
+
+def _clock(info: DateInfo) -> Clock | None:
+    """The day and time of a figure that names both (``10일 오후 3시``), else None."""
+    if info.resolved is None or info.hour is None or info.end is not None:
+        return None
+    day = datetime.datetime.combine(info.resolved, datetime.time())
+    hours = [info.hour]
+    if info.day_part is None and 0 < info.hour < HALF_DAY:
+        hours.append(info.hour + HALF_DAY)  # 3시: the morning or the afternoon
+    return tuple(day + datetime.timedelta(hours=h, minutes=info.minute or 0) for h in hours)
+
+
+HALF_DAY = 12
+
+
+def _after_clock(info: DateInfo, clock: Clock | None) -> DateInfo:
+    """``3시간 전``, ``30분 뒤`` counted from the last day and time the article named: the
+    day it falls on (the model keeps days, not times), when every reading of that time gives
+    the same day. Unresolved without one."""
+    if clock is None or info.offset is None or info.end is not None:
+        return info
+    if info.offset_unit not in _MINUTES or info.relative not in ("ago", "later"):
+        return info
+    try:
+        step = datetime.timedelta(minutes=info.offset * _MINUTES[info.offset_unit])
+        days = {(c + step).date() for c in clock}
+    except OverflowError:
+        return info
+    if len(days) != 1:
+        return info
+    return info.model_copy(update={"resolved": days.pop()})
+
+
+def _resolution(info: DateInfo) -> dict[str, datetime.date | None]:
+    """The resolved fields of ``info``, to copy onto ``당시``."""
+    return {
+        "resolved": info.resolved,
+        "resolved_start": info.resolved_start,
+        "resolved_end": info.resolved_end,
+    }
+
+
 def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) -> list[Figure]:
     """The figures (in text order) with the text-anchored dates resolved in the article.
 
@@ -62,17 +165,41 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
     """
     day: datetime.date | str | None = None
     year: int | None = None
+    period: tuple[datetime.date, datetime.date, str] | None = None
+    period_named = False  # a period was named before (resolved or not)
+    clock: Clock | None = None
+    last: DateInfo | None = None  # the last date named before (resolved or not)
     out: list[Figure] = []
     for f in figures:
         info = f.date
         if info is None:
             out.append(f)
             continue
-        if info.anchor == "text":
+        if info.anchor == "text" and info.offset is None:  # 당시, 그때: the last named date
+            if last is None:
+                continue  # nothing named before: no date to point at, not reported
+            new = info.model_copy(update=_resolution(last))
+            out.append(f.model_copy(update={"date": new}) if new != info else f)
+            continue
+        if info.anchor == "period":  # refers back: it names no day, year or period itself
+            if not period_named:
+                continue  # 전년 동기 with no period before: nothing it could be, not reported
+            new = _moved_period(info, period)
+            out.append(f.model_copy(update={"date": new}) if new != info else f)
+            continue
+        if _names_period(info):
+            period, period_named = _period_of(info), True
+        if info.offset_unit in _MINUTES:  # 3시간 뒤: the day of the last named time, moved
+            new = _after_clock(info, clock)
+            out.append(f.model_copy(update={"date": new}) if new != info else f)
+            continue
+        if info.anchor == "text" or (_bare_weekday(info) and day is not None):
             new = _in_context(info, day, year)
             if new != info:
                 f = f.model_copy(update={"date": new})
                 info = new
+        clock = _clock(info) or clock
+        last = info
         named_day, named_year = _named(info)
         if named_day is not None:
             day = named_day

@@ -57,6 +57,20 @@ def add_months(year: int, month: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
+def shift_span(span: Span, months: int) -> Span | None:
+    """``span`` moved by whole ``months`` (a year is 12): each end keeps its day, and an end
+    on a month's last day stays on the last day (2024-02-29 → 2025-02-28, and back)."""
+    out: list[datetime.date] = []
+    for d in span:
+        y, m = add_months(d.year, d.month, months)
+        if not datetime.MINYEAR <= y <= datetime.MAXYEAR:
+            return None
+        at_end = d.day == last_day(d.year, d.month)
+        day = last_day(y, m) if at_end else min(d.day, last_day(y, m))
+        out.append(datetime.date(y, m, day))
+    return out[0], out[1]
+
+
 def plus_days(d: datetime.date, days: int) -> datetime.date | None:
     """``d`` plus ``days``, or None past the calendar's ends."""
     try:

@@ -21,6 +21,7 @@ from newsfigs.dates.date_numbers import (
     length_after,
     length_before,
     offset_after,
+    whole_after,
     year_before_noun,
 )
 from newsfigs.dates.holidays import holiday_of
@@ -44,6 +45,9 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         return None
     role, value, extra = lex.words[m.group().replace(" ", "")]
     if role in ("day", "week", "month", "year", "year_prefix"):
+        last = next((t for t in a.tokens_in(e - 1, e) if t.end == e), None)
+        if last is not None and last.tag.startswith("V"):
+            return None  # 내달라는 is 내/VV 달/VX (give me), not 내달 (next month)
         k = int(value)
         unit = "year" if role == "year_prefix" else role
         rel = "last" if k < 0 else "next" if k > 0 else "this"
@@ -55,6 +59,28 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
                 return None  # 사고 당일, 시위 이튿날: the day of an event the text does not date
             f["anchor"] = "text"
         return Atom(s, e, (_REL_SLOT[unit],), f, numeric=False)
+    if role == "period":  # 지난해 같은 기간, 전년 동기, 전 분기: the article's last period, moved
+        unit, precision = extra.split("/")
+        k = int(value)
+        f = {
+            "relative": "last" if k < 0 else "this",
+            "offset": k,
+            "offset_unit": unit,
+            "anchor": "period",
+            "_precision": None if precision == "-" else precision,
+            "_rel": True,
+        }
+        return Atom(s, e, ("sub",), f, numeric=False, terminal=True)
+    if role == "then":  # 당시, 그때: the date the article named last, whatever it was
+        if _noun_before(a, s, _THEN_BEFORE):
+            return None  # 사고 당시: an event's time; 2020년 당시: the date just written
+        f = {"relative": "this", "anchor": "text", "_precision": None, "_rel": True}
+        return Atom(s, e, ("cue",), f, numeric=False, terminal=True)
+    if role == "weekend":  # 이번 주말, 지난 주말: the Saturday and Sunday of a week
+        k = int(value)
+        rel = "last" if k < 0 else "next" if k > 0 else "this"
+        f = {"offset": k, "offset_unit": "week", "relative": rel, "part": "late", "_rel": True}
+        return Atom(s, e, ("week",), f, numeric=False, terminal=True)
     if role == "cue":
         return Atom(s, e, ("cue",), {"relative": value, "_needs_more": True}, numeric=False)
     if role == "half":
@@ -88,11 +114,15 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
 _COMPOUND_TAGS = frozenset({"NNG", "NNP"})
 
 
-def _noun_before(a: Analysed, s: int) -> bool:
+_THEN_BEFORE = frozenset({*_COMPOUND_TAGS, "NNB", "SN"})
+"""Right before ``당시``: a noun (``사고 당시``) or a date's unit (``2020년 당시``)."""
+
+
+def _noun_before(a: Analysed, s: int, tags: frozenset[str] = _COMPOUND_TAGS) -> bool:
     """A noun (no particle) right before ``s``, one space between: ``사고 당일``."""
     p = s - 1 if s and a.text[s - 1] == " " else s
     tok = next((t for t in a.tokens_in(max(0, p - 1), p) if t.end == p), None)
-    return tok is not None and tok.tag in _COMPOUND_TAGS
+    return tok is not None and tok.tag in tags
 
 
 _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -154,7 +184,7 @@ def _num_atom(
         ago = _ago(a, s, e, n1, offset, n2, yeo)
         if ago is not None or yeo:
             return ago
-        if direction_after(a, e):
+        if direction_after(a, e) and not whole_after(a, e, lex.whole_nouns):
             return None  # 2분기 전 실적: 전 is "ago" or 全 "all", so neither Q2 nor a length
     if yeo or (offset is not None and unit not in POSITIONS):
         return None
@@ -178,6 +208,7 @@ def _num_atom(
         return Atom(s, e, ("year",), f, terminal=n2 is not None)
     if unit in ("년", "년도"):
         marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1, lex)
+        marked = marked or (n2 is None and digits == 2 and _bare_year(a, s, e, n1, lex))
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
     if unit in ("월", "일") and length_before(text, s):
         return None
@@ -204,6 +235,37 @@ _RANGES = {
 def _past_year(text: str, s: int, n: int, lex: DateWords) -> bool:
     """``지난 84년`` is 1984, but ``지난 10년``/``지난 30년`` read as "the past N years"."""
     return n % 5 != 0 and lex.cue_before.search(text, max(0, s - 3), s) is not None
+
+
+BARE_YEARS = (71, 99)
+"""Two-digit years read without a mark: 1971–1999 (a length of 71–99 years is rare)."""
+_NOT_AFTER_YEAR = frozenset({"JKS", "JKO", "JKC", "VA", "VX", "VCP", "XSV", "XSA"})
+"""Right after ``N년``: a subject or object makes it a length (``75년이 지났다``, ``75년을``)."""
+_VERB_TAGS = frozenset({"VV"})
+
+
+def _bare_year(a: Analysed, s: int, e: int, n: int, lex: DateWords) -> bool:
+    """``98년 외환위기``, ``그는 88년 서울올림픽``, ``96년 낸``: a bare two-digit year of
+    ``BARE_YEARS`` (not a multiple of 10: ``70년 역사``, ``지난 80년``) is a year when nothing
+    around it counts years: no noun right before (``광복 75년`` is an anniversary), no
+    subject or object or verb of ``length_verb`` rows right after (``75년이 지났다``, ``84년
+    된``), no length noun after
+    (``75년 역사``), not ``지난``/``오는`` with a multiple of 5 (``지난 75년``)."""
+    lo, hi = BARE_YEARS
+    if not lo <= n <= hi or n % 10 == 0 or _noun_before(a, s):
+        return False
+    if n % 5 == 0 and lex.cue_before.search(a.text, max(0, s - 3), s) is not None:
+        return False
+    p = e + 1 if a.text.startswith(" ", e) else e
+    tag = a.tag_at.get(p)
+    if tag is None and p < len(a.text) and a.text[p] not in " .,":
+        return False  # inside a token: 75년생 is read elsewhere
+    if tag in _NOT_AFTER_YEAR:
+        return False
+    if tag in _VERB_TAGS:  # 96년 낸 논문 (a year), 84년 된 건물 (a length)
+        tok = next((t for t in a.tokens_in(p, p + 1) if t.start == p), None)
+        return tok is not None and tok.form not in lex.length_verbs
+    return not any(a.text.startswith(w, p) for w in lex.length_nouns)
 
 
 def _year_atom(
@@ -311,6 +373,31 @@ def _quarter_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
     return Atom(s, e, ("year", "sub"), f, terminal=True)
 
 
+_TITLE_ENDS = "〉》」』’”]"
+"""Closing marks of a title: a lone ``(2000)`` after one is its year."""
+
+
+def _year_label(a: Analysed, m: regex.Match[str]) -> Atom | None:
+    """``2015시즌``, ``2025∼2026 시즌``: a year without ``년`` counted in a unit of the
+    ``year_label`` rows (the span ends after it, as after ``년``); ``〈반칙왕〉(2000)``: a
+    year alone in parentheses right after a title, ``소세키(1867~1916)`` two years after a
+    name (the span is the years)."""
+    s, e = m.span()
+    if s not in a.starts or e not in a.ends or a.tag_at.get(e) in (*_COMPOUND_TAGS, "XSN"):
+        return None  # 2015 시즌권: a season ticket
+    year = int(m.group("ly"))
+    f: dict[str, Any] = {"year": year}
+    raw2 = m.group("ly2")
+    if m.lastgroup == "yparen" and raw2 is None and a.text[s - 2] not in _TITLE_ENDS:
+        return None  # 코스피(2000) is an index level; 〈반칙왕〉(2000) a film's year
+    if raw2 is not None:
+        end = int(raw2) if len(raw2) == 4 else year - year % 100 + int(raw2)
+        if end <= year:  # 2025∼2026 시즌, 2025-26 시즌, 2020~2025 시즌
+            return None
+        f["_end"] = {"year": end}
+    return Atom(s, e, ("year",), f, terminal=True)
+
+
 def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
     """The atoms of ``a`` in text order, none inside another."""
     out: list[Atom] = []
@@ -354,6 +441,8 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = _holiday_atom(a, m)
         elif kind in ("qslash", "qlatin"):
             atom = _quarter_atom(a, m)
+        elif kind in ("ylabel", "yparen"):
+            atom = _year_label(a, m)
         elif kind == "iso":
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
             ok = 1 <= mo <= 12 and 1 <= d <= 31

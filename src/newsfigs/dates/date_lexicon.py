@@ -41,6 +41,8 @@ class DateWords:
     offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
     day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
+    length_verbs: frozenset[str]  # 84년 된: a verb after a bare two-digit year that counts years
+    whole_nouns: frozenset[str]  # 3분기 전 세계: nouns after 전 read as 全 "all", not "ago"
     not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
     per_day: regex.Pattern[str]  # 1일 2회: a rate per day, not the 1st
     clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
@@ -101,6 +103,7 @@ def build(sep: str) -> DateWords:
     after_cue = rf"(?=\x20?(?:\d|{alternation(weekdays + year_parts + named)}))"
     after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts + named)}))"
     brk = alternation(w for w, r, *_ in rows if r == "holiday_break")
+    labels = [w for w, r, *_ in rows if r == "year_label"]
     alts: list[tuple[str, str]] = []  # (word, pattern): the longest word is tried first
     for row in rows:
         word, role, value = row[0], row[1], row[2]
@@ -113,6 +116,8 @@ def build(sep: str) -> DateWords:
             continue
         if role == "length_noun":
             length_nouns.append(word)
+            continue
+        if role in ("length_verb", "whole_noun", "year_label"):
             continue
         if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
             continue
@@ -145,6 +150,12 @@ def build(sep: str) -> DateWords:
             # (of 2025; 00–49 only: 1Q84 is a novel)
             rf"(?P<qslash>(?<![0-9A-Za-z_.{MIDDLE_DOTS}/])(?P<qn>[1-4])\x20?[{MIDDLE_DOTS}/]\x20?4분기)",
             r"(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))",
+            # 2015시즌, 2025∼2026 시즌: a year counted in seasons (no 년)
+            rf"(?P<ylabel>(?<![\d.,:/\-~∼〜–A-Za-z가-힣])(?P<ly>(?:19|20)\d\d)"
+            rf"(?:\x20?{sep}\x20?(?P<ly2>(?:19|20)?\d\d))?+\x20?(?:{alternation(labels)}))",
+            # 〈반칙왕〉(2000), 나쓰메 소세키(1867~1916): a year alone in parentheses after a name
+            rf"(?P<yparen>(?<=[가-힣A-Za-z〉》」』’”\]]\()(?P<ly>(?:1[89]|20)\d\d)"
+            rf"(?:{sep}(?P<ly2>(?:1[89]|20)\d\d))?+(?=\)))",
             r"(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
             rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))",
             rf"(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)",
@@ -188,6 +199,8 @@ def build(sep: str) -> DateWords:
         offsets,
         day_words,
         tuple(length_nouns),
+        frozenset(w for w, r, *_ in rows if r == "length_verb"),
+        frozenset(w for w, r, *_ in rows if r == "whole_noun"),
         *_neighbours(),
         regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
         regex.compile(alternation(w for w, r, v, *_ in rows if v == "to")),

@@ -155,6 +155,20 @@ def determiner_at(a: Analysed, m: regex.Match[str]) -> bool:
     return a.tag_at.get(m.start("dir")) == "MM"
 
 
+def whole_after(a: Analysed, e: int, nouns: frozenset[str]) -> bool:
+    """``3분기 전 세계``, ``23일 전세계``: ``전`` right after ``e`` read as the determiner 全
+    "all" before a noun of ``nouns`` (세계, 국민, 직원 …), so the number before it is a date
+    and not an offset; any other noun after 全 leaves it unsure (``2분기 전 실적``)."""
+    m = _direction().match(a.text, e)
+    if m is None or m.group("dir") != "전" or not determiner_at(a, m):
+        return False
+    p = m.end() + (a.text[m.end() : m.end() + 1] == " ")
+    if p not in a.starts:
+        return False
+    tok = next((t for t in a.tokens_in(p, p + 1) if t.start == p), None)
+    return tok is not None and tok.form in nouns
+
+
 def direction_after(a: Analysed, e: int) -> bool:
     """``전``/``후``/``뒤`` as a whole morpheme right after ``e`` (after a ``여`` perhaps)."""
     yeo = _YEO.match(a.text, e)

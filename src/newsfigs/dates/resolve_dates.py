@@ -45,6 +45,12 @@ SEARCH_MONTHS = 24
 SEARCH_YEARS = 8
 """How far ``지난 2월 29일`` looks for a year that has that date."""
 
+WEEKEND = 5
+"""The weekend (``주말``) starts on Saturday, five days after Monday."""
+
+WEEKDAY_SLIP = 3
+"""How far past ref a ``지난 N일(요일)`` may lie when only that day has the weekday written."""
+
 DAY_PRECISIONS = frozenset({"day", "part_of_day", "hour", "minute"})
 """Precisions resolved to one day (``resolved``); the others are periods."""
 
@@ -119,10 +125,17 @@ def _day_in_month(day: int, ref: datetime.date, relative: str | None) -> datetim
     return None
 
 
-def _day_with_weekday(day: int, weekday: int, ref: datetime.date) -> datetime.date | None:
-    """``30일(월)``: the day N of ref's month or a neighbour that falls on that weekday.
+def _day_with_weekday(
+    day: int, weekday: int, ref: datetime.date, relative: str | None
+) -> datetime.date | None:
+    """``30일(월)``, ``지난 3일(화)``: the day N of ref's month or a neighbour that falls on
+    that weekday.
 
-    The nearest to ref wins; None when no neighbour matches (a typo: the bare-day rule then).
+    One on the side the cue names (on or before ref for ``지난``, on or after for ``오는``)
+    wins, then the nearest to ref. The weekday is the writer's own check of the day, so a day
+    on the other side is taken when it is at most ``WEEKDAY_SLIP`` days from ref (the
+    reference date is a day or two off the article's). None when nothing matches (a typo:
+    the cue or bare-day rule then).
     """
     found = [
         d
@@ -130,7 +143,12 @@ def _day_with_weekday(day: int, weekday: int, ref: datetime.date) -> datetime.da
         if (d := _date(*add_months(ref.year, ref.month, k), day)) is not None
         and d.weekday() == weekday
     ]
-    return min(found, key=lambda d: (abs((d - ref).days), d), default=None)
+
+    def wrong_side(d: datetime.date) -> bool:
+        return (relative == "last" and d > ref) or (relative == "next" and d < ref)
+
+    found = [d for d in found if not wrong_side(d) or abs((d - ref).days) <= WEEKDAY_SLIP]
+    return min(found, key=lambda d: (wrong_side(d), abs((d - ref).days), d), default=None)
 
 
 def _year_for_month(month: int, ref: datetime.date, relative: str | None) -> int:
@@ -220,6 +238,9 @@ def _relative_span(info: DateInfo, ref: datetime.date) -> Span | None:
         except OverflowError:
             return None
         last = plus_days(monday, 6)
+        if info.part == "late":  # 이번 주말: Saturday and Sunday
+            sat = plus_days(monday, WEEKEND)
+            return (sat, last) if sat and last else None
         if info.weekday is not None:
             d = plus_days(monday, info.weekday)
             return (d, d) if d else None
@@ -258,8 +279,9 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
             return None
         elif info.month is not None:
             d = _month_day(info.month, info.day, ref, rel)
-        elif info.weekday is not None and rel is None:
-            d = _day_with_weekday(info.day, info.weekday, ref) or _day_in_month(info.day, ref, rel)
+        elif info.weekday is not None:
+            d = _day_with_weekday(info.day, info.weekday, ref, rel)
+            d = d or _day_in_month(info.day, ref, rel)
         else:
             d = _day_in_month(info.day, ref, rel)
         return (d, d) if d else None
@@ -302,6 +324,8 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
 
 def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
     """First and last day the expression covers, or None when it can't be pinned down."""
+    if info.anchor == "period":
+        return None  # the article's period, moved: dates/article_dates.py
     if info.century is not None:
         return century_span(info.century, info.part)
     if info.school_year and info.year is not None:
@@ -390,7 +414,7 @@ def precision_of(fields: Mapping[str, Any]) -> DatePrecision:
     if fields.get("day") is not None or fields.get("weekday") is not None or unit == "day":
         return "day"
     if unit == "week":
-        return "week"
+        return "part_of_week" if fields.get("part") else "week"
     if fields.get("month") is not None or unit == "month":
         return "part_of_month" if fields.get("part") else "month"
     if fields.get("quarter") is not None:
@@ -414,7 +438,8 @@ def build(fields: Mapping[str, Any], end: Mapping[str, Any] | None = None) -> Da
     public = {k: v for k, v in fields.items() if not k.startswith("_")}
     if public.get("hour") is not None:
         public["hour"] = hour_of(public["hour"], public.get("day_part"))
-    public["precision"] = precision_of(public)
+    # a period word writes its own precision (전 분기: quarter), or none (같은 기간)
+    public["precision"] = fields["_precision"] if "_precision" in fields else precision_of(public)
     if end:
         public["end"] = build(end)
     return DateInfo(**public)
