@@ -55,6 +55,8 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "well_known": 4,
     "corp_mark": 4,
     "institution": 4,
+    "school": 4,
+    "glued": 4,
     "frame": 5,
     "affiliation": 5,
     "surname": 5,

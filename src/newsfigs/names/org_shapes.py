@@ -1,0 +1,105 @@
+"""Organizations read from the shape of one written word (issue 14, round 5).
+
+* **Schools by their short name** (``순천향대``, ``한국외국어대``, ``단원고``): kiwipiepy takes
+  such a name for one proper noun, and its last syllable says what it names
+  (``data/names/school_shapes.tsv``: ``대`` a university, ``고`` a high school). Common nouns
+  of the same shape (``명문대``, ``사립대``, ``냉장고``) are tagged as common nouns; proper nouns
+  that end so and name something else — places, people, works, eras, units — are refused by
+  the place list, the full-name shape and ``data/names/non_school_endings.txt``.
+* **A well-known name glued to the next noun** (``청와대측은``, ``YG행을``):
+  kiwipiepy's noun run covers both words, so the well-known name of
+  ``data/organizations.tsv`` is read off its front when the rest is a noun of
+  ``data/names/org_glued_nouns.txt`` (its side, going to it). Not before a glued
+  title (``유엔총장``, ``교육부장관``: measured, KMOU tags no organization there 9 times in
+  12, and ``방송통신위원장`` cuts wrong) nor before ``전`` (a match against a club:
+  ``LG전`` is the club, the match or both, half and half), ``서`` or ``내`` (``서울시내``: a place).
+* **A listed short form kiwipiepy reads as a common noun** (``헌재는``: ``헌재``/NNG): a
+  two-syllable short form of ``data/names/abbreviations.tsv`` that is also a well-known name
+  is the organization whatever the tag (the table names it; longer listed names need a
+  proper-noun tag or three syllables, ``names/known_names.py``).
+"""
+
+from __future__ import annotations
+
+from newsfigs.core.candidates import OrgCandidate, org_category
+from newsfigs.core.resources import read_rows, read_words, resource
+from newsfigs.names import organizations as orgs
+from newsfigs.names.abbreviations import abbreviations
+from newsfigs.names.gazetteer import NameTables
+from newsfigs.names.people import full_name_shape
+from newsfigs.names.words import Word
+
+_MIN_SCHOOL = 3
+"""Syllables of a school's short name at least (body of two, then ``대`` or ``고``)."""
+_LONGEST_GLUED = 2
+"""Longest noun read off the end of a glued word (``측``, ``쪽``)."""
+
+
+@resource
+def _school_shapes() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_rows("names/school_shapes.tsv")}
+
+
+@resource
+def _non_school_endings() -> tuple[str, ...]:
+    return read_words("names/non_school_endings.txt")
+
+
+@resource
+def _glued_nouns() -> frozenset[str]:
+    return frozenset(read_words("names/org_glued_nouns.txt"))
+
+
+def school(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``순천향대는``, ``단원고``: one proper noun ending in a school's last syllable."""
+    w = words[i]
+    stem = w.stem
+    category = _school_shapes().get(stem[-1:])
+    if category is None or len(stem) < _MIN_SCHOOL or w.tags != ("NNP",) or not w.hangul:
+        return None
+    if stem in lex.places or stem in lex.organizations or stem in lex.titles:
+        return None  # 해운대, 시카고: places; listed names have their own rule and category
+    if full_name_shape(stem, lex) or stem.endswith(_non_school_endings()):
+        return None  # 이용대, 박종대: people; 알파고, 야인시대: a work, an era
+    return orgs.placed(text, words, i, category, "school", lex)  # 뉴질랜드 빅토리아대
+
+
+def known_glued(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``청와대측은``, ``YG행을``: a listed name, then a glued noun of the list."""
+    w = words[i]
+    stem = w.stem
+    if len(w.tags) < 2:
+        return None  # one morpheme: nothing glued (and most words stop here)
+    glued = _glued_nouns()
+    for k in range(min(_LONGEST_GLUED, len(stem) - 2), 0, -1):
+        if stem[-k:] not in glued:
+            continue
+        name = stem[:-k]
+        category = lex.organizations.get(name)
+        if category is None:
+            return None
+        return OrgCandidate(
+            start=w.start,
+            end=w.start + len(name),
+            source="glued",
+            name=name,
+            category=org_category(category),
+        )
+    return None
+
+
+def short_form(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``헌재는``: a listed two-syllable short form that kiwipiepy tags as a common noun."""
+    w = words[i]
+    stem = w.stem
+    if len(stem) != 2 or w.tags != ("NNG",) or stem not in abbreviations():
+        return None
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if not w.particle and nxt is not None and nxt.joined:
+        return None  # 박한철 헌재 소장: part of a title phrase, as news and KMOU write it
+    category = lex.organizations.get(stem)
+    if category is None:
+        return None
+    return OrgCandidate(
+        start=w.start, end=w.stem_end, source="known", name=stem, category=org_category(category)
+    )
