@@ -57,6 +57,8 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "institution": 4,
     "school": 4,
     "glued": 4,
+    "team": 4,
+    "acronym": 4,
     "frame": 5,
     "affiliation": 5,
     "surname": 5,

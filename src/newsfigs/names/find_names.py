@@ -67,6 +67,8 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             org_shapes.school(text, words, i, lex)
             or org_shapes.known_glued(words, i, lex)
             or org_shapes.short_form(words, i, lex)
+            or org_shapes.national_team(words, i, lex)
+            or org_shapes.before_acronym(text, words, i, lex)
         )
         if shaped is not None:
             out.append(shaped)

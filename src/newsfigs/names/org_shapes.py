@@ -13,6 +13,19 @@
   title (``유엔총장``, ``교육부장관``: measured, KMOU tags no organization there 9 times in
   12, and ``방송통신위원장`` cuts wrong) nor before ``전`` (a match against a club:
   ``LG전`` is the club, the match or both, half and half), ``서`` or ``내`` (``서울시내``: a place).
+* **A national team named by its country** (``한국대표팀``, ``호주 축구대표팀``, ``한국
+  대표팀``): ``대표팀`` alone is a generic reference (which team, the article says), but with
+  the country glued before it or written right before it the name is whole.
+* **A name defined by its Latin acronym** (``국제원자력기구(IAEA)``, ``미국 지질조사국(USGS)``,
+  ``한국국제협력단(KOICA)``): a Hangul word right before a parenthesized acronym of capitals
+  is an organization when it ends with a last word of ``data/names/acronym_org_finals.txt``
+  (기구, 국, 단, 연맹, 위원회 …); the body may be common nouns, as the acronym shows the
+  whole is a name. Terms with acronyms end otherwise (``국내총생산(GDP)``, ``가상현실(VR)``:
+  measured, company and department suffixes let terms in — ``헤드마운트디스플레이(HMD)``,
+  ``특별전담팀(TF)`` — and so does a listed acronym, a club after a player: ``원종현(NC)``).
+  A word joined by ``·`` or a listed organization right before is part of the name
+  (``아시아·태평양경제협력체(APEC)``, ``백악관 비밀경호국(SS)``). The acronym becomes the
+  alias (``find_names._aliases``).
 * **A listed short form kiwipiepy reads as a common noun** (``헌재는``: ``헌재``/NNG): a
   two-syllable short form of ``data/names/abbreviations.tsv`` that is also a well-known name
   is the organization whatever the tag (the table names it; longer listed names need a
@@ -20,6 +33,8 @@
 """
 
 from __future__ import annotations
+
+import regex
 
 from newsfigs.core.candidates import OrgCandidate, org_category
 from newsfigs.core.resources import read_rows, read_words, resource
@@ -31,6 +46,10 @@ from newsfigs.names.words import Word
 
 _MIN_SCHOOL = 3
 """Syllables of a school's short name at least (body of two, then ``대`` or ``고``)."""
+_NATIONAL_TEAM = "대표팀"
+_MIDDLE_DOT = "·"
+_ACRONYM_AFTER = regex.compile(r"\(([A-Z][A-Z0-9&]{1,7}+)\)")
+"""A parenthesized acronym of capitals (``(IAEA)``, ``(S&P)``) right after a word."""
 _LONGEST_GLUED = 2
 """Longest noun read off the end of a glued word (``측``, ``쪽``)."""
 
@@ -43,6 +62,11 @@ def _school_shapes() -> dict[str, str]:
 @resource
 def _non_school_endings() -> tuple[str, ...]:
     return read_words("names/non_school_endings.txt")
+
+
+@resource
+def _acronym_finals() -> tuple[str, ...]:
+    return read_words("names/acronym_org_finals.txt")
 
 
 @resource
@@ -86,6 +110,48 @@ def known_glued(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | No
             category=org_category(category),
         )
     return None
+
+
+def national_team(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``한국대표팀``, ``호주 축구대표팀``, ``한국 대표팀``: a team named by its country."""
+    w = words[i]
+    stem = w.stem
+    if not stem.endswith(_NATIONAL_TEAM) or not w.hangul:
+        return None
+    body = stem[: -len(_NATIONAL_TEAM)]
+    if any(body[:k] in lex.places for k in range(2, len(body) + 1)):
+        first = i  # 한국대표팀, 브라질올림픽축구대표팀
+    elif i > 0 and w.joined and words[i - 1].stem in lex.places:
+        first = i - 1  # 한국 축구대표팀, 한국 대표팀
+    else:
+        return None
+    name = " ".join(x.stem for x in words[first : i + 1])
+    return OrgCandidate(
+        start=words[first].start, end=w.stem_end, source="team", name=name, category="other"
+    )
+
+
+def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``국제원자력기구(IAEA)``, ``미국 지질조사국(USGS)``: a name before its Latin acronym."""
+    w = words[i]
+    if w.particle or not w.hangul or len(w.stem) < 3 or text[w.stem_end : w.stem_end + 1] != "(":
+        return None
+    if _ACRONYM_AFTER.match(text, w.stem_end) is None:
+        return None
+    stem = w.stem
+    if stem in lex.titles or stem in lex.places or not stem.endswith(_acronym_finals()):
+        return None
+    if any(lex.suffixes.get(stem[-n:], ("",))[0] == orgs.UNIT for n in lex.suffix_lengths):
+        return None  # 경영대학원(MBA): a department's word names a degree or a unit
+    c = orgs.placed(text, words, i, None, "acronym", lex)
+    prev = words[i - 1] if i > 0 else None
+    if c.start != w.start or prev is None or not prev.hangul or prev.particle:
+        return c
+    if w.gap == _MIDDLE_DOT or (w.joined and prev.stem in lex.organizations):
+        # 아시아·태평양경제협력체(APEC), 백악관 비밀경호국(SS): one name
+        name = f"{prev.stem}{w.gap}{stem}" if w.gap == _MIDDLE_DOT else None
+        return orgs.org(words, i - 1, i, None, "acronym", name)
+    return c
 
 
 def short_form(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
