@@ -59,6 +59,7 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "glued": 4,
     "team": 4,
     "acronym": 4,
+    "business": 4,
     "frame": 5,
     "affiliation": 5,
     "surname": 5,

@@ -69,6 +69,7 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             or org_shapes.short_form(words, i, lex)
             or org_shapes.national_team(words, i, lex)
             or org_shapes.before_acronym(text, words, i, lex)
+            or org_shapes.before_business_note(text, words, i, lex)
         )
         if shaped is not None:
             out.append(shaped)
