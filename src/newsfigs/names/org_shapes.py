@@ -26,10 +26,12 @@
   A word joined by ``·`` or a listed organization right before is part of the name
   (``아시아·태평양경제협력체(APEC)``, ``백악관 비밀경호국(SS)``). The acronym becomes the
   alias (``find_names._aliases``).
-* **A company with its head or its phone number in parentheses** (``채선당(대표 김익수)``,
-  ``유리아주(070-7091-6635)``): the parenthesis is what news writes after a business's name
-  (a shopping column, a press release). A department (``고객지원센터``) or a two-syllable
-  common noun (``전화``) before it names no company.
+* **A company with its head in parentheses** (``채선당(대표 김익수)``, ``K옥션(대표
+  이상규)``): what news writes after a business's name (a press release, a column). A
+  department or a two-syllable common noun before it names no company. A phone number in
+  parentheses was measured and left out: shopping columns list brands so
+  (``랑콤(080-022-3332)``, 14 right on KMOU), but venues, events and places have phones too
+  (``한옥마을(02-2266-6937)``, ``설날맞이무대(02-…)``: 0 of 2 on klp2016).
 * **A listed short form kiwipiepy reads as a common noun** (``헌재는``: ``헌재``/NNG): a
   two-syllable short form of ``data/names/abbreviations.tsv`` that is also a well-known name
   is the organization whatever the tag (the table names it; longer listed names need a
@@ -51,8 +53,8 @@ from newsfigs.names.words import Word
 _MIN_SCHOOL = 3
 """Syllables of a school's short name at least (body of two, then ``대`` or ``고``)."""
 _NATIONAL_TEAM = "대표팀"
-_BUSINESS_AFTER = regex.compile(r"\((?:대표(?:이사)? \p{Hangul}{2,4}+|0\d{1,3}+-\d{3,4}+-\d{4})\)")
-"""``(대표 김익수)``, ``(080-022-3332)``: a business's head or phone right after its name."""
+_BUSINESS_AFTER = regex.compile(r"\(대표(?:이사)? \p{Hangul}{2,4}+\)")
+"""``(대표 김익수)``: a business's head right after its name."""
 _MIDDLE_DOT = "·"
 _ACRONYM_AFTER = regex.compile(r"\(([A-Z][A-Z0-9&]{1,7}+)\)")
 """A parenthesized acronym of capitals (``(IAEA)``, ``(S&P)``) right after a word."""
@@ -145,8 +147,10 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
     if _ACRONYM_AFTER.match(text, w.stem_end) is None:
         return None
     stem = w.stem
-    if stem in lex.titles or stem in lex.places or not stem.endswith(_acronym_finals()):
+    if stem in lex.titles or stem in lex.places:
         return None
+    if not any(stem.endswith(f) and len(stem) - len(f) >= 2 for f in _acronym_finals()):
+        return None  # 국제올림픽 위원회(IOC): the final word alone is not the name
     if any(lex.suffixes.get(stem[-n:], ("",))[0] == orgs.UNIT for n in lex.suffix_lengths):
         return None  # 경영대학원(MBA): a department's word names a degree or a unit
     c = orgs.placed(text, words, i, None, "acronym", lex)
@@ -163,17 +167,19 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
 def before_business_note(
     text: str, words: list[Word], i: int, lex: NameTables
 ) -> OrgCandidate | None:
-    """``채선당(대표 김익수)``, ``랑콤(080-022-3332)``: a company before its head or phone."""
+    """``채선당(대표 김익수)``: a company before its head."""
     w = words[i]
     if w.particle or not w.stem or text[w.stem_end : w.stem_end + 1] != "(":
         return None
-    if _BUSINESS_AFTER.match(text, w.stem_end) is None or not (w.hangul or w.latin):
+    if _BUSINESS_AFTER.match(text, w.stem_end) is None:
         return None
+    if not (w.hangul or w.latin or w.tags[0] in ("SL", "NNP")):
+        return None  # K옥션 (SL + NNG) is a name; digits and symbols are not
     stem = w.stem
     if stem in lex.titles or stem in lex.places or (w.tags == ("NNG",) and len(stem) <= 2):
         return None
     if any(lex.suffixes.get(stem[-n:], ("",))[0] == orgs.UNIT for n in lex.suffix_lengths):
-        return None  # 고객지원센터(080-…): a department's line, not a company
+        return None  # 고객지원센터(대표 …): a department, not a company
     return orgs.org(words, i, i, "company", "business")
 
 
