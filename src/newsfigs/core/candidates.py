@@ -30,7 +30,8 @@ PersonSource = Literal[
 
 OrgSource = Literal[
     "user", "byline", "known", "suffix", "unit", "cue", "wikidata", "corp_mark", "frame",
-    "affiliation", "institution", "alias", "repeat",
+    "affiliation", "institution", "alias", "repeat", "school", "glued", "team", "acronym",
+    "business",
 ]  # fmt: skip
 """The rule that proposed an organization (docs/entities.md, "Sources")."""
 

@@ -1,5 +1,6 @@
 """Departments written after their parent organization (``서울중앙지검 형사1부``, ``LG전자
-모바일사업본부``, ``현대차 노조``): one organization, the parent's span extended.
+모바일사업본부``, ``현대차 노조``): one organization, the parent's span extended; and a
+university's hospital named with it (``고려대 안암병원``).
 
 A sub-unit suffix (``부``, ``팀``, ``본부`` …) makes no organization by itself; see
 docs/entities.md ("Dropped or narrowed after measuring").
@@ -41,8 +42,14 @@ def sub_units(
     word between), the department extends the parent's span and takes its category.
     """
     ends = {c.end: c for c in parents if c.category in _UNIT_PARENTS}
+    schools = {c.end: c for c in parents if c.category == "university"}
     out: list[OrgCandidate] = []
     for k, w in enumerate(words):
+        school = schools.get(w.stem_end)
+        if school is not None and not w.particle and k + 1 < len(words):
+            hospital = _hospital(words[k + 1], school)
+            if hospital is not None:
+                out.append(hospital)
         parent = ends.get(w.stem_end)
         if parent is None or w.particle or parent.start > w.start:
             continue
@@ -81,3 +88,18 @@ def sub_units(
 
 
 _UNIONS = frozenset({"노조", "노동조합"})
+_HOSPITAL = "병원"
+
+
+def _hospital(x: Word, school: OrgCandidate) -> OrgCandidate | None:
+    """``고려대 안암병원``, ``가천대 길병원``, ``서울대 병원``: a university's hospital is an
+    organization of its own, named with the university (not a department of it)."""
+    if not x.joined or not x.hangul or not x.stem.endswith(_HOSPITAL):
+        return None
+    return OrgCandidate(
+        start=school.start,
+        end=x.stem_end,
+        source="unit",
+        name=f"{school.name} {x.stem}",
+        category="other",
+    )

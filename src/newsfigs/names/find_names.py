@@ -28,6 +28,7 @@ from newsfigs.names import (
     departments,
     hanja_names,
     institutions,
+    org_shapes,
     people,
     role_names,
     surname_links,
@@ -62,6 +63,16 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             c = orgs.by_suffix(text, words, i, lex)
             if c is not None:
                 out.append(c)
+        shaped = (
+            org_shapes.school(text, words, i, lex)
+            or org_shapes.known_glued(words, i, lex)
+            or org_shapes.short_form(words, i, lex)
+            or org_shapes.national_team(words, i, lex)
+            or org_shapes.before_acronym(text, words, i, lex)
+            or org_shapes.before_business_note(text, words, i, lex)
+        )
+        if shaped is not None:
+            out.append(shaped)
         if last in cue_finals:
             cue = orgs.by_cue_before(text, words, i, lex)
             if cue is not None:

@@ -222,8 +222,10 @@ def by_suffix(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandi
         if j == i or "".join(x.stem for x in words[j : i + 1]) in lex.cues_before:
             return None
         named = [x for x in words[j:i] if (x.proper or x.latin) and x.stem not in lex.places]
-        if category != "investor" and not named:
+        if category != "investor" and not named and stem not in lex.teams:
             return None  # 남성보컬 그룹, 미국 그룹: no name before a generic suffix
+        if not named and stem in lex.teams and not any(x.stem in lex.places for x in words[j:i]):
+            return None  # a team's nickname after its sponsor or its city: 제주 유나이티드
         if w.latin and _LATIN_GOES_ON.match(text, w.stem_end):
             return None  # European Journal of Clinical Nutrition: the name does not end here
         return org(words, j, i, category, "suffix")
@@ -266,8 +268,13 @@ Show``): the suffix is not the end of the name, and a truncated name is no name.
 
 
 def _person_shaped(body: str, lex: NameTables) -> bool:
-    """A Korean name or a surname plus a rank (김선임) glued before a title-like suffix."""
-    return 2 <= len(body) <= 4 and body[0] in lex.surnames
+    """A Korean name or a surname plus a rank (김선임) glued before a title-like suffix.
+
+    A body that starts with a country or city (``한국노동``, ``서울``) is an institute's
+    (``한국노동연구원``), whatever its first syllable."""
+    if not 2 <= len(body) <= 4 or body[0] not in lex.surnames:
+        return False
+    return not _starts_with_place(body, lex)
 
 
 def _proper_name(w: Word, lex: NameTables) -> bool:
