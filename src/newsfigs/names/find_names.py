@@ -28,6 +28,7 @@ from newsfigs.names import (
     departments,
     hanja_names,
     institutions,
+    paren_names,
     people,
     role_names,
     surname_links,
@@ -105,6 +106,7 @@ def _people(
                 if not quoted and all(x.proper for x in words[first : i + 1]):
                     out.append(c)
     titles = lex.titles
+    roles = role_names.role_words()
     for i, w in enumerate(words):
         if not w.stem:
             continue
@@ -118,12 +120,14 @@ def _people(
             hanja = hanja_names.by_hanja_surname(text, words, i, lex)
             if hanja is not None:
                 out.append(hanja)
-            r = role_names.after_role(text, words, i, lex) or role_names.foreign_after_role(
-                text, words, i, lex
-            )
+            r = role_names.by_role(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
-        elif kind is None and i > 0 and words[i - 1].hangul:
+        elif w.stem in roles:
+            r = role_names.by_role(text, words, i, lex, org_names)
+            if r is not None:
+                out.append(r)
+        if kind is None and i > 0 and words[i - 1].hangul:
             g = people.before_glued_title(words, i, lex)
             if g is not None:
                 out.append(g)
@@ -143,6 +147,10 @@ def _people(
                 out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
                 at += 4
             continue
+        if text[w.stem_end : w.stem_end + 1] == "(":
+            p = paren_names.before_parenthesis(text, words, i, lex, org_names)
+            if p is not None:
+                out.append(p)
         if bare_names.glued_particle_name(text, words, i, lex):
             out.append(
                 PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
@@ -165,6 +173,11 @@ def _people(
             out.append(people.person(words, i, i, w.stem[:2], "called"))
         elif bare_names.given_name_alone(text, words, i, lex, org_names):
             out.append(people.person(words, i, i, w.stem, "given"))
+        else:
+            first = bare_names.speaker_before_quote(text, words, i, lex, org_names)
+            if first >= 0:
+                name = " ".join(x.stem for x in words[first : i + 1])
+                out.append(people.person(words, first, i, name, "speaker"))
     return out
 
 
