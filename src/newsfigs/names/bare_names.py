@@ -10,7 +10,7 @@ kinship words) are data files.
 from __future__ import annotations
 
 from newsfigs.core.resources import read_words, resource
-from newsfigs.names.gazetteer import NameTables, ends_with_suffix
+from newsfigs.names.gazetteer import NameTables, ends_with_suffix, name_tables
 from newsfigs.names.people import full_name_shape, given_syllables, is_korean_name
 from newsfigs.names.words import Word
 
@@ -85,11 +85,25 @@ def _stands_alone(text: str, words: list[Word], i: int, full_name: bool = False)
 
 
 def _heads_phrase(words: list[Word], i: int) -> bool:
-    """A full name opening a phrase of proper nouns: no quote before, no proper noun before."""
+    """A full name opening a phrase of proper nouns: no quote before, no proper noun before
+    but another full name (``김영란 전수안 박시환 이홍훈``: a list of names, space-separated)."""
     w = words[i]
     if w.gap[-1:] in _WRAP:
         return False
-    return not (i > 0 and w.joined and words[i - 1].proper)
+    if not (i > 0 and w.joined and words[i - 1].proper):
+        return True
+    return _name_shaped(words[i - 1])
+
+
+def _name_shaped(w: Word) -> bool:
+    """A word of the bare-name shape that is no known word (``전수안``, not ``청와대``)."""
+    if w.particle or w.tags not in _NAME_TAGS or not w.hangul:
+        return False
+    s = w.stem
+    lex = name_tables()
+    if not full_name_shape(s, lex) or s[2] == "이" or s[2] in _non_name_finals():
+        return False
+    return _unknown_word(s, lex)
 
 
 def glued_particle_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:

@@ -356,6 +356,8 @@ def _surnames_in_context(
         p = words[i - 1]
         if len(p.stem) != 1 or p.particle or p.stem not in surnames or p.start in taken:
             continue
+        if lex.titles.get(p.stem) == "modifier":
+            continue  # 전 대법관, 현 의원: "former", "current"
         title = w.stem
         out.append(people.person(words, i - 1, i - 1, p.stem, "surname", title=title))
     return out
