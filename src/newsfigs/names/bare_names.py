@@ -233,12 +233,12 @@ def speaker_before_quote(
     if text[w.stem_end : w.end] not in _SPEAKER_PARTICLES:
         return -1
     after = text[w.end : w.end + 2].lstrip(" ")
-    if after[:1] not in _QUOTE_OPENS or not _unknown_name(s, lex, orgs):
+    if after[:1] not in _QUOTE_OPENS or not unknown_name(s, lex, orgs):
         return -1
     first = i
     if i > 0 and w.joined:
         prev = words[i - 1]
-        if prev.tags != ("NNP",) or not prev.hangul or not _unknown_name(prev.stem, lex, orgs):
+        if prev.tags != ("NNP",) or not prev.hangul or not unknown_name(prev.stem, lex, orgs):
             if prev.proper or prev.latin or prev.stem in lex.cues_before:
                 return -1  # 스페인 일간지 마르카는: an organization after its cue noun
             return i
@@ -250,7 +250,7 @@ def speaker_before_quote(
     return first
 
 
-def _unknown_name(s: str, lex: NameTables, orgs: set[str]) -> bool:
+def unknown_name(s: str, lex: NameTables, orgs: set[str]) -> bool:
     """No place, organization, title, cue or surname alone, and no organization's ending."""
     if s in lex.places or s in lex.organizations or s in lex.titles or s in orgs:
         return False

@@ -28,6 +28,7 @@ from newsfigs.names import (
     departments,
     hanja_names,
     institutions,
+    list_names,
     paren_names,
     people,
     role_names,
@@ -125,6 +126,10 @@ def _people(
                 out.append(r)
         elif w.stem in roles:
             r = role_names.by_role(text, words, i, lex, org_names)
+            if r is not None:
+                out.append(r)
+        elif w.stem in lex.organizations:
+            r = list_names.member_of_group(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
         if kind is None and i > 0 and words[i - 1].hangul:
@@ -321,6 +326,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found += departments.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
+    found += list_names.listed_beside(a.text, words, found, lex, {c.name for c in org_cands})
     found += _aliases(a, found)
     found = abbreviations.link_short_forms(found)
     found += _propagate(a, words, found)
