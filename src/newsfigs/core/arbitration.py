@@ -64,6 +64,7 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "given": 5,
     "role": 5,
     "speaker": 5,
+    "addressee": 5,
     "member": 5,
     "listed": 6,
     "alias": 6,

@@ -25,7 +25,7 @@ FigureSource = Literal["numeral", "fraction", "day_word", "ratio"]
 PersonSource = Literal[
     "user", "byline", "wikidata", "title", "honorific", "latin", "age", "cast", "surname",
     "bare", "called", "given", "role", "well_known", "alias", "repeat", "hanja",
-    "speaker", "member", "listed",
+    "speaker", "addressee", "member", "listed",
 ]  # fmt: skip
 """The rule that proposed a person (docs/entities.md, "Sources")."""
 

@@ -10,15 +10,15 @@ kinship words) are data files.
 from __future__ import annotations
 
 from newsfigs.core.resources import read_words, resource
-from newsfigs.names.gazetteer import NameTables, ends_with_suffix, name_tables
+from newsfigs.names.gazetteer import NameTables, name_tables
 from newsfigs.names.people import full_name_shape, given_syllables, is_korean_name
 from newsfigs.names.words import Word
 
-_WRAP = frozenset("'\"‘’“”「」『』<>《》")
+WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
 
 @resource
-def _non_name_finals() -> frozenset[str]:
+def non_name_finals() -> frozenset[str]:
     return frozenset(read_words("names/non_name_finals.txt"))
 
 
@@ -61,7 +61,7 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: NameTables) -> b
     given = given_syllables()
     if lex.surnames.get(w.stem[0]) != "common" or w.stem[1] not in given:
         return False
-    if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in _non_name_finals():
+    if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in non_name_finals():
         return False
     return _stands_alone(text, words, i, full_name=True)
 
@@ -75,7 +75,7 @@ def _stands_alone(text: str, words: list[Word], i: int, full_name: bool = False)
     foreign name (``가토 고이치``).
     """
     w = words[i]
-    if w.gap[-1:] in _WRAP and text[w.end : w.end + 1] in _WRAP:
+    if w.gap[-1:] in WRAP and text[w.end : w.end + 1] in WRAP:
         return False
     if i + 1 < len(words):
         nxt = words[i + 1]
@@ -88,7 +88,7 @@ def _heads_phrase(words: list[Word], i: int) -> bool:
     """A full name opening a phrase of proper nouns: no quote before, no proper noun before
     but another full name (``김영란 전수안 박시환 이홍훈``: a list of names, space-separated)."""
     w = words[i]
-    if w.gap[-1:] in _WRAP:
+    if w.gap[-1:] in WRAP:
         return False
     if not (i > 0 and w.joined and words[i - 1].proper):
         return True
@@ -101,7 +101,7 @@ def _name_shaped(w: Word) -> bool:
         return False
     s = w.stem
     lex = name_tables()
-    if not full_name_shape(s, lex) or s[2] == "이" or s[2] in _non_name_finals():
+    if not full_name_shape(s, lex) or s[2] == "이" or s[2] in non_name_finals():
         return False
     return _unknown_word(s, lex)
 
@@ -119,7 +119,7 @@ def glued_particle_name(text: str, words: list[Word], i: int, lex: NameTables) -
     name = s[:3]
     if s[3:] not in _person_particles() or not full_name_shape(name, lex):
         return False
-    if name[2] == "이" or name[2] in _non_name_finals():
+    if name[2] == "이" or name[2] in non_name_finals():
         return False
     if s in lex.places or s in lex.organizations or s in lex.titles:
         return False
@@ -141,7 +141,7 @@ def hyphen_pair(w: Word, lex: NameTables) -> list[str]:
         return []
     parts = w.stem.split("-")
     for p in parts:
-        if not full_name_shape(p, lex) or p[2] == "이" or p[2] in _non_name_finals():
+        if not full_name_shape(p, lex) or p[2] == "이" or p[2] in non_name_finals():
             return []
         if p in lex.places or p in lex.organizations or p in lex.titles:
             return []
@@ -189,7 +189,7 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs
     elif i + 1 >= len(words) or not words[i + 1].joined or words[i + 1].stem not in _kin():
         return False  # 세호 아버지, 현우 부자: a kinship word after the name
     given = given_syllables()
-    if s[0] not in given or s[1] not in given or s[1] in _non_name_finals():
+    if s[0] not in given or s[1] not in given or s[1] in non_name_finals():
         return False
     if s in lex.places or s in lex.titles or s in lex.organizations or s in orgs:
         return False
@@ -208,56 +208,3 @@ def _kin() -> frozenset[str]:
 @resource
 def _person_particles() -> frozenset[str]:
     return frozenset(read_words("names/person_particles.txt"))
-
-
-_SPEAKER_PARTICLES = frozenset({"은", "는", "이", "가", "도"})
-_QUOTE_OPENS = frozenset('"“')
-"""Double quotes only: single quotes open titles of works and terms as often (``‘태양의 후예’``)."""
-
-
-def speaker_before_quote(
-    text: str, words: list[Word], i: int, lex: NameTables, orgs: set[str]
-) -> int:
-    """``제시는 "땅콩잼을 …"``, ``러셀 윌슨은 “왜 …``: the subject of a direct quotation.
-
-    News writes the speaker, then the topic or subject particle, then the quotation in double
-    quotes. Word
-    ``i`` is one proper-noun morpheme of two to six syllables, nothing known (place,
-    organization, title, cue); the word before it may be the given name of a foreign name
-    (another such proper noun). Returns the first word of the name, -1 if none.
-    """
-    w = words[i]
-    s = w.stem
-    if w.tags != ("NNP",) or not w.hangul or not 2 <= len(s) <= 6:
-        return -1
-    if text[w.stem_end : w.end] not in _SPEAKER_PARTICLES:
-        return -1
-    after = text[w.end : w.end + 2].lstrip(" ")
-    if after[:1] not in _QUOTE_OPENS or not unknown_name(s, lex, orgs):
-        return -1
-    first = i
-    if i > 0 and w.joined:
-        prev = words[i - 1]
-        if prev.tags != ("NNP",) or not prev.hangul or not unknown_name(prev.stem, lex, orgs):
-            if prev.proper or prev.latin or prev.stem in lex.cues_before:
-                return -1  # 스페인 일간지 마르카는: an organization after its cue noun
-            return i
-        if i > 1 and prev.joined and (words[i - 2].proper or words[i - 2].latin):
-            return -1  # three proper nouns: where the name starts is unknown
-        first = i - 1
-    if words[first].gap[-1:] in _WRAP:
-        return -1
-    return first
-
-
-def unknown_name(s: str, lex: NameTables, orgs: set[str]) -> bool:
-    """No place, organization, title, cue or surname alone, and no organization's ending."""
-    if s in lex.places or s in lex.organizations or s in lex.titles or s in orgs:
-        return False
-    if s in lex.cues_before or s in lex.cues_after or s in lex.surnames:
-        return False
-    if len(s) >= 3 and s[-1] in _non_name_finals() and not full_name_shape(s, lex):
-        return False  # 부산시는, 강화군은: places (김제동은 “…: a name)
-    if any(lex.titles.get(s[-n:]) in ("title", "weak") for n in (2, 3) if len(s) > n):
-        return False  # 도봉구청장은, 비서장은: a title glued to its institution
-    return not ends_with_suffix(s, lex, units=True)

@@ -19,12 +19,13 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import priority, source_rank
-from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
+from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate, PersonSource
 from newsfigs.names import (
     abbreviations,
     affiliations,
     bare_names,
     bylines,
+    context_names,
     departments,
     hanja_names,
     institutions,
@@ -179,10 +180,14 @@ def _people(
         elif bare_names.given_name_alone(text, words, i, lex, org_names):
             out.append(people.person(words, i, i, w.stem, "given"))
         else:
-            first = bare_names.speaker_before_quote(text, words, i, lex, org_names)
+            first = context_names.speaker_before_quote(text, words, i, lex, org_names)
+            source: PersonSource = "speaker"
+            if first < 0:
+                first = context_names.addressee(text, words, i, lex, org_names)
+                source = "addressee"
             if first >= 0:
                 name = " ".join(x.stem for x in words[first : i + 1])
-                out.append(people.person(words, first, i, name, "speaker"))
+                out.append(people.person(words, first, i, name, source))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from newsfigs.core.candidates import NameCandidate, PersonCandidate
 from newsfigs.core.resources import read_words, resource
-from newsfigs.names.bare_names import unknown_name
+from newsfigs.names.context_names import unknown_name
 from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.people import full_name_shape, person
 from newsfigs.names.role_names import role_words
