@@ -125,7 +125,7 @@ def _people(
             r = role_names.by_role(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
-        elif w.stem in roles:
+        elif role_names.is_role(w.stem, roles):
             r = role_names.by_role(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)

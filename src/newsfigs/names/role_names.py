@@ -19,8 +19,17 @@ _QUOTES = frozenset("'\"‘’“”「」『』<>《》()")
 
 @resource
 def role_words() -> frozenset[str]:
-    """Occupations written right before a name (``data/names/role_words.txt``)."""
-    return frozenset(read_words("names/role_words.txt"))
+    """Occupations and kin written right before a name (``data/names/role_words.txt``,
+    ``data/names/kinship_words.txt``: ``딸 이방카가``, ``아들 준용씨``)."""
+    return frozenset(read_words("names/role_words.txt") + read_words("names/kinship_words.txt"))
+
+
+def is_role(stem: str, roles: frozenset[str]) -> bool:
+    """A role word, or a compound ending in one (``트로트가수``, ``불펜투수``, ``사진작가``)."""
+    if stem in roles:
+        return True
+    n = len(stem)
+    return n > 2 and (stem[-2:] in roles or (n > 3 and stem[-3:] in roles))
 
 
 @resource
@@ -121,6 +130,8 @@ def foreign_after_role(
     last = words[j]
     if is_korean_name(last, lex) or ends_with_suffix(last.stem, lex, units=True):
         return None  # 장을병 박경리, 남궁영 한국외국어대: Korean names, an organization
+    if not last.particle and last.stem[-1:] in _person_particles():
+        return None  # 프리실라 챈이: kiwipiepy took the particle into the noun
     if not words[j].particle and j + 1 < n:
         after = words[j + 1]
         if after.joined and (after.proper or after.stem in lex.titles or after.latin):
