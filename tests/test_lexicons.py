@@ -29,6 +29,7 @@ TABLES: dict[str, tuple[int, tuple[frozenset[str] | None, ...]]] = {
     "given_syllables.txt": (1, ()),
     "hanja_family_names.txt": (1, ()),
     "hanja_non_name_finals.txt": (1, ()),
+    "obituary_words.txt": (1, ()),
     "person_only_particles.txt": (1, ()),
     "role_words.txt": (1, ()),
     "surnames.tsv": (2, (frozenset({"common", "rare"}),)),

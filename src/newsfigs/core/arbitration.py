@@ -67,6 +67,7 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "addressee": 5,
     "member": 5,
     "listed": 6,
+    "obituary": 5,
     "alias": 6,
     "repeat": 7,
     "numeral": 0,

@@ -109,6 +109,7 @@ def _people(
                     out.append(c)
     titles = lex.titles
     roles = role_names.role_words()
+    obituary = list_names.obituary_words()
     for i, w in enumerate(words):
         if not w.stem:
             continue
@@ -133,6 +134,8 @@ def _people(
             r = list_names.member_of_group(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
+        elif w.stem in obituary:
+            out.extend(list_names.before_obituary(text, words, i, lex))
         if kind is None and i > 0 and words[i - 1].hangul:
             g = people.before_glued_title(words, i, lex)
             if g is not None:

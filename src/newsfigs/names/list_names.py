@@ -12,7 +12,7 @@ from newsfigs.core.candidates import NameCandidate, PersonCandidate
 from newsfigs.core.resources import read_words, resource
 from newsfigs.names.context_names import unknown_name
 from newsfigs.names.gazetteer import NameTables
-from newsfigs.names.people import full_name_shape, person
+from newsfigs.names.people import full_name_shape, given_syllables, person
 from newsfigs.names.role_names import role_words
 from newsfigs.names.words import Word
 
@@ -118,3 +118,41 @@ def _closed(text: str, words: list[Word], j: int) -> bool:
         return True
     nxt = words[j + 1]
     return not nxt.joined or nxt.stem in _LIST_END or text[nxt.start : nxt.end] in _LIST_END
+
+
+@resource
+def obituary_words() -> frozenset[str]:
+    """``별세``, ``부친상``, ``장인상`` … (``data/names/obituary_words.txt``)."""
+    return frozenset(read_words("names/obituary_words.txt"))
+
+
+def before_obituary(text: str, words: list[Word], i: int, lex: NameTables) -> list[PersonCandidate]:
+    """``최내정 별세``, ``지현 나현 부친상``: the names right before a death-notice word.
+
+    Up to three words joined before it, each written as a full name or a two-syllable given
+    name (kiwipiepy often cuts such names: the written word is read, not its tags).
+    """
+    out: list[PersonCandidate] = []
+    k = i
+    while k > 0 and i - k < 3 and words[k].gap == " ":  # kiwipiepy may cut the name: no `joined`
+        w = words[k - 1]
+        name = text[w.start : w.end]
+        if not _written_name(name, lex):
+            break
+        out.append(PersonCandidate(start=w.start, end=w.end, source="obituary", name=name))
+        k -= 1
+    return out
+
+
+def _written_name(name: str, lex: NameTables) -> bool:
+    """A full name (``최내정``) or two given-name syllables (``나현``), nothing known."""
+    if len(name) == 3:
+        ok = full_name_shape(name, lex)
+    elif len(name) == 2:
+        given = given_syllables()
+        ok = name[0] in given and name[1] in given
+    else:
+        return False
+    if not ok or any(not "가" <= ch <= "힣" for ch in name):
+        return False
+    return name not in lex.places and name not in lex.organizations and name not in lex.titles
