@@ -8,6 +8,8 @@ person found by another rule, its neighbours that are one proper noun each are p
 
 from __future__ import annotations
 
+import bisect
+
 from newsfigs.core.candidates import NameCandidate, PersonCandidate
 from newsfigs.core.resources import read_words, resource
 from newsfigs.names.context_names import unknown_name
@@ -68,12 +70,11 @@ def listed_beside(
     other full names (``춘향전·심청전``: the bare reading of ``심청전`` is no evidence).
     """
     seeds: dict[int, bool] = {}  # word → found by a cue (not by the name's shape alone)
-    at = {w.start: k for k, w in enumerate(words)}
     for c in found:
-        k = at.get(c.start)
-        if k is None or not isinstance(c, PersonCandidate) or c.source in _WEAK_SEEDS:
+        if not isinstance(c, PersonCandidate) or c.source in _WEAK_SEEDS:
             continue
-        if words[k].stem_end == c.end:
+        k = bisect.bisect_left(words, c.start, key=_start)  # few people: no index of words
+        if k < len(words) and words[k].start == c.start and words[k].stem_end == c.end:
             seeds[k] = seeds.get(k, False) or c.source != "bare"
     if not seeds:
         return []
@@ -94,6 +95,10 @@ def listed_beside(
             if strong or full_name_shape(words[j].stem, lex):
                 out.append(person(words, j, j, words[j].stem, "listed"))
     return out
+
+
+def _start(w: Word) -> int:
+    return w.start
 
 
 def _chain(words: list[Word], k: int) -> list[int]:
