@@ -109,6 +109,7 @@ def _people(
                     out.append(c)
     titles = lex.titles
     roles = role_names.role_words()
+    role_ends = role_names.role_finals()
     obituary = list_names.obituary_words()
     for i, w in enumerate(words):
         if not w.stem:
@@ -126,7 +127,7 @@ def _people(
             r = role_names.by_role(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
-        elif role_names.is_role(w.stem, roles):
+        elif w.stem[-1] in role_ends and role_names.is_role(w.stem, roles):
             r = role_names.by_role(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
@@ -182,7 +183,7 @@ def _people(
             out.append(people.person(words, i, i, w.stem[:2], "called"))
         elif bare_names.given_name_alone(text, words, i, lex, org_names):
             out.append(people.person(words, i, i, w.stem, "given"))
-        else:
+        elif w.particle:  # both rules below read the particle
             first = context_names.speaker_before_quote(text, words, i, lex, org_names)
             source: PersonSource = "speaker"
             if first < 0:

@@ -24,6 +24,12 @@ def role_words() -> frozenset[str]:
     return frozenset(read_words("names/role_words.txt") + read_words("names/kinship_words.txt"))
 
 
+@resource
+def role_finals() -> frozenset[str]:
+    """Last characters of the role words: most words end in none, and skip ``is_role``."""
+    return frozenset(w[-1] for w in role_words())
+
+
 def is_role(stem: str, roles: frozenset[str]) -> bool:
     """A role word, or a compound ending in one (``트로트가수``, ``불펜투수``, ``사진작가``)."""
     if stem in roles:
