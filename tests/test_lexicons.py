@@ -27,6 +27,11 @@ TABLES: dict[str, tuple[int, tuple[frozenset[str] | None, ...]]] = {
     "organizations.tsv": (2, (CATEGORIES,)),
     "places.txt": (1, ()),
     "given_syllables.txt": (1, ()),
+    "hanja_family_names.txt": (1, ()),
+    "hanja_non_name_finals.txt": (1, ()),
+    "obituary_words.txt": (1, ()),
+    "person_only_particles.txt": (1, ()),
+    "role_words.txt": (1, ()),
     "surnames.tsv": (2, (frozenset({"common", "rare"}),)),
     "titles.tsv": (2, (frozenset({"title", "weak", "honorific", "modifier"}),)),
 }

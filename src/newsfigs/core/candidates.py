@@ -24,7 +24,9 @@ FigureSource = Literal["numeral", "fraction", "day_word", "ratio"]
 
 PersonSource = Literal[
     "user", "byline", "wikidata", "title", "honorific", "latin", "age", "cast", "surname",
-    "bare", "called", "given", "role", "well_known", "alias", "repeat",
+    "bare", "called", "given", "role", "well_known", "alias", "repeat", "hanja",
+    "speaker", "addressee", "member", "listed",
+    "obituary",
 ]  # fmt: skip
 """The rule that proposed a person (docs/entities.md, "Sources")."""
 

@@ -10,15 +10,15 @@ kinship words) are data files.
 from __future__ import annotations
 
 from newsfigs.core.resources import read_words, resource
-from newsfigs.names.gazetteer import NameTables
+from newsfigs.names.gazetteer import NameTables, name_tables
 from newsfigs.names.people import full_name_shape, given_syllables, is_korean_name
 from newsfigs.names.words import Word
 
-_WRAP = frozenset("'\"‘’“”「」『』<>《》")
+WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
 
 @resource
-def _non_name_finals() -> frozenset[str]:
+def non_name_finals() -> frozenset[str]:
     return frozenset(read_words("names/non_name_finals.txt"))
 
 
@@ -61,7 +61,7 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: NameTables) -> b
     given = given_syllables()
     if lex.surnames.get(w.stem[0]) != "common" or w.stem[1] not in given:
         return False
-    if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in _non_name_finals():
+    if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in non_name_finals():
         return False
     return _stands_alone(text, words, i, full_name=True)
 
@@ -75,7 +75,7 @@ def _stands_alone(text: str, words: list[Word], i: int, full_name: bool = False)
     foreign name (``가토 고이치``).
     """
     w = words[i]
-    if w.gap[-1:] in _WRAP and text[w.end : w.end + 1] in _WRAP:
+    if w.gap[-1:] in WRAP and text[w.end : w.end + 1] in WRAP:
         return False
     if i + 1 < len(words):
         nxt = words[i + 1]
@@ -85,11 +85,25 @@ def _stands_alone(text: str, words: list[Word], i: int, full_name: bool = False)
 
 
 def _heads_phrase(words: list[Word], i: int) -> bool:
-    """A full name opening a phrase of proper nouns: no quote before, no proper noun before."""
+    """A full name opening a phrase of proper nouns: no quote before, no proper noun before
+    but another full name (``김영란 전수안 박시환 이홍훈``: a list of names, space-separated)."""
     w = words[i]
-    if w.gap[-1:] in _WRAP:
+    if w.gap[-1:] in WRAP:
         return False
-    return not (i > 0 and w.joined and words[i - 1].proper)
+    if not (i > 0 and w.joined and words[i - 1].proper):
+        return True
+    return _name_shaped(words[i - 1])
+
+
+def _name_shaped(w: Word) -> bool:
+    """A word of the bare-name shape that is no known word (``전수안``, not ``청와대``)."""
+    if w.particle or w.tags not in _NAME_TAGS or not w.hangul:
+        return False
+    s = w.stem
+    lex = name_tables()
+    if not full_name_shape(s, lex) or s[2] == "이" or s[2] in non_name_finals():
+        return False
+    return _unknown_word(s, lex)
 
 
 def glued_particle_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
@@ -105,7 +119,7 @@ def glued_particle_name(text: str, words: list[Word], i: int, lex: NameTables) -
     name = s[:3]
     if s[3:] not in _person_particles() or not full_name_shape(name, lex):
         return False
-    if name[2] == "이" or name[2] in _non_name_finals():
+    if name[2] == "이" or name[2] in non_name_finals():
         return False
     if s in lex.places or s in lex.organizations or s in lex.titles:
         return False
@@ -127,7 +141,7 @@ def hyphen_pair(w: Word, lex: NameTables) -> list[str]:
         return []
     parts = w.stem.split("-")
     for p in parts:
-        if not full_name_shape(p, lex) or p[2] == "이" or p[2] in _non_name_finals():
+        if not full_name_shape(p, lex) or p[2] == "이" or p[2] in non_name_finals():
             return []
         if p in lex.places or p in lex.organizations or p in lex.titles:
             return []
@@ -175,7 +189,7 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs
     elif i + 1 >= len(words) or not words[i + 1].joined or words[i + 1].stem not in _kin():
         return False  # 세호 아버지, 현우 부자: a kinship word after the name
     given = given_syllables()
-    if s[0] not in given or s[1] not in given or s[1] in _non_name_finals():
+    if s[0] not in given or s[1] not in given or s[1] in non_name_finals():
         return False
     if s in lex.places or s in lex.titles or s in lex.organizations or s in orgs:
         return False

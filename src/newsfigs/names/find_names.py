@@ -19,16 +19,19 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.arbitration import priority, source_rank
-from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
+from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate, PersonSource
 from newsfigs.names import (
     abbreviations,
     affiliations,
     bare_names,
     bylines,
+    context_names,
     departments,
     hanja_names,
     institutions,
+    list_names,
     org_shapes,
+    paren_names,
     people,
     role_names,
     surname_links,
@@ -116,6 +119,9 @@ def _people(
                 if not quoted and all(x.proper for x in words[first : i + 1]):
                     out.append(c)
     titles = lex.titles
+    roles = role_names.role_words()
+    role_ends = role_names.role_finals()
+    obituary = list_names.obituary_words()
     for i, w in enumerate(words):
         if not w.stem:
             continue
@@ -129,12 +135,20 @@ def _people(
             hanja = hanja_names.by_hanja_surname(text, words, i, lex)
             if hanja is not None:
                 out.append(hanja)
-            r = role_names.after_role(text, words, i, lex) or role_names.foreign_after_role(
-                text, words, i, lex
-            )
+            r = role_names.by_role(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
-        elif kind is None and i > 0 and words[i - 1].hangul:
+        elif w.stem[-1] in role_ends and role_names.is_role(w.stem, roles):
+            r = role_names.by_role(text, words, i, lex, org_names)
+            if r is not None:
+                out.append(r)
+        elif w.stem in lex.organizations:
+            r = list_names.member_of_group(text, words, i, lex, org_names)
+            if r is not None:
+                out.append(r)
+        elif w.stem in obituary:
+            out.extend(list_names.before_obituary(text, words, i, lex))
+        if kind is None and i > 0 and words[i - 1].hangul:
             g = people.before_glued_title(words, i, lex)
             if g is not None:
                 out.append(g)
@@ -154,6 +168,10 @@ def _people(
                 out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
                 at += 4
             continue
+        if text[w.stem_end : w.stem_end + 1] == "(":
+            p = paren_names.before_parenthesis(text, words, i, lex, org_names)
+            if p is not None:
+                out.append(p)
         if bare_names.glued_particle_name(text, words, i, lex):
             out.append(
                 PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
@@ -176,6 +194,15 @@ def _people(
             out.append(people.person(words, i, i, w.stem[:2], "called"))
         elif bare_names.given_name_alone(text, words, i, lex, org_names):
             out.append(people.person(words, i, i, w.stem, "given"))
+        elif w.particle:  # both rules below read the particle
+            first = context_names.speaker_before_quote(text, words, i, lex, org_names)
+            source: PersonSource = "speaker"
+            if first < 0:
+                first = context_names.addressee(text, words, i, lex, org_names)
+                source = "addressee"
+            if first >= 0:
+                name = " ".join(x.stem for x in words[first : i + 1])
+                out.append(people.person(words, first, i, name, source))
     return out
 
 
@@ -319,44 +346,13 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found += departments.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
+    found += list_names.listed_beside(a.text, words, found, lex, {c.name for c in org_cands})
     found += _aliases(a, found)
     found = abbreviations.link_short_forms(found)
     found += _propagate(a, words, found)
-    found += _surnames_in_context(words, found, lex)
+    found += surname_links.surnames_in_context(words, found, lex)
     found = surname_links.link_surnames(a.text, found)
     return _merge_same_span(found)
-
-
-def _surnames_in_context(
-    words: list[Word], found: list[NameCandidate], lex: NameTables
-) -> list[PersonCandidate]:
-    """``이 의원은``, ``문 대표``, ``정 씨`` after ``이찬열 의원``: a surname of a named person.
-
-    Kiwipiepy reads a lone ``이`` as "this", ``문`` as "door"; before a title or honorific it
-    is the surname of someone the document has already named in full, so the syllable is a
-    person mention only when one found full name starts with it.
-    """
-    surnames = {
-        c.name[0]
-        for c in found
-        if isinstance(c, PersonCandidate) and people.korean_name(c.name, lex) and len(c.name) >= 3
-    }
-    if not surnames:
-        return []
-    taken = {c.start for c in found if isinstance(c, PersonCandidate)}
-    out: list[PersonCandidate] = []
-    for i, w in enumerate(words):
-        if i == 0 or not w.joined or w.stem not in lex.titles:
-            continue
-        kind = lex.titles[w.stem]
-        if kind not in ("title", "weak", "honorific"):
-            continue
-        p = words[i - 1]
-        if len(p.stem) != 1 or p.particle or p.stem not in surnames or p.start in taken:
-            continue
-        title = w.stem
-        out.append(people.person(words, i - 1, i - 1, p.stem, "surname", title=title))
-    return out
 
 
 def _merge_same_span(cands: list[NameCandidate]) -> list[NameCandidate]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import dataclasses
 
 from newsfigs.core.candidates import NameCandidate, PersonCandidate
+from newsfigs.names import people
+from newsfigs.names.gazetteer import NameTables
+from newsfigs.names.words import Word
 
 
 def link_surnames(text: str, cands: list[NameCandidate]) -> list[NameCandidate]:
@@ -50,3 +53,37 @@ def _referent(c: PersonCandidate, full: list[PersonCandidate]) -> str | None:
         if titled:
             return titled[-1].name
     return before[-1].name
+
+
+def surnames_in_context(
+    words: list[Word], found: list[NameCandidate], lex: NameTables
+) -> list[PersonCandidate]:
+    """``이 의원은``, ``문 대표``, ``정 씨`` after ``이찬열 의원``: a surname of a named person.
+
+    Kiwipiepy reads a lone ``이`` as "this", ``문`` as "door"; before a title or honorific it
+    is the surname of someone the document has already named in full, so the syllable is a
+    person mention only when one found full name starts with it.
+    """
+    surnames = {
+        c.name[0]
+        for c in found
+        if isinstance(c, PersonCandidate) and people.korean_name(c.name, lex) and len(c.name) >= 3
+    }
+    if not surnames:
+        return []
+    taken = {c.start for c in found if isinstance(c, PersonCandidate)}
+    out: list[PersonCandidate] = []
+    for i, w in enumerate(words):
+        if i == 0 or not w.joined or w.stem not in lex.titles:
+            continue
+        kind = lex.titles[w.stem]
+        if kind not in ("title", "weak", "honorific"):
+            continue
+        p = words[i - 1]
+        if len(p.stem) != 1 or p.particle or p.stem not in surnames or p.start in taken:
+            continue
+        if lex.titles.get(p.stem) == "modifier":
+            continue  # 전 대법관, 현 의원: "former", "current"
+        title = w.stem
+        out.append(people.person(words, i - 1, i - 1, p.stem, "surname", title=title))
+    return out
