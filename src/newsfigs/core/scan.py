@@ -10,9 +10,15 @@ position, the first branch's match, so its matches are those of
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """``words`` as one regex alternation of literals, longest first (so ``기가와트시`` is
+    tried before ``기가와트``), each once, in a fixed order (the same pattern every process)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 class Alternation:

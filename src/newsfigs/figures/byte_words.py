@@ -14,19 +14,16 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_rows, read_words, resource
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+from newsfigs.core.scan import literal_alternation
 
 
 @resource
 def byte_word_tables() -> tuple[regex.Pattern[str], dict[str, str]]:
     """The pattern (number, prefix, a memory word after) and prefix → unit (once per process)."""
     units = {w: unit for w, unit in read_rows("figures/byte_prefixes.tsv")}
-    memory = _alternation(list(read_words("figures/memory_words.txt")))
+    memory = literal_alternation(list(read_words("figures/memory_words.txt")))
     pattern = regex.compile(
-        rf"(?<![\d.,])(?P<n>\d{{1,4}}+(?:\.\d{{1,2}}+)?+)\x20?+(?P<p>{_alternation(list(units))})"
+        rf"(?<![\d.,])(?P<n>\d{{1,4}}+(?:\.\d{{1,2}}+)?+)\x20?+(?P<p>{literal_alternation(list(units))})"
         rf"(?=\x20?+(?:{memory}))"
     )
     return pattern, units

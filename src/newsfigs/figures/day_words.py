@@ -19,6 +19,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.figures.durations import cue_at
 from newsfigs.figures.figure_context import after_qualifier, as_bound, take_after
 from newsfigs.figures.figure_patterns import Patterns
@@ -43,8 +44,7 @@ def _table() -> tuple[dict[str, tuple[Decimal, UnitEntry]], regex.Pattern[str]]:
     """The words (value, unit entry) and a longest-first pattern that finds them."""
     units = classifiers()
     words = {w: (Decimal(v), units[u]) for w, v, u in read_rows("shared/day_words.tsv")}
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return words, regex.compile(rf"(?<![가-힣])(?:{alt})")
+    return words, regex.compile(rf"(?<![가-힣])(?:{literal_alternation(words)})")
 
 
 def _found(a: Analysed, P: Patterns) -> list[DayWord]:

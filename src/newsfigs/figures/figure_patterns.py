@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from newsfigs.core.resources import read_rows, read_words, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.numbers import contracted_ranges, native_numerals
 from newsfigs.units import (
     TimeUnit,
@@ -57,11 +58,6 @@ _TEMPERATURE_PREFIXES = "figures/temperature_prefixes.tsv"
 _MATCH_PERIODS = "figures/match_periods.tsv"
 
 
-def _alternation(words: list[str]) -> str:
-    """Longest-first alternation of literal words."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @resource
 def native_pattern() -> str:
     """Native numerals: 하나 … 아흔아홉, determiners (두, 세, 스무 …), pairs (한두, 서너) and
@@ -71,10 +67,10 @@ def native_pattern() -> str:
     two values are consecutive. A contracted range is tried first, as a whole word.
     """
     table = native_numerals()
-    tens = [w for w, v in table.items() if v >= 10 and v % 10 == 0]
-    ones = _alternation([w for w, v in table.items() if v < 10 and w != "첫"])
-    contracted = _alternation(list(contracted_ranges()))
-    return rf"(?:{contracted}|(?:{_alternation(tens)})(?:{ones}){{0,2}}|(?:{ones})(?:{ones})?+|첫)"
+    tens = literal_alternation(w for w, v in table.items() if v >= 10 and v % 10 == 0)
+    ones = literal_alternation(w for w, v in table.items() if v < 10 and w != "첫")
+    contracted = literal_alternation(contracted_ranges())
+    return rf"(?:{contracted}|(?:{tens})(?:{ones}){{0,2}}|(?:{ones})(?:{ones})?+|첫)"
 
 
 @dataclass(frozen=True)
@@ -132,7 +128,7 @@ def patterns() -> Patterns:
     """Build the patterns (once per process)."""
     units = {k: v for k, v in {**classifiers(), **unit_surfaces()}.items() if v.position == "after"}
     symbols = {k: v for k, v in unit_surfaces().items() if v.position == "before"}
-    classifier_alt = _alternation(list(classifiers()))
+    classifier_alt = literal_alternation(list(classifiers()))
     numeral = regex.compile(
         rf"(?P<ar>{_AR_NUMERAL})"
         rf"|(?P<su>{_SU_NUMERAL})"
@@ -142,7 +138,7 @@ def patterns() -> Patterns:
         rf"|(?P<digit>[{SINO_DIGITS}])(?=\x20[가-힣A-Za-z])"
         rf"|(?P<half>반)(?=\x20?+[가-힣A-Za-z])"
     )
-    unit = regex.compile(_alternation(list(units)))
+    unit = regex.compile(literal_alternation(list(units)))
     quals = {row[0]: row[1] for row in read_rows("shared/qualifiers.tsv")}
     before_words = [row[0] for row in read_rows("shared/qualifiers.tsv") if row[2] == "before"]
     after_words = [row[0] for row in read_rows("shared/qualifiers.tsv") if row[2] == "after"]
@@ -169,28 +165,30 @@ def patterns() -> Patterns:
         ),
         symbols=symbols,
         symbol_order=tuple(sorted(symbols, key=len, reverse=True)),
-        echo=regex.compile(r"\((" + _alternation(list(units)) + r")\)"),
+        echo=regex.compile(r"\((" + literal_alternation(list(units)) + r")\)"),
         # a qualifier or role word right before the number (searched with endpos = start)
-        before=regex.compile(rf"(?:(?<![가-힣])(?P<w>{_alternation(prefix_words)})\x20?+)\Z"),
+        before=regex.compile(
+            rf"(?:(?<![가-힣])(?P<w>{literal_alternation(prefix_words)})\x20?+)\Z"
+        ),
         # the tail is the endings of a verb (넘어섰다, 넘어서며): figure_context.after_qualifier
         # keeps it only after a verb stem that is itself listed (넘어서), else leaves it out
         after=regex.compile(
-            rf"(?:\x20?+(?P<w>{_alternation(after_words)})"
-            rf"|[이가을를]\x20(?P<w>{_alternation(over_words)}))(?P<tail>[가-힣]*+)"
+            rf"(?:\x20?+(?P<w>{literal_alternation(after_words)})"
+            rf"|[이가을를]\x20(?P<w>{literal_alternation(over_words)}))(?P<tail>[가-힣]*+)"
         ),
         qualifiers=quals,
         temperature_prefixes=temperature,
         weight_cue=regex.compile(
-            rf"(?<![가-힣])(?:{_alternation(list(read_words('figures/weight_cues.txt')))})"
+            rf"(?<![가-힣])(?:{literal_alternation(list(read_words('figures/weight_cues.txt')))})"
             r"(?:은|는|이|가|도)?+(?:\x20[가-힣]{1,2}+)?+\x20?+\Z"
         ),
         don_cue=regex.compile(
-            rf"(?<![가-힣])(?:{_alternation(list(read_words('figures/don_cues.txt')))})"
+            rf"(?<![가-힣])(?:{literal_alternation(list(read_words('figures/don_cues.txt')))})"
             r"(?:은|는|이|가|도)?+(?:\x20시세)?+\x20\Z"
         ),
         # 섭씨로 약 37.8도, 영하로 최저 3도: the scale word with a particle, before a qualifier
         temperature_before=regex.compile(
-            rf"(?<![가-힣])(?P<w>{_alternation(list(temperature))})(?:으로|로|는|은)?+\x20?+\Z"
+            rf"(?<![가-힣])(?P<w>{literal_alternation(list(temperature))})(?:으로|로|는|은)?+\x20?+\Z"
         ),
         equivalent_word=regex.compile(
             "(?:"
@@ -201,23 +199,25 @@ def patterns() -> Patterns:
             + r")\x20?+"
         ),
         money_subject=regex.compile(
-            rf"(?:{_alternation(list(read_words('figures/money_subjects.txt')))})"
-            rf"(?:\x20?+(?:{_alternation(list(read_words('figures/money_heads.txt')))}))?+"
+            rf"(?:{literal_alternation(list(read_words('figures/money_subjects.txt')))})"
+            rf"(?:\x20?+(?:{literal_alternation(list(read_words('figures/money_heads.txt')))}))?+"
             r"(?:은|는|이|가|도)?+\x20?+\Z"
         ),
         # the cue, its particle, then at most two words without digits (낮 최고기온은 32도,
         # 수온이 평년보다 2도): the clause is about the temperature
         temperature_cue=regex.compile(
-            rf"(?:{_alternation(list(read_words('figures/temperature_cues.txt')))})"
+            rf"(?:{literal_alternation(list(read_words('figures/temperature_cues.txt')))})"
             r"[가-힣]{0,2}+(?:\x20[가-힣]{1,6}+){0,2}+\x20?+\Z"
         ),
         range_sep=regex.compile(RANGE_SEP),
         # 여 (alone or before the cue) makes the length approximate: 10년여간, 1년여 만에
         duration_cue=regex.compile(
-            rf"(?P<about>여)?+(?:(?P<w>{_alternation(glued)})|\x20?+(?P<w>{_alternation(spaced)}))?+"
+            rf"(?P<about>여)?+(?:(?P<w>{literal_alternation(glued)})|\x20?+(?P<w>{literal_alternation(spaced)}))?+"
         ),
         duration_roles=roles,
-        duration_before=regex.compile(rf"(?<![가-힣])(?P<w>{_alternation(before_len)})\x20?+\Z"),
+        duration_before=regex.compile(
+            rf"(?<![가-힣])(?P<w>{literal_alternation(before_len)})\x20?+\Z"
+        ),
         duration_ago=regex.compile(rf"여?+\x20?+{direction_pattern('w')}"),
         time_units=time_units(),
         half=regex.compile(r"\x20?+반"),  # a whole morpheme: checked by the recognizer

@@ -16,6 +16,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.figures.signs import rate_before
 from newsfigs.models import FigureKind
 
@@ -31,17 +32,13 @@ class KiroTables:
     after: dict[str, regex.Pattern[str]]  # matched at the figure's end
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @resource
 def kiro_tables() -> KiroTables:
     """Build the patterns from ``data/figures/kiro_cues.tsv`` (once per process)."""
     rows = read_rows("figures/kiro_cues.tsv")
 
     def words(unit: str, where: str) -> str:
-        return _alternation([w for w, u, wh in rows if u == unit and wh in (where, "both")])
+        return literal_alternation([w for w, u, wh in rows if u == unit and wh in (where, "both")])
 
     return KiroTables(
         number=regex.compile(r"(?<![\d.,])(?P<n>\d{1,4}+(?:\.\d{1,2}+)?+)\x20?+키로"),

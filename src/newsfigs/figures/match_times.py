@@ -18,6 +18,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.figures.figure_patterns import Patterns
 
 _FIRST_EXTRA_INNING = 10  # regular play has nine innings
@@ -33,15 +34,11 @@ class MatchTables:
     inning: regex.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @resource
 def match_tables() -> MatchTables:
     """Build the patterns from ``data/figures/match_periods.tsv`` (once per process)."""
     rows = read_rows("figures/match_periods.tsv")
-    words = {role: _alternation([w for w, r in rows if r == role]) for _, role in rows}
+    words = {role: literal_alternation([w for w, r in rows if r == role]) for _, role in rows}
     extra = rf"(?:(?P<x>{words['extra']})\x20?+)"
     return MatchTables(
         minute=regex.compile(

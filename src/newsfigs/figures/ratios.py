@@ -16,6 +16,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.scan import literal_alternation
 
 _NUMBER = r"(?<![\d.,\-−:A-Za-z])(?P<a>\d{1,4}+(?:\.\d{1,2}+)?+)"
 _AFTER = r"(?P<b>\d{1,4}+)(?!\d|[.,]\d|%)"
@@ -33,10 +34,6 @@ class RatioTables:
     verbs: frozenset[str]  # stems after 로/으로: 5-3으로 이겼다 (이기/VV)
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @resource
 def ratio_tables() -> RatioTables:
     """Build the patterns from ``data/figures/ratio_cues.tsv`` (once per process)."""
@@ -46,9 +43,9 @@ def ratio_tables() -> RatioTables:
     return RatioTables(
         pair=regex.compile(rf"{_NUMBER}(?:\x20?+(?P<j>대)\x20?+|(?P<j>[\-:])){_AFTER}"),
         before=regex.compile(
-            rf"(?<![가-힣])(?:{_alternation(before)})(?:은|는|이|가|도)?+\x20?+\Z"
+            rf"(?<![가-힣])(?:{literal_alternation(before)})(?:은|는|이|가|도)?+\x20?+\Z"
         ),
-        after=regex.compile(rf"(?:으로|로|의)?+\x20?+(?:{_alternation(after)})"),
+        after=regex.compile(rf"(?:으로|로|의)?+\x20?+(?:{literal_alternation(after)})"),
         verbs=frozenset(w for w, where in rows if where == "verb"),
     )
 

@@ -12,6 +12,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.figures.operands import Operand, is_hangul, whole
 from newsfigs.numbers import BIG_UNITS
@@ -126,16 +127,12 @@ _PER = "당"  # 1주당 배당금: the share is the basis of a rate, not a numbe
 def share_cues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """(before, after) patterns of ``data/figures/share_cues.tsv`` (once per process)."""
     rows = read_rows("figures/share_cues.tsv")
-    before = _words([w for w, where in rows if where == "before"])
-    after = _words([w for w, where in rows if where == "after"])
+    before = literal_alternation([w for w, where in rows if where == "before"])
+    after = literal_alternation([w for w, where in rows if where == "after"])
     return (
         regex.compile(rf"(?<![가-힣])(?:{before})(?:을|를|은|는|이|가|도)?+\x20?+\Z"),
         regex.compile(rf"(?:을|를|씩|만|도)\x20?+(?:{after})"),
     )
-
-
-def _words(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def shares(a: Analysed, op: Operand, start: int, end: int) -> bool:
@@ -168,8 +165,8 @@ def times_classifiers() -> frozenset[str]:
 def number_labels() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """(before, after) patterns of ``data/figures/number_labels.tsv`` (once per process)."""
     rows = read_rows("figures/number_labels.tsv")
-    before = _words([w for w, where in rows if where == "before"])
-    after = _words([w for w, where in rows if where == "after"])
+    before = literal_alternation([w for w, where in rows if where == "before"])
+    after = literal_alternation([w for w, where in rows if where == "after"])
     return (
         regex.compile(rf"(?<![가-힣])(?:{before})\x20?+\Z"),
         regex.compile(rf"\x20(?:{after})"),

@@ -15,6 +15,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.models import Direction, Period
 
 _MINUS_CHARS = frozenset("-−")
@@ -42,10 +43,6 @@ class SignTables:
     rate_before: regex.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @resource
 def sign_tables() -> SignTables:
     """Build the tables (once per process)."""
@@ -61,15 +58,17 @@ def sign_tables() -> SignTables:
         r"\x20?+".join(regex.escape(part) for part in w.split(" "))
         for w in sorted(rates, key=lambda w: (-len(w), w))
     )
+    rising = literal_alternation(m for m in table if marks[m][0] > 0)
+    falling = literal_alternation(m for m in table if marks[m][0] < 0)
     return SignTables(
         marks=marks,
         mark_before=regex.compile(
-            rf"(?:(?P<m>{_alternation(glued)})|(?P<m>{_alternation(table)})\x20?+"
-            rf"|(?<![가-힣])(?P<m>{_alternation(words)})\x20?+)\Z"
+            rf"(?:(?P<m>{literal_alternation(glued)})|(?P<m>{literal_alternation(table)})\x20?+"
+            rf"|(?<![가-힣])(?P<m>{literal_alternation(words)})\x20?+)\Z"
         ),
-        bullet=regex.compile(rf"(?:{_alternation(table)})\x20?+[가-힣A-Za-z]"),
-        up=regex.compile(rf"(?:{_alternation([m for m in table if marks[m][0] > 0])})\x20?+\d"),
-        down=regex.compile(rf"(?:{_alternation([m for m in table if marks[m][0] < 0])})\x20?+\d"),
+        bullet=regex.compile(rf"(?:{literal_alternation(table)})\x20?+[가-힣A-Za-z]"),
+        up=regex.compile(rf"(?:{rising})\x20?+\d"),
+        down=regex.compile(rf"(?:{falling})\x20?+\d"),
         directions={w: cast(Direction, d) for w, d in read_rows("figures/direction_words.tsv")},
         rates={w.replace(" ", ""): v for w, v in rates.items()},
         rate_before=regex.compile(rf"(?<![0-9A-Za-z가-힣])(?P<w>{rate_alt})\x20?+\Z"),

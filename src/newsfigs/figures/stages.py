@@ -16,21 +16,18 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.scan import literal_alternation
 
 STAGE = "강"
 SIZES = frozenset(Decimal(2**k) for k in range(1, 8))  # 2강 … 128강
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @resource
 def stage_pattern() -> regex.Pattern[str]:
     """``N강`` and what follows it, from ``data/figures/stage_words.tsv`` (once per process)."""
     rows = read_rows("figures/stage_words.tsv")
-    glued = _alternation([w for w, where in rows if where == "glued"])
-    after = _alternation([w for w, where in rows if where == "after"])
+    glued = literal_alternation([w for w, where in rows if where == "glued"])
+    after = literal_alternation([w for w, where in rows if where == "after"])
     return regex.compile(
         rf"(?<![\d.,A-Za-z가-힣])(?P<n>\d{{1,3}}+)강"
         rf"(?=(?:{glued})|(?:에서|에|을|를|이|가|의|은|는|도|까지)?+\x20?+(?:{after}))"
