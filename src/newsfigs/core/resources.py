@@ -248,6 +248,12 @@ def read_words(name: str) -> tuple[str, ...]:
     return tuple(row[0] for row in read_rows(name))
 
 
+@keyed_resource
+def read_word_set(name: str) -> frozenset[str]:
+    """The words of ``data/<name>`` as a set (membership tests on the hot path)."""
+    return frozenset(read_words(name))
+
+
 def read_text(name: str) -> str:
     """The raw text of ``data/<name>`` (for the pint definitions file)."""
     return resources.files("newsfigs").joinpath("data").joinpath(name).read_text(encoding="utf-8")

@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import NameCandidate, OrgCandidate
-from newsfigs.core.resources import read_words, resource
+from newsfigs.core.resources import read_word_set
 from newsfigs.names import departments, people
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import Known, NameTables, person_surnames
 from newsfigs.names.words import PARTICLES, Word
+
+_PLACE_FINALS = "names/place_finals.txt"
 
 
 def at_title(
@@ -116,17 +118,12 @@ def _unknown_org_word(w: Word, lex: NameTables) -> bool:
         return False
     if len(s) < 2 or s in lex.places or s in lex.titles or s in lex.cues_before:
         return False
-    if w.hangul and (s[-1] in _place_finals() or s.endswith(_PARTICLE_ENDS)):
+    if w.hangul and (s[-1] in read_word_set(_PLACE_FINALS) or s.endswith(_PARTICLE_ENDS)):
         return False  # 상모사곡동, 안탈리아에서 (kiwipiepy's proper noun with its particle)
     return not people.korean_name(s, lex) and s not in person_surnames()
 
 
 _PARTICLE_ENDS = tuple(p for p in PARTICLES if len(p) >= 2)
-
-
-@resource
-def _place_finals() -> frozenset[str]:
-    return frozenset(read_words("names/place_finals.txt"))
 
 
 def _unknown_affiliation(

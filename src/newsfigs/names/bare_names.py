@@ -9,10 +9,13 @@ kinship words) are data files.
 
 from __future__ import annotations
 
-from newsfigs.core.resources import read_words, resource
+from newsfigs.core.resources import read_word_set, read_words, resource
 from newsfigs.names.gazetteer import NameTables, name_tables
 from newsfigs.names.people import full_name_shape, given_syllables, is_korean_name
 from newsfigs.names.words import Word
+
+_KINSHIP_WORDS = "names/kinship_words.txt"
+_PERSON_PARTICLES = "names/person_particles.txt"
 
 WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
@@ -117,7 +120,7 @@ def glued_particle_name(text: str, words: list[Word], i: int, lex: NameTables) -
     if w.tags not in _GLUED_TAGS or w.particle or not w.hangul or len(s) not in (4, 5):
         return False
     name = s[:3]
-    if s[3:] not in _person_particles() or not full_name_shape(name, lex):
+    if s[3:] not in read_word_set(_PERSON_PARTICLES) or not full_name_shape(name, lex):
         return False
     if name[2] == "이" or name[2] in non_name_finals():
         return False
@@ -184,9 +187,13 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs
     if len(s) != 2 or w.tags != ("NNP",) or not w.hangul:
         return False
     if w.particle:
-        if text[w.stem_end : w.end] not in _person_particles():
+        if text[w.stem_end : w.end] not in read_word_set(_PERSON_PARTICLES):
             return False
-    elif i + 1 >= len(words) or not words[i + 1].joined or words[i + 1].stem not in _kin():
+    elif (
+        i + 1 >= len(words)
+        or not words[i + 1].joined
+        or words[i + 1].stem not in read_word_set(_KINSHIP_WORDS)
+    ):
         return False  # 세호 아버지, 현우 부자: a kinship word after the name
     given = given_syllables()
     if s[0] not in given or s[1] not in given or s[1] in non_name_finals():
@@ -198,13 +205,3 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs
     if i > 0 and w.joined and words[i - 1].proper:
         return False  # 아베 신조: the end of a longer name
     return _stands_alone(text, words, i)
-
-
-@resource
-def _kin() -> frozenset[str]:
-    return frozenset(read_words("names/kinship_words.txt"))
-
-
-@resource
-def _person_particles() -> frozenset[str]:
-    return frozenset(read_words("names/person_particles.txt"))

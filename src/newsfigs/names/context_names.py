@@ -9,11 +9,13 @@ place, organization, title or cue (``unknown_name``).
 
 from __future__ import annotations
 
-from newsfigs.core.resources import read_words, resource
+from newsfigs.core.resources import read_word_set
 from newsfigs.names.bare_names import WRAP, non_name_finals
 from newsfigs.names.gazetteer import NameTables, ends_with_suffix
 from newsfigs.names.people import full_name_shape
 from newsfigs.names.words import Word
+
+_PERSON_ONLY_PARTICLES = "names/person_only_particles.txt"
 
 _SPEAKER_PARTICLES = frozenset({"은", "는", "이", "가", "도"})
 _QUOTE_OPENS = frozenset('"“')
@@ -52,14 +54,9 @@ def addressee(text: str, words: list[Word], i: int, lex: NameTables, orgs: set[s
     w = words[i]
     if w.tags != ("NNP",) or not w.hangul or not 2 <= len(w.stem) <= 6:
         return -1
-    if text[w.stem_end : w.end] not in _person_only_particles():
+    if text[w.stem_end : w.end] not in read_word_set(_PERSON_ONLY_PARTICLES):
         return -1
     return _name_start(words, i, lex, orgs)
-
-
-@resource
-def _person_only_particles() -> frozenset[str]:
-    return frozenset(read_words("names/person_only_particles.txt"))
 
 
 def _name_start(words: list[Word], i: int, lex: NameTables, orgs: set[str]) -> int:

@@ -11,23 +11,20 @@ from __future__ import annotations
 import bisect
 
 from newsfigs.core.candidates import NameCandidate, PersonCandidate
-from newsfigs.core.resources import read_words, resource
+from newsfigs.core.resources import read_word_set, read_words, resource
 from newsfigs.names.context_names import unknown_name
 from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.people import full_name_shape, given_syllables, person
 from newsfigs.names.role_names import role_words
 from newsfigs.names.words import Word
 
+_PERSON_PARTICLES = "names/person_particles.txt"
+
 _SEPARATORS = frozenset({",", "·", "ㆍ", "、"})
 _WEAK_SEEDS = frozenset({"repeat", "given", "called"})
 """A person found by these is no seed: a wrong seed would spread to the whole list."""
 _OPEN_QUOTES = frozenset("'\"‘“「『<《")
 _LIST_END = frozenset({"등", "등도", "등이", "등은", "등을", "등의", "등과"})
-
-
-@resource
-def _person_particles() -> frozenset[str]:
-    return frozenset(read_words("names/person_particles.txt"))
 
 
 def _one_name(text: str, words: list[Word], k: int, lex: NameTables, orgs: set[str]) -> bool:
@@ -39,8 +36,10 @@ def _one_name(text: str, words: list[Word], k: int, lex: NameTables, orgs: set[s
     if not unknown_name(s, lex, orgs) or s in role_words():
         return False  # a place, organization, title, cue; 한국대사, 윤중초교, 사자봉
     if w.particle:
-        return text[w.stem_end : w.end] in _person_particles()
-    return s[-1:] not in _person_particles()  # 나나가: the particle taken into the noun
+        return text[w.stem_end : w.end] in read_word_set(_PERSON_PARTICLES)
+    return s[-1:] not in read_word_set(
+        _PERSON_PARTICLES
+    )  # 나나가: the particle taken into the noun
 
 
 def member_of_group(

@@ -43,12 +43,14 @@ from __future__ import annotations
 import regex
 
 from newsfigs.core.candidates import OrgCandidate, org_category
-from newsfigs.core.resources import read_rows, read_words, resource
+from newsfigs.core.resources import read_rows, read_word_set, read_words, resource
 from newsfigs.names import organizations as orgs
 from newsfigs.names.abbreviations import abbreviations
 from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.people import full_name_shape
 from newsfigs.names.words import Word
+
+_ORG_GLUED_NOUNS = "names/org_glued_nouns.txt"
 
 _MIN_SCHOOL = 3
 """Syllables of a school's short name at least (body of two, then ``대`` or ``고``)."""
@@ -77,11 +79,6 @@ def _acronym_finals() -> tuple[str, ...]:
     return read_words("names/acronym_org_finals.txt")
 
 
-@resource
-def _glued_nouns() -> frozenset[str]:
-    return frozenset(read_words("names/org_glued_nouns.txt"))
-
-
 def school(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
     """``순천향대는``, ``단원고``: one proper noun ending in a school's last syllable."""
     w = words[i]
@@ -102,7 +99,7 @@ def known_glued(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | No
     stem = w.stem
     if len(w.tags) < 2:
         return None  # one morpheme: nothing glued (and most words stop here)
-    glued = _glued_nouns()
+    glued = read_word_set(_ORG_GLUED_NOUNS)
     for k in range(min(_LONGEST_GLUED, len(stem) - 2), 0, -1):
         if stem[-k:] not in glued:
             continue

@@ -15,26 +15,19 @@ from __future__ import annotations
 import regex
 
 from newsfigs.core.candidates import PersonCandidate
-from newsfigs.core.resources import read_words, resource
+from newsfigs.core.resources import read_word_set
 from newsfigs.names.gazetteer import NameTables, ends_with_suffix
 from newsfigs.names.people import full_name_shape, is_foreign_word, is_korean_name, person
 from newsfigs.names.role_names import role_words
 from newsfigs.names.words import Word
 
+_HANJA_FAMILY_NAMES = "names/hanja_family_names.txt"
+_HANJA_NON_NAME_FINALS = "names/hanja_non_name_finals.txt"
+
 _AGE = regex.compile(r"\(\d{1,3}+세?+(?:[·,/][^()\n]{1,20}+)?+\)")
 _HANJA = regex.compile(r"\((\p{Han}{2,5}+)(?:[·,][^()\n]{1,20}+)?+\)")
 _NOUNS = frozenset({"NNP", "NNG"})
 _QUOTES = frozenset("'\"‘’“”「」『』<>《》")
-
-
-@resource
-def _family_hanja() -> frozenset[str]:
-    return frozenset(read_words("names/hanja_family_names.txt"))
-
-
-@resource
-def _non_name_hanja() -> frozenset[str]:
-    return frozenset(read_words("names/hanja_non_name_finals.txt"))
 
 
 def before_parenthesis(
@@ -115,13 +108,13 @@ def _with_hanja(
     words: list[Word], i: int, hanja: str, lex: NameTables, orgs: set[str]
 ) -> PersonCandidate | None:
     """``시진핑(習近平)``, ``허준(許浚)``, ``아베 신조(安倍晋三)``."""
-    if hanja[-1] in _non_name_hanja():
+    if hanja[-1] in read_word_set(_HANJA_NON_NAME_FINALS):
         return None
     w = words[i]
     if w.proper and set(w.tags) <= _NOUNS and 2 <= len(w.stem) <= 4 and not _known(w.stem, lex):
         if i > 0 and w.joined and words[i - 1].proper:
             pass  # the end of a longer name: read below as several words
-        elif hanja[0] in _family_hanja() and not _QUOTES.intersection(w.gap):
+        elif hanja[0] in read_word_set(_HANJA_FAMILY_NAMES) and not _QUOTES.intersection(w.gap):
             return person(words, i, i, w.stem, "hanja")
     first = _name_words(words, i, lex, orgs)
     if first < 0 or first == i or len(hanja) < 3:

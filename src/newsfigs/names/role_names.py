@@ -9,10 +9,12 @@ title (``가수``, ``투수``, ``래퍼``, ``칼럼니스트``).
 from __future__ import annotations
 
 from newsfigs.core.candidates import PersonCandidate
-from newsfigs.core.resources import read_words, resource
+from newsfigs.core.resources import read_word_set, read_words, resource
 from newsfigs.names.gazetteer import NameTables, ends_with_suffix
 from newsfigs.names.people import is_korean_name, person
 from newsfigs.names.words import Word
+
+_PERSON_PARTICLES = "names/person_particles.txt"
 
 _QUOTES = frozenset("'\"‘’“”「」『』<>《》()")
 
@@ -36,11 +38,6 @@ def is_role(stem: str, roles: frozenset[str]) -> bool:
         return True
     n = len(stem)
     return n > 2 and (stem[-2:] in roles or (n > 3 and stem[-3:] in roles))
-
-
-@resource
-def _person_particles() -> frozenset[str]:
-    return frozenset(read_words("names/person_particles.txt"))
 
 
 def by_role(
@@ -77,11 +74,11 @@ def one_word_after_role(
     if _QUOTES.intersection(nxt.gap) or ends_with_suffix(s, lex, units=True):
         return None
     if nxt.particle:
-        if text[nxt.stem_end : nxt.end] not in _person_particles():
+        if text[nxt.stem_end : nxt.end] not in read_word_set(_PERSON_PARTICLES):
             return None
     elif i + 2 < len(words) and words[i + 2].joined:
         return None
-    elif s[-1:] in _person_particles() or s[-2:] in _person_particles():
+    elif s[-1:] in read_word_set(_PERSON_PARTICLES) or s[-2:] in read_word_set(_PERSON_PARTICLES):
         return None  # 유재환이, 나나가: kiwipiepy took the particle into the noun
     return person(words, i + 1, i + 1, s, "role", title=words[i].stem)
 
@@ -136,7 +133,7 @@ def foreign_after_role(
     last = words[j]
     if is_korean_name(last, lex) or ends_with_suffix(last.stem, lex, units=True):
         return None  # 장을병 박경리, 남궁영 한국외국어대: Korean names, an organization
-    if not last.particle and last.stem[-1:] in _person_particles():
+    if not last.particle and last.stem[-1:] in read_word_set(_PERSON_PARTICLES):
         return None  # 프리실라 챈이: kiwipiepy took the particle into the noun
     if not words[j].particle and j + 1 < n:
         after = words[j + 1]

@@ -9,8 +9,10 @@ longer names, titles of works and compounds (``트럼프 행정부`` is left to 
 from __future__ import annotations
 
 from newsfigs.core.candidates import PersonCandidate
-from newsfigs.core.resources import read_rows, read_words, resource
+from newsfigs.core.resources import read_rows, read_word_set, resource
 from newsfigs.names.words import Word
+
+_PERSON_PARTICLES = "names/person_particles.txt"
 
 _QUOTES = frozenset("'\"‘’“”「」『』《》〈〉<>")
 
@@ -19,11 +21,6 @@ _QUOTES = frozenset("'\"‘’“”「」『』《》〈〉<>")
 def well_known_people() -> dict[str, str]:
     """Name as written alone → full name."""
     return {row[0]: row[1] for row in read_rows("names/well_known_people.tsv")}
-
-
-@resource
-def _person_particles() -> frozenset[str]:
-    return frozenset(read_words("names/person_particles.txt"))
 
 
 def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | None:
@@ -37,7 +34,7 @@ def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | Non
     if w.stem not in well_known_people():
         return None
     if w.particle:
-        if text[w.stem_end : w.end] not in _person_particles():
+        if text[w.stem_end : w.end] not in read_word_set(_PERSON_PARTICLES):
             return None
     elif i + 1 < len(words) and words[i + 1].joined:
         return None
