@@ -45,16 +45,31 @@ class Alternation:
         return None
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        """The matches of the whole alternation, left to right, none overlapping."""
-        first: dict[int, regex.Match[str]] = {}
-        for branch in self._branches:
-            # a match at every position where this branch matches (overlapped: one per position);
-            # a position already claimed by an earlier branch keeps that branch's match
-            for m in branch.finditer(text, overlapped=True):
-                first.setdefault(m.start(), m)
+        """The matches of the whole alternation, left to right, none overlapping.
+
+        Each branch keeps its next match (its leftmost at or after the scan position); the
+        leftmost of those, the lowest branch on a tie, is the alternation's. A branch searches
+        again only when the scan has passed its match, so the engine runs about once per match
+        found, not once per position a branch could match at.
+        """
+        branches = self._branches
+        ahead: list[regex.Match[str] | None] = [b.search(text) for b in branches]
         pos = 0
-        for s in sorted(first):
-            if s >= pos:
-                m = first[s]
-                yield m
-                pos = max(m.end(), s + 1)
+        while True:
+            best: regex.Match[str] | None = None
+            best_start = len(text) + 1
+            for k, m in enumerate(ahead):
+                if m is None:
+                    continue
+                start = m.start()
+                if start < pos:
+                    m = ahead[k] = branches[k].search(text, pos)
+                    if m is None:
+                        continue
+                    start = m.start()
+                if start < best_start:  # strictly: on a tie the lower branch stays
+                    best, best_start = m, start
+            if best is None:
+                return
+            yield best
+            pos = max(best.end(), best_start + 1)
