@@ -115,8 +115,8 @@ def _department(a: Analysed, w: Word, lex: NameTables) -> bool:
     s = w.stem
     if not w.hangul or len(s) < 3 or any(t != "NNG" for t in w.tags):
         return False
-    if s.endswith(_COLLEGE) and orgs.generic_word(s):
-        return True  # 경영대학, 공과대학: a college of the university named before it
+    if orgs.generic_word(s):
+        return s.endswith(_COLLEGE)  # 경영대학: a college of the university; not 조사결과
     return any(lex.suffixes.get(s[-n:], ("", False))[0] == orgs.UNIT for n in (3, 2, 1))
 
 
