@@ -5,7 +5,8 @@ kiwipiepy tags most brand and company names as proper nouns, as it tags people a
 sentence tells them apart. A word is read as a company when it is one proper-noun morpheme of
 two syllables or more with a subject or topic particle (``은``, ``는``, ``이``, ``가``), no
 place, title, listed name or person's name, and a word of ``data/names/trade_cues.txt``
-(``출시``, ``매출``, ``영업이익``, ``주가``, ``브랜드`` …) follows later in the same sentence.
+(``출시``, ``매출``, ``영업이익``, ``주가``, ``브랜드`` …) follows later in the same sentence,
+before any quotation mark.
 Measured on the development corpora (docs/entities.md, "Issue 14, round 6").
 """
 
@@ -24,7 +25,9 @@ from newsfigs.names.words import Word
 _SUBJECT = frozenset({"은", "는", "이", "가"})
 """Particles of a sentence's subject or topic (not ``의``, ``을``: a brand is owned or bought
 as often as it acts)."""
-_SENTENCE_END = regex.compile(r"[.?!\n]")
+_SENTENCE_END = regex.compile(r"[.?!\n\"“”]")
+"""Where the search for a trade word stops: the sentence's end, or a quotation (``X는 “…
+출시 …”``: a speaker, who is a person as often as a company)."""
 _REACH = 120
 """Characters after the word searched for a trade word (a sentence of news is rarely longer)."""
 
