@@ -61,6 +61,7 @@ SOURCE_RANK: Final[dict[str, int]] = {
     "team": 4,
     "acronym": 4,
     "business": 4,
+    "trade": 5,
     "frame": 5,
     "affiliation": 5,
     "surname": 5,

@@ -33,7 +33,7 @@ PersonSource = Literal[
 OrgSource = Literal[
     "user", "byline", "known", "suffix", "unit", "cue", "wikidata", "corp_mark", "frame",
     "affiliation", "institution", "alias", "repeat", "school", "glued", "team", "acronym",
-    "business",
+    "business", "trade",
 ]  # fmt: skip
 """The rule that proposed an organization (docs/entities.md, "Sources")."""
 

@@ -81,6 +81,8 @@ def at_title(
             if found is not None:
                 affiliation = found.name
                 extra = [found]
+            elif (unit := _unit_before(a, words, q, lex, org_end)) is not None:
+                affiliation, extra = unit  # 한국대 경영대학 김하늘 교수
     return [
         people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation),
         *extra,
@@ -98,7 +100,12 @@ def university(a: Analysed, w: Word) -> bool:
     toks = a.tokens_in(w.start, w.stem_end)
     if len(toks) == 1:
         return toks[0].tag == "NNP"  # 한빛대 read as one proper noun
-    return len(toks) == 2 and toks[-1].form == "대" and toks[-1].tag in ("NNB", "NNG")
+    return len(toks) == 2 and toks[-1].form == "대" and toks[-1].tag in _DAE_TAGS
+
+
+_DAE_TAGS = frozenset({"NNB", "NNG", "XPN"})
+"""Tags kiwipiepy gives ``대`` after a proper noun (``한국/NNP 대/XPN 경영대학``: a prefix read
+where the word ends)."""
 
 
 def _department(a: Analysed, w: Word, lex: NameTables) -> bool:
@@ -108,7 +115,12 @@ def _department(a: Analysed, w: Word, lex: NameTables) -> bool:
     s = w.stem
     if not w.hangul or len(s) < 3 or any(t != "NNG" for t in w.tags):
         return False
+    if orgs.generic_word(s):
+        return s.endswith(_COLLEGE)  # 경영대학: a college of the university; not 조사결과
     return any(lex.suffixes.get(s[-n:], ("", False))[0] == orgs.UNIT for n in (3, 2, 1))
+
+
+_COLLEGE = "대학"
 
 
 def _unknown_org_word(w: Word, lex: NameTables) -> bool:
@@ -172,6 +184,38 @@ def _organization_before(
     return None
 
 
+def _unit_before(
+    a: Analysed, words: list[Word], q: int, lex: NameTables, org_end: dict[int, tuple[int, str]]
+) -> tuple[str, list[NameCandidate]] | None:
+    """``한국대 경영대학 김하늘 교수``, ``한빛증권 리서치센터 김하늘 연구원``: an organization and
+    its department right before a Korean full name and its title. The affiliation is both as
+    written; the organization is the first word (a new one when no rule found it)."""
+    w = words[q]
+    if q == 0 or w.particle or not w.joined or orgs.OPEN_QUOTES.intersection(w.gap):
+        return None
+    if not _department(a, w, lex):
+        return None
+    parent = org_end.get(q - 1)
+    if parent is not None:
+        return a.text[words[parent[0]].start : w.stem_end], []
+    pw = words[q - 1]
+    if pw.particle or not university(a, pw):
+        return None
+    if q > 1 and pw.joined and words[q - 2].stem in lex.cues_before:
+        return None
+    written = a.text[pw.start : w.stem_end]
+    return written, [orgs.org(words, q - 1, q - 1, "university", "affiliation")]
+
+
+def _party_word(w: Word) -> bool:
+    """``미래당``: a party nobody listed, read by kiwipiepy as a common noun and ``당`` (two
+    morphemes; ``식당``, ``성당`` are one), between a person's name and title."""
+    return w.hangul and len(w.stem) >= 3 and w.stem[-1] == _PARTY and w.tags[-2:] == ("NNG", "NNG")
+
+
+_PARTY = "당"
+
+
 def name_then_affiliation(
     words: list[Word], p: int, lex: NameTables, title: str
 ) -> list[NameCandidate]:
@@ -184,7 +228,8 @@ def name_then_affiliation(
     w = words[p]
     if q < 0 or not words[p].joined or not people.is_korean_name(words[q], lex):
         return []
-    if not (w.proper or w.latin) or w.stem in lex.places or w.stem in lex.titles:
+    party = _party_word(w)
+    if not (w.proper or w.latin or party) or w.stem in lex.places or w.stem in lex.titles:
         return []
     if people.is_korean_name(w, lex):
         return []
@@ -195,5 +240,6 @@ def name_then_affiliation(
     ]
     weak = lex.titles.get(title.split(" ")[-1]) == "weak"  # 시장, 지사: a city's, not a firm's
     if len(w.stem) >= 2 and not weak and people.full_name_shape(words[q].stem, lex):
-        out.append(orgs.org(words, p, p, None, "affiliation"))  # not after 조지, 마나비
+        category = "party" if party else None
+        out.append(orgs.org(words, p, p, category, "affiliation"))  # not after 조지, 마나비
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import OrgCandidate
 from newsfigs.names.gazetteer import NameTables
-from newsfigs.names.organizations import UNIT
+from newsfigs.names.organizations import UNIT, generic_word
 from newsfigs.names.words import Word
 
 _UNIT_PARENTS = frozenset({"government", "company", "media", "investor", "party"})
@@ -25,11 +25,23 @@ def unit_word(a: Analysed, w: Word, lex: NameTables) -> bool:
     """
     if not w.hangul and not any(c.isdigit() for c in w.stem):
         return False
+    if generic_word(w.stem):
+        return False  # 조사결과, 제2회의실, 비서실장실: a result or a room, no department
     toks = a.tokens_in(w.start, w.stem_end)
+    if len(toks) == 1 and toks[0].tag == "NNP" and w.hangul:
+        return _branch(w.stem, lex)  # 안산지원, 부산지사: one proper noun, a place and the unit
     if len(toks) < 2 or toks[-1].end != w.stem_end or toks[-1].tag == "NNP":
         return False
     last = toks[-1].form  # 부, or a word ending in it after a descriptor: 방위 사업 수사부
     return any(lex.suffixes.get(last[-n:], ("", False))[0] == UNIT for n in (3, 2, 1))
+
+
+def _branch(stem: str, lex: NameTables) -> bool:
+    """``안산지원``, ``목포지원``, ``부산지사``: a branch named by its place, as one proper noun."""
+    for n in (2, 3):
+        if len(stem) > n + 1 and lex.suffixes.get(stem[-n:], ("", False))[0] == UNIT:
+            return stem[:-n] in lex.places
+    return False
 
 
 def sub_units(

@@ -35,6 +35,7 @@ from newsfigs.names import (
     people,
     role_names,
     surname_links,
+    trade_names,
     well_known,
 )
 from newsfigs.names import organizations as orgs
@@ -73,6 +74,7 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             or org_shapes.national_team(words, i, lex)
             or org_shapes.before_acronym(text, words, i, lex)
             or org_shapes.before_business_note(text, words, i, lex)
+            or trade_names.by_trade(text, words, i, lex)
         )
         if shaped is not None:
             out.append(shaped)

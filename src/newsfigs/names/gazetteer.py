@@ -31,6 +31,7 @@ WIKIDATA_CLASSES: dict[str, tuple[str, str | None]] = {
     "Q43229": ("organization", None),  # organization
     "Q7278": ("organization", "party"),  # political party
     "Q3918": ("organization", "university"),  # university
+    "Q476028": ("organization", "other"),  # association football club (a sports team)
 }
 """WikiData classes read from ``multi.dict`` → (label, organization category)."""
 

@@ -90,6 +90,9 @@ def school(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandidat
         return None  # 해운대, 시카고: places; listed names have their own rule and category
     if full_name_shape(stem, lex) or stem.endswith(_non_school_endings()):
         return None  # 이용대, 박종대: people; 알파고, 야인시대: a work, an era
+    half = len(stem) // 2
+    if len(stem) % 2 == 0 and stem[:half] == stem[half:]:
+        return None  # 세종사이버대세종사이버대: a crawler glued the name twice, no sure span
     return orgs.placed(text, words, i, category, "school", lex)  # 뉴질랜드 빅토리아대
 
 
@@ -150,8 +153,13 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
         return None  # 국제올림픽 위원회(IOC): the final word alone is not the name
     if any(lex.suffixes.get(stem[-n:], ("",))[0] == orgs.UNIT for n in lex.suffix_lengths):
         return None  # 경영대학원(MBA): a department's word names a degree or a unit
-    c = orgs.placed(text, words, i, None, "acronym", lex)
+    if orgs.generic_word(stem):
+        return None  # 비정부기구(NGO), 부속기구(SBI): a kind of body, not its name
     prev = words[i - 1] if i > 0 else None
+    if prev is not None and w.joined and prev.stem == _FEDERAL and not prev.particle:
+        first = i - 2 if i > 1 and prev.joined and words[i - 2].stem in lex.places else i - 1
+        return orgs.org(words, first, i, None, "acronym")  # 미국 연방 고속도로교통안전국(NHTSA)
+    c = orgs.placed(text, words, i, None, "acronym", lex)
     if c.start != w.start or prev is None or not prev.hangul or prev.particle:
         return c
     if w.gap == _MIDDLE_DOT or (w.joined and prev.stem in lex.organizations):
@@ -159,6 +167,11 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
         name = f"{prev.stem}{w.gap}{stem}" if w.gap == _MIDDLE_DOT else None
         return orgs.org(words, i - 1, i, None, "acronym", name)
     return c
+
+
+_FEDERAL = "연방"
+"""``미국 연방 고속도로교통안전국(NHTSA)``: "federal", written as its own word inside a
+federation's agency name (one noun phrase with the country before it)."""
 
 
 def before_business_note(

@@ -186,7 +186,7 @@ def by_suffix(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandi
             # well-known unit (국방부, 질병관리본부) is a row of data/organizations.tsv
             return None
         body = stem[:-n]
-        if _generic(stem):
+        if generic_word(stem):
             return None  # 아이돌그룹, 핑클걸그룹, 비상발전기: a kind of thing, not a name
         if body in lex.places and stem[-n:] in lex.industries:
             return None  # 일본식품, 한국미디어: a trade of a country, not a company
@@ -246,7 +246,7 @@ def _generic_words() -> tuple[str, ...]:
     return tuple(read_words("names/generic_org_words.txt"))
 
 
-def _generic(stem: str) -> bool:
+def generic_word(stem: str) -> bool:
     """The word ends in a common noun that ends like a name (``걸그룹``, ``발전기``)."""
     return stem.endswith(_generic_words())
 
