@@ -156,12 +156,30 @@ def _resolution(info: DateInfo) -> dict[str, datetime.date | None]:
     }
 
 
-def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) -> list[Figure]:
+def _until_after(info: DateInfo, day: datetime.date) -> DateInfo:
+    """``12일 … 화요일까지``: the end of an interval begun on the last named day never lies
+    before it, so a bare weekday before ``까지`` is the first such weekday after that day (a
+    week later when it is the same weekday: an interval does not end on its first day)."""
+    assert info.weekday is not None
+    step = (info.weekday - day.weekday()) % WEEK or WEEK
+    return info.model_copy(update={"resolved": day + datetime.timedelta(days=step)})
+
+
+WEEK = 7
+UNTIL = "까지"
+"""The particle that closes an interval (the ``interval``/``to`` row of ``date_words.tsv``)."""
+
+
+def in_article(
+    figures: Sequence[Figure], reference_date: datetime.date | None, text: str = ""
+) -> list[Figure]:
     """The figures (in text order) with the text-anchored dates resolved in the article.
 
     Without a day named before, ``이날`` keeps the recognizer's resolution against
     ``reference_date`` (the article's own day); the argument is taken so the stage's inputs are
     explicit, and for a document with no reference date nothing relative was resolved at all.
+    ``text`` is the document the figures index: a bare weekday followed by ``까지`` in it is
+    read after the last named day (``_until_after``).
     """
     day: datetime.date | str | None = None
     year: int | None = None
@@ -194,7 +212,11 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         if info.anchor == "text" or (_bare_weekday(info) and day is not None):
-            new = _in_context(info, day, year)
+            until = text.startswith(UNTIL, f.end) and info.anchor is None
+            if until and isinstance(day, datetime.date):
+                new = _until_after(info, day)
+            else:
+                new = _in_context(info, day, year)
             if new != info:
                 f = f.model_copy(update={"date": new})
                 info = new

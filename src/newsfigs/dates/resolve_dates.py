@@ -299,8 +299,9 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
     if info.season is not None:
         if year is None:  # 지난 겨울, 오는 여름
             return season_near(info.season, ref, rel) if ref is not None else None
-        if info.season == "winter" and info.offset == 0 and ref is not None and ref.month <= 2:
-            year -= 1  # 올겨울 in January is the winter under way
+        under_way = ref is not None and ref.month <= 2 and info.anchor is None
+        if info.season == "winter" and info.offset == 0 and under_way:
+            year -= 1  # 올겨울 in January is the winter under way (그해 겨울: that year's)
         return season_span(info.season, year)
     if info.quarter is not None:
         if year is None:
