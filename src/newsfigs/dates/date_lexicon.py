@@ -142,8 +142,9 @@ def build(sep: str) -> DateWords:
             r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))",
             # 21세기, 2027학년도
             r"(?P<century>(?<![\d.])(?P<cn>\d{1,2}+)세기)|(?P<school>(?<![\d.])(?P<sy>\d{4})학년도)",
-            # 4pm, 10:30 a.m.: a clock time with its half of the day
-            r"(?P<latin_clock>(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
+            # 4pm, 10:30 a.m.: a clock time with its half of the day; (?=\d) first lets the
+            # engine skip to digits (a leading lookbehind made it try every position: 8 → 1.5 µs)
+            r"(?P<latin_clock>(?=\d)(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
             r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))",
             r"(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))",
             # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter
