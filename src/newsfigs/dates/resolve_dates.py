@@ -247,6 +247,9 @@ def _relative_span(info: DateInfo, ref: datetime.date) -> Span | None:
         return (monday, last) if last else None
     if unit == "month":
         y, m = add_months(ref.year, ref.month, k)
+        if info.nth is not None and info.weekday is not None:  # 다음 달 첫째 주 월요일
+            d = nth_weekday(y, m, info.weekday, info.nth)
+            return (d, d) if d else None
         if info.day is not None:
             day = _date(y, m, info.day)
             return (day, day) if day else None
@@ -359,6 +362,9 @@ def resolve(info: DateInfo, ref: datetime.date | None) -> DateInfo:
     both ends' periods, earlier first. A time without a day stays unresolved.
     """
     span = interval(info, ref)
+    if _bare_quarters(info) and ref is not None:  # 1~3분기 in November: this year's
+        assert info.end is not None and info.end.quarter is not None
+        span = _named_span(info, _quarter_year(info.end.quarter, ref, None), ref)
     if span is None:
         return info
     start, end = span
@@ -381,6 +387,22 @@ def resolve(info: DateInfo, ref: datetime.date | None) -> DateInfo:
     if info.precision in DAY_PRECISIONS and start == end:
         return info.model_copy(update={"resolved": start})
     return info.model_copy(update={"resolved_start": start, "resolved_end": end})
+
+
+def _bare_quarters(info: DateInfo) -> bool:
+    """A range of quarters with no year or cue (``1~3분기``): its year is the one its end
+    reads by the bare quarter rule, as the end says whether the period is over (``1~3분기
+    누적`` in November is this year's, though ``1분기`` alone then is next year's)."""
+    end = info.end
+    return (
+        end is not None
+        and info.quarter is not None
+        and end.quarter is not None
+        and info.year is None
+        and end.year is None
+        and info.relative is None
+        and info.offset_unit is None
+    )
 
 
 def _has_calendar_fields(info: DateInfo) -> bool:
