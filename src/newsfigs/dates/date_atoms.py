@@ -49,6 +49,8 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         if last is not None and last.tag.startswith("V"):
             return None  # 내달라는 is 내/VV 달/VX (give me), not 내달 (next month)
         k = int(value)
+        if role == "day" and extra != "text" and a.tag_at.get(e) in _figurative_after(k):
+            return None  # 내일을 위한 투자, 오늘을 사는, 내일의 주역: a time of life, not a day
         unit = "year" if role == "year_prefix" else role
         rel = "last" if k < 0 else "next" if k > 0 else "this"
         f: dict[str, Any] = {"offset": k, "offset_unit": unit, "relative": rel, "_rel": True}
@@ -112,6 +114,17 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
 
 
 _COMPOUND_TAGS = frozenset({"NNG", "NNP"})
+
+
+def _figurative_after(offset: int) -> frozenset[str]:
+    """Particles after which ``오늘``/``내일``/``어제`` is no day: an object (``내일을 위한``,
+    ``어제를 잊고``) and, for the future, a genitive (``내일의 주역``); ``오늘의 일정`` and
+    ``어제의 하락`` stay days."""
+    return _OBJECT | _GENITIVE if offset > 0 else _OBJECT
+
+
+_OBJECT = frozenset({"JKO"})
+_GENITIVE = frozenset({"JKG"})
 
 
 _THEN_BEFORE = frozenset({*_COMPOUND_TAGS, "NNB", "SN"})

@@ -37,12 +37,13 @@ class DateWords:
     recurring_before: regex.Pattern[str]  # 매주 월요일, 매월 25일: no particular date (searched)
     recurring_after: regex.Pattern[str]  # 일요일마다, 3일마다
     approx_before: regex.Pattern[str]  # 약 3년 전: a qualifier of qualifiers.tsv (searched)
-    approx_after: regex.Pattern[str]  # 3일께, 오후 3시경, 1990년 무렵
+    approx_after: regex.Pattern[str]  # 3일께, 오후 3시경, 1990년 무렵; group count: 전후
     offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
     day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
     length_verbs: frozenset[str]  # 84년 된: a verb after a bare two-digit year that counts years
     whole_nouns: frozenset[str]  # 3분기 전 세계: nouns after 전 read as 全 "all", not "ago"
+    about_after: frozenset[str]  # 3일 정도: "about" after a number, which no date takes (not 쯤)
     not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
     per_day: regex.Pattern[str]  # 1일 2회: a rate per day, not the 1st
     clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
@@ -180,9 +181,16 @@ def build(sep: str) -> DateWords:
     every = {w: where for w, role, where, *_ in rows if role == "recurring"}
     approx = {w: where for w, role, where, *_ in rows if role == "approx"}
     glued = alternation(w for w, where in approx.items() if where == "glued")
-    spaced = alternation(w for w, where in approx.items() if where == "spaced")
+    counts = [w for w, role, _, *extra in rows if role == "approx" and extra == ["count"]]
+    spaced = alternation(w for w, where in approx.items() if where == "spaced" and w not in counts)
+    spaced = rf"(?P<count>{alternation(counts)})|{spaced}" if counts else spaced
     about = [w for w, role, where in read_rows("shared/qualifiers.tsv")
              if role == "approximate" and where == "before"]  # fmt: skip
+    about_after = frozenset(
+        w
+        for w, role, where in read_rows("shared/qualifiers.tsv")
+        if role == "approximate" and where == "after" and w not in approx
+    )
     return DateWords(
         atoms,
         words,
@@ -202,6 +210,7 @@ def build(sep: str) -> DateWords:
         tuple(length_nouns),
         frozenset(w for w, r, *_ in rows if r == "length_verb"),
         frozenset(w for w, r, *_ in rows if r == "whole_noun"),
+        about_after,
         *_neighbours(),
         regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
         regex.compile(alternation(w for w, r, v, *_ in rows if v == "to")),

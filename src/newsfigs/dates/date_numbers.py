@@ -92,6 +92,27 @@ def length_after(a: Analysed, e: int) -> bool:
     return tag is None or (tag in _CUE_TAGS and (role != "within" or tag in _WITHIN_TAGS))
 
 
+_PARTICLE_NOT_LENGTH = frozenset({"JKB", "JKG", "JC"})
+"""Particles after which a verb does not count the days (``10일에 지나``, ``10일의``)."""
+
+
+def counts_days(a: Analysed, e: int, verbs: frozenset[str], about: frozenset[str]) -> bool:
+    """A bare day (or range of days) ending at ``e`` that the words after it count as a
+    length: ``2∼3일 정도`` ("about", which a date does not take: ``10일쯤`` is one), or a verb
+    of ``length_verb`` rows after at most one particle (``10일이나 지났지만``, ``3~4일 소요될``,
+    ``7일이 남았다``, ``2∼3일은 걸린다``)."""
+    p = e + 1 if a.text.startswith(" ", e) else e
+    toks = [t for t in a.tokens_in(p, p + 8) if t.start >= p][:2]
+    if not toks or toks[0].start != p:
+        return False
+    first = toks[0]
+    if first.form in about and first.tag.startswith("N"):
+        return True
+    if first.tag.startswith("J") and first.tag not in _PARTICLE_NOT_LENGTH and len(toks) > 1:
+        first = toks[1]
+    return first.form in verbs and first.tag in ("VV", "NNG")
+
+
 def length_before(text: str, s: int) -> bool:
     """A word right before the bare day or month at ``s`` that makes it a length (``최근
     3일``, ``약 3일``, ``징역 6월``), or a rate (``주 4일``), or nights and days (``4박5일``)."""
