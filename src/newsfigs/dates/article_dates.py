@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+import regex
+
 from newsfigs.dates.calendar_spans import shift_span
 from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo, Figure
@@ -156,6 +158,21 @@ def _resolution(info: DateInfo) -> dict[str, datetime.date | None]:
     }
 
 
+_SENTENCE_END = regex.compile(r"[.?!](?=\s|$)|\n")
+
+
+def _period_ahead(figures: Sequence[Figure], i: int, text: str) -> DateInfo | None:
+    """``전년 동기 대비 늘어난 1분기 매출``: with no period named before, the period named
+    next in the same sentence, which the comparison word qualifies (None without one)."""
+    end = figures[i].end
+    for g in figures[i + 1 :]:
+        if _SENTENCE_END.search(text, end, g.start):
+            return None
+        if g.date is not None and g.date.anchor is None and _names_period(g.date):
+            return g.date
+    return None
+
+
 def _until_after(info: DateInfo, day: datetime.date) -> DateInfo:
     """``12일 … 화요일까지``: the end of an interval begun on the last named day never lies
     before it, so a bare weekday before ``까지`` is the first such weekday after that day (a
@@ -188,7 +205,7 @@ def in_article(
     clock: Clock | None = None
     last: DateInfo | None = None  # the last date named before (resolved or not)
     out: list[Figure] = []
-    for f in figures:
+    for i, f in enumerate(figures):
         info = f.date
         if info is None:
             out.append(f)
@@ -200,9 +217,10 @@ def in_article(
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         if info.anchor == "period":  # refers back: it names no day, year or period itself
-            if not period_named:
+            ahead = None if period_named else _period_ahead(figures, i, text)
+            if not period_named and ahead is None:
                 continue  # 전년 동기 with no period before: nothing it could be, not reported
-            new = _moved_period(info, period)
+            new = _moved_period(info, period if ahead is None else _period_of(ahead))
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         if _names_period(info):
