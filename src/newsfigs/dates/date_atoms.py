@@ -222,6 +222,7 @@ def _num_atom(
     if unit in ("년", "년도"):
         marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1, lex)
         marked = marked or (n2 is None and digits == 2 and _bare_year(a, s, e, n1, lex))
+        marked = marked or (digits == 2 and _event_year(a, s, e, n1, n2, lex))
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
     if unit in ("월", "일") and length_before(text, s):
         return None
@@ -279,6 +280,26 @@ def _bare_year(a: Analysed, s: int, e: int, n: int, lex: DateWords) -> bool:
         tok = next((t for t in a.tokens_in(p, p + 1) if t.start == p), None)
         return tok is not None and tok.form not in lex.length_verbs
     return not any(a.text.startswith(w, p) for w in lex.length_nouns)
+
+
+EVENT_YEARS = (0, 69)
+"""Two-digit years read as 2000–2069 before a noun of the ``year_event`` rows."""
+ROUND = 10
+
+
+def _event_year(a: Analysed, s: int, e: int, n1: int, n2: int | None, lex: DateWords) -> bool:
+    """``27년 상장``, ``28년 완공``, ``25~26년 실적``: a bare two-digit year of this century
+    before a noun that a year dates (a plan, an account: ``year_event`` rows), with no noun
+    before (``근속 26년``), no cue (``지난 24년``: ``_past_year`` decides) and no round number
+    (``10년 기준``, ``30년 목표``: as often a length)."""
+    lo, hi = EVENT_YEARS
+    if not all(lo <= n <= hi and n % ROUND for n in (n1, n2) if n is not None):
+        return False
+    if _noun_before(a, s) or lex.cue_before.search(a.text, max(0, s - 3), s) is not None:
+        return False
+    p = e + 1 if a.text.startswith(" ", e) else e
+    tok = next((t for t in a.tokens_in(p, p + 1) if t.start == p), None)
+    return tok is not None and tok.tag == "NNG" and tok.form in lex.year_events
 
 
 def _year_atom(

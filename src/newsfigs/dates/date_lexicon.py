@@ -43,6 +43,7 @@ class DateWords:
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
     length_verbs: frozenset[str]  # 84년 된: a verb after a bare two-digit year that counts years
     whole_nouns: frozenset[str]  # 3분기 전 세계: nouns after 전 read as 全 "all", not "ago"
+    year_events: frozenset[str]  # 27년 상장: nouns after a bare two-digit year that date it
     about_after: frozenset[str]  # 3일 정도: "about" after a number, which no date takes (not 쯤)
     not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
     per_day: regex.Pattern[str]  # 1일 2회: a rate per day, not the 1st
@@ -118,7 +119,7 @@ def build(sep: str) -> DateWords:
         if role == "length_noun":
             length_nouns.append(word)
             continue
-        if role in ("length_verb", "whole_noun", "year_label"):
+        if role in ("length_verb", "whole_noun", "year_label", "year_event"):
             continue
         if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
             continue
@@ -210,6 +211,7 @@ def build(sep: str) -> DateWords:
         tuple(length_nouns),
         frozenset(w for w, r, *_ in rows if r == "length_verb"),
         frozenset(w for w, r, *_ in rows if r == "whole_noun"),
+        frozenset(w for w, r, *_ in rows if r == "year_event"),
         about_after,
         *_neighbours(),
         regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
