@@ -79,6 +79,9 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         f = {"relative": "this", "anchor": "text", "_precision": None, "_rel": True}
         return Atom(s, e, ("cue",), f, numeric=False, terminal=True)
     if role == "weekend":  # 이번 주말, 지난 주말: the Saturday and Sunday of a week
+        if value == "next":  # 오는 주말: the first one not begun, whichever week it is in
+            f = {"relative": "next", "part": "late", "_precision": "part_of_week", "_rel": True}
+            return Atom(s, e, ("week",), f, numeric=False, terminal=True)
         k = int(value)
         rel = "last" if k < 0 else "next" if k > 0 else "this"
         f = {"offset": k, "offset_unit": "week", "relative": rel, "part": "late", "_rel": True}

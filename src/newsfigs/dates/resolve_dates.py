@@ -326,6 +326,14 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
     return None
 
 
+def _coming_weekend(ref: datetime.date) -> Span | None:
+    """``오는 주말``: the first Saturday and Sunday after ref (on a weekend, the next one:
+    the weekend under way has begun)."""
+    sat = plus_days(ref, (WEEKEND - ref.weekday()) % 7 or 7)
+    sun = plus_days(sat, 1) if sat else None
+    return (sat, sun) if sat and sun else None
+
+
 def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
     """First and last day the expression covers, or None when it can't be pinned down."""
     if info.anchor == "period":
@@ -341,6 +349,8 @@ def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
         return datetime.date(info.decade + lo, 1, 1), datetime.date(info.decade + hi, 12, 31)
     if info.holiday is not None:
         return _holiday_span(info, ref)
+    if info.precision == "part_of_week" and info.offset_unit is None:  # 오는 주말
+        return _coming_weekend(ref) if ref is not None else None
     year = info.year
     if info.offset_unit is not None:
         if ref is None:
