@@ -39,7 +39,7 @@ class DateWords:
     approx_before: regex.Pattern[str]  # 약 3년 전: a qualifier of qualifiers.tsv (searched)
     approx_after: regex.Pattern[str]  # 3일께, 오후 3시경, 1990년 무렵; group count: 전후
     offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
-    day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일): data/shared/day_words.tsv
+    day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일), 반년 → (6, 개월): counts
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
     length_verbs: frozenset[str]  # 84년 된: a verb after a bare two-digit year that counts years
     whole_nouns: frozenset[str]  # 3분기 전 세계: nouns after 전 read as 全 "all", not "ago"
@@ -119,7 +119,7 @@ def build(sep: str) -> DateWords:
         if role == "length_noun":
             length_nouns.append(word)
             continue
-        if role in ("length_verb", "whole_noun", "year_label", "year_event"):
+        if role in ("length_verb", "whole_noun", "year_label", "year_event", "count_word"):
             continue
         if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
             continue
@@ -138,6 +138,7 @@ def build(sep: str) -> DateWords:
     # native counts of minutes are people (두 분 전에 is "before the two of them"): digits only
     counted = [u for u, tu in offsets.items() if tu.offset != "minute"]
     day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
+    day_words |= {r[0]: (int(r[2]), offsets[r[3]]) for r in rows if r[1] == "count_word"}
     atoms = Alternation(
         [
             r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"

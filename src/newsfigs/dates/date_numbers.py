@@ -145,6 +145,10 @@ def offset_after(
             n1, unit, p = n1 * MONTHS_PER_YEAR + int(months.group("m")), "month", months.end()
         elif half and half.end() - 1 in a.starts and half.end() in a.ends:
             n1, unit, p = n1 * MONTHS_PER_YEAR + MONTHS_PER_YEAR // 2, "month", half.end()
+    if unit == "month" and n2 is None:  # 한 달 반 전: no whole month, so between 1 and 2
+        half = _HALF.match(text, p)
+        if half and half.end() - 1 in a.starts and half.end() in a.ends:
+            n2, approximate, p = n1 + 1, True, half.end()
     if unit == "hour" and n2 is None:  # 1시간 반 전: 90 minutes ago
         half = _HALF.match(text, p)
         if half and half.end() - 1 in a.starts and half.end() in a.ends:
