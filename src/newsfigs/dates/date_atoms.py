@@ -50,7 +50,7 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
             return None  # 내달라는 is 내/VV 달/VX (give me), not 내달 (next month)
         k = int(value)
         if role == "day" and extra != "text" and a.tag_at.get(e) in _figurative_after(k):
-            return None  # 내일을 위한 투자, 오늘을 사는, 내일의 주역: a time of life, not a day
+            return None  # 내일을 위한 투자, 내일의 주역: the future, not the next day
         unit = "year" if role == "year_prefix" else role
         rel = "last" if k < 0 else "next" if k > 0 else "this"
         f: dict[str, Any] = {"offset": k, "offset_unit": unit, "relative": rel, "_rel": True}
@@ -120,14 +120,13 @@ _COMPOUND_TAGS = frozenset({"NNG", "NNP"})
 
 
 def _figurative_after(offset: int) -> frozenset[str]:
-    """Particles after which ``오늘``/``내일``/``어제`` is no day: an object (``내일을 위한``,
-    ``어제를 잊고``) and, for the future, a genitive (``내일의 주역``); ``오늘의 일정`` and
-    ``어제의 하락`` stay days."""
-    return _OBJECT | _GENITIVE if offset > 0 else _OBJECT
+    """Particles after which ``내일``/``모레`` is no day but the future: an object (``내일을
+    위한 투자``) or a genitive (``내일의 주역``). ``오늘을 살아가는``, ``오늘의 일정`` stay
+    the reference date: the present, as figurative as it is, is the article's day."""
+    return _FUTURE_FIGURATIVE if offset > 0 else frozenset()
 
 
-_OBJECT = frozenset({"JKO"})
-_GENITIVE = frozenset({"JKG"})
+_FUTURE_FIGURATIVE = frozenset({"JKO", "JKG"})
 
 
 _THEN_BEFORE = frozenset({*_COMPOUND_TAGS, "NNB", "SN"})
