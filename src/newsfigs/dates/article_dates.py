@@ -210,6 +210,9 @@ def in_article(
         if info is None:
             out.append(f)
             continue
+        if info.anchor == "event":  # 투표 3일 전: names no day the article's words count from
+            out.append(f)
+            continue
         if info.anchor == "text" and info.offset is None:  # 당시, 그때: the last named date
             if last is None:
                 continue  # nothing named before: no date to point at, not reported

@@ -151,8 +151,10 @@ def _ago(
     assert unit.offset is not None
     far = n2 * unit.per if n2 is not None else None
     off = offset_after(a, e, n * unit.per, far, unit.offset, yeo)
-    if off is None or _noun_before(a, s):
-        return None  # 투표 3일 전, 개막 한 달 전: counted from an event, not from the article's day
+    if off is None:
+        return None
+    if _noun_before(a, s):  # 투표 3일 전, 개막 한 달 전: counted from an event the text names
+        off.fields["anchor"] = "event"
     return Atom(s, off.end, ("cue",), off.fields, numeric=False, terminal=True)
 
 

@@ -338,6 +338,8 @@ def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
     """First and last day the expression covers, or None when it can't be pinned down."""
     if info.anchor == "period":
         return None  # the article's period, moved: dates/article_dates.py
+    if info.anchor == "event":
+        return None  # 투표 3일 전: from an event the text does not date
     if info.century is not None:
         return century_span(info.century, info.part)
     if info.school_year and info.year is not None:
