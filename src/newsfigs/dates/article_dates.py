@@ -53,6 +53,8 @@ def _in_context(
         return _unresolved(info)
     if isinstance(day, datetime.date):
         return resolve(_unresolved(info), day)
+    if info.relative in ("ago", "later"):  # 그로부터 3일 뒤 with no day named: from nothing
+        return _unresolved(info)
     return info  # no day named before: the reference date, as the recognizer resolved it
 
 

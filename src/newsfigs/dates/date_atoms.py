@@ -144,7 +144,14 @@ _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
 def _ago(
-    a: Analysed, s: int, e: int, n: int, unit: TimeUnit, n2: int | None = None, yeo: bool = False
+    a: Analysed,
+    lex: DateWords,
+    s: int,
+    e: int,
+    n: int,
+    unit: TimeUnit,
+    n2: int | None = None,
+    yeo: bool = False,
 ) -> Atom | None:
     """``3일 전``, ``1년 반 전``, ``3∼4년 후``, ``2분기 전`` (6 months): a relative date, or
     None without 전/후/뒤."""
@@ -153,7 +160,10 @@ def _ago(
     off = offset_after(a, e, n * unit.per, far, unit.offset, yeo)
     if off is None:
         return None
-    if _noun_before(a, s):  # 투표 3일 전, 개막 한 달 전: counted from an event the text names
+    if lex.anaphor_before.search(a.text, max(0, s - 6), s):
+        if unit.offset not in ("hour", "minute"):  # a relative time counts from the last
+            off.fields["anchor"] = "text"  # named time anyway; 그로부터 3일 뒤: the last day
+    elif _noun_before(a, s):  # 투표 3일 전, 개막 한 달 전: counted from an event the text names
         off.fields["anchor"] = "event"
     return Atom(s, off.end, ("cue",), off.fields, numeric=False, terminal=True)
 
@@ -169,10 +179,10 @@ def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None
         return None
     if m.lastgroup == "day_word":
         n, unit = lex.day_words[m.group()]
-        return _ago(a, s, e, n, unit)
+        return _ago(a, lex, s, e, n, unit)
     if any(tok.tag not in _NATIVE_TAGS for tok in a.tokens_in(s, m.end("nn"))):
         return None
-    return _ago(a, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
+    return _ago(a, lex, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
 
 
 def _num_atom(
@@ -198,7 +208,7 @@ def _num_atom(
     if offset is not None and after_hour and offset.offset == "minute":
         offset = None
     if offset is not None and not (unit == "년" and digits == 4):
-        ago = _ago(a, s, e, n1, offset, n2, yeo)
+        ago = _ago(a, lex, s, e, n1, offset, n2, yeo)
         if ago is not None or yeo:
             return ago
         if direction_after(a, e) and not whole_after(a, e, lex.whole_nouns):
@@ -357,7 +367,7 @@ def _spoken_atom(a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: b
         return Atom(s, e, ("minute",), {"minute": n}) if 0 <= n <= 59 else None
     if len(m.group("sm")) < 2:  # 이분 전, 일분: too often another word; 삼십분 전, 십분 뒤
         return None
-    return _ago(a, s, e, n, _MINUTE)
+    return _ago(a, lex, s, e, n, _MINUTE)
 
 
 def _spoken_date(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:

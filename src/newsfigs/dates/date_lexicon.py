@@ -43,6 +43,7 @@ class DateWords:
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
     length_verbs: frozenset[str]  # 84년 된: a verb after a bare two-digit year that counts years
     whole_nouns: frozenset[str]  # 3분기 전 세계: nouns after 전 read as 全 "all", not "ago"
+    anaphor_before: regex.Pattern[str]  # 그로부터 (3일 뒤): from the time named last (searched)
     year_events: frozenset[str]  # 27년 상장: nouns after a bare two-digit year that date it
     about_after: frozenset[str]  # 3일 정도: "about" after a number, which no date takes (not 쯤)
     not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
@@ -120,6 +121,8 @@ def build(sep: str) -> DateWords:
             length_nouns.append(word)
             continue
         if role in ("length_verb", "whole_noun", "year_label", "year_event", "count_word"):
+            continue
+        if role == "anaphor":
             continue
         if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
             continue
@@ -212,6 +215,9 @@ def build(sep: str) -> DateWords:
         tuple(length_nouns),
         frozenset(w for w, r, *_ in rows if r == "length_verb"),
         frozenset(w for w, r, *_ in rows if r == "whole_noun"),
+        regex.compile(
+            rf"(?<![가-힣])(?:{alternation(w for w, r, *_ in rows if r == 'anaphor')})\x20?$"
+        ),
         frozenset(w for w, r, *_ in rows if r == "year_event"),
         about_after,
         *_neighbours(),
