@@ -30,7 +30,7 @@ _HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
 _MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
 _YEO = regex.compile(r"여")  # 1년여: a year or so
 _ISANG = regex.compile(r"\x20?이상\x20?")
-_NOUN_TAGS = frozenset({"NNG", "NNP"})
+NOUN_TAGS = frozenset({"NNG", "NNP"})
 _CUE_TAGS = frozenset({"NNG", "NNB", "XSN", "MAG"})  # not 만/JX (3일만: only), 치르/VV
 _WITHIN_TAGS = frozenset({"NNG", "NNB"})  # 3일 안에 (within), not 안/MAG (3일 안 나왔다)
 _RUN = "연속"  # a cue after the unit (3일 연속) that marks a run before a bare day too (연속 3일)
@@ -111,6 +111,13 @@ def counts_days(a: Analysed, e: int, verbs: frozenset[str], about: frozenset[str
     if first.tag.startswith("J") and first.tag not in _PARTICLE_NOT_LENGTH and len(toks) > 1:
         first = toks[1]
     return first.form in verbs and first.tag in ("VV", "NNG")
+
+
+def noun_before(a: Analysed, s: int, tags: frozenset[str] = NOUN_TAGS) -> bool:
+    """A noun (no particle) right before ``s``, one space between: ``사고 당일``."""
+    p = s - 1 if s and a.text[s - 1] == " " else s
+    tok = next((t for t in a.tokens_in(max(0, p - 1), p) if t.end == p), None)
+    return tok is not None and tok.tag in tags
 
 
 def length_before(text: str, s: int) -> bool:
@@ -207,7 +214,7 @@ def year_before_noun(a: Analysed, e: int, length_nouns: tuple[str, ...]) -> bool
     ``2000년 이상 된``, ``이상의``, a length noun (``이상 역사``) and a sentence end are lengths.
     """
     m = _ISANG.match(a.text, e)
-    if m is None or a.tag_at.get(m.end()) not in _NOUN_TAGS:
+    if m is None or a.tag_at.get(m.end()) not in NOUN_TAGS:
         return False
     isang = m.start() + (a.text[m.start()] == " ")
     if isang not in a.starts or isang + 2 not in a.ends:
