@@ -173,7 +173,7 @@ class Extractor:
 
             people, organizations = link(named, Analysed(p.doc, ()))
         figures.sort(key=lambda f: (f.start, f.end))
-        figures = in_article(figures, p.analysed.reference_date)  # 이날, 전날: the article's day
+        figures = in_article(figures, p.analysed.reference_date, p.doc.original)  # 이날, 전날
         return Document(
             text=p.doc.original,
             reference_date=p.analysed.reference_date,

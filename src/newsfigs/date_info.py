@@ -91,12 +91,14 @@ class DateInfo(BaseModel):
         description="The unit of offset; minute and hour (3시간 전, 30분 뒤) are never resolved "
         "to a day, as the reference date has no time of day.",
     )
-    anchor: Literal["text", "period"] | None = Field(
+    anchor: Literal["text", "period", "event"] | None = Field(
         default=None,
         description="text: the offset counts from the day or year the article named last "
         "before it (이날, 전날, 이듬해, 그해), not from the reference date; period: the "
         "period the article named last, moved by the offset (지난해 같은 기간, 전년 동기, "
-        "전 분기, 전월: docs/dates.md).",
+        "전 분기, 전월); event: the offset counts from the event the noun before it names "
+        "(투표 3일 전, 경기 시작 1시간 전), which the text does not date: never resolved "
+        "(docs/dates.md).",
     )
     day_part: DayPart | None = None
     nth: int | None = Field(

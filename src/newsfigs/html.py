@@ -113,6 +113,9 @@ def _relative(d: DateInfo) -> str:
     unit = d.offset_unit
     if d.offset is not None and unit is not None:
         n = abs(d.offset)
+        if d.anchor == "event":  # 투표 3일 전: counted from the event, not from now
+            side = "before" if d.offset < 0 else "after"
+            return f"{n} {unit}{'s' if n != 1 else ''} {side} an event"
         if d.relative == "ago" or (d.relative != "later" and d.offset < 0 and n > 1):
             return f"{n} {unit}{'s' if n != 1 else ''} ago"
         if d.relative == "later" or (d.offset > 0 and n > 1):
@@ -127,6 +130,8 @@ def _relative(d: DateInfo) -> str:
 
 def _missing(d: DateInfo) -> str:
     """What keeps the date from a calendar day, in words."""
+    if d.anchor == "event":
+        return "the event is not dated"
     if d.relative is not None:
         return "no reference date"
     if d.day is not None and d.month is None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+import regex
+
 from newsfigs.dates.calendar_spans import shift_span
 from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo, Figure
@@ -51,6 +53,8 @@ def _in_context(
         return _unresolved(info)
     if isinstance(day, datetime.date):
         return resolve(_unresolved(info), day)
+    if info.relative in ("ago", "later"):  # 그로부터 3일 뒤 with no day named: from nothing
+        return _unresolved(info)
     return info  # no day named before: the reference date, as the recognizer resolved it
 
 
@@ -156,12 +160,62 @@ def _resolution(info: DateInfo) -> dict[str, datetime.date | None]:
     }
 
 
-def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) -> list[Figure]:
+_CLAUSE_BREAK = regex.compile(r"[.?!,()\[\]\"'“”‘’·\n]")
+AHEAD_CHARS = 30
+"""How far ahead of ``전년 동기`` the period it qualifies may be named."""
+HANGUL, JAMO_FINALS, FINAL_N = 0xAC00, 28, 4
+"""Hangul syllables: 28 finals per vowel, the 4th is ㄴ (늘어난, 증가한, 오른)."""
+
+
+def _adnominal(word: str) -> bool:
+    """Whether ``word`` ends in a syllable with final ㄴ, the adnominal ending of a verb
+    (``늘어난``, ``증가한``, ``오른``, ``줄어든``) that makes it modify the noun after it."""
+    if not word:
+        return False
+    code = ord(word[-1]) - HANGUL
+    return 0 <= code < 11172 and code % JAMO_FINALS == FINAL_N
+
+
+def _period_ahead(figures: Sequence[Figure], i: int, text: str) -> DateInfo | None:
+    """``전년 동기 대비 12% 늘어난 1분기 매출``: with no period named before, the period named
+    next is the one compared when the comparison is a clause modifying it: within
+    ``AHEAD_CHARS``, no comma, parenthesis, quote or sentence end between, and a verb in its
+    adnominal form right before it. None otherwise (``같은 기간 … 늘어나고 … 2025년``)."""
+    end = figures[i].end
+    for g in figures[i + 1 :]:
+        between = text[end : g.start]
+        if len(between) > AHEAD_CHARS or _CLAUSE_BREAK.search(between):
+            return None
+        if g.date is not None and g.date.anchor is None and _names_period(g.date):
+            words = between.split()
+            return g.date if words and _adnominal(words[-1]) else None
+    return None
+
+
+def _until_after(info: DateInfo, day: datetime.date) -> DateInfo:
+    """``12일 … 화요일까지``: the end of an interval begun on the last named day never lies
+    before it, so a bare weekday before ``까지`` is the first such weekday after that day (a
+    week later when it is the same weekday: an interval does not end on its first day)."""
+    assert info.weekday is not None
+    step = (info.weekday - day.weekday()) % WEEK or WEEK
+    return info.model_copy(update={"resolved": day + datetime.timedelta(days=step)})
+
+
+WEEK = 7
+UNTIL = "까지"
+"""The particle that closes an interval (the ``interval``/``to`` row of ``date_words.tsv``)."""
+
+
+def in_article(
+    figures: Sequence[Figure], reference_date: datetime.date | None, text: str = ""
+) -> list[Figure]:
     """The figures (in text order) with the text-anchored dates resolved in the article.
 
     Without a day named before, ``이날`` keeps the recognizer's resolution against
     ``reference_date`` (the article's own day); the argument is taken so the stage's inputs are
     explicit, and for a document with no reference date nothing relative was resolved at all.
+    ``text`` is the document the figures index: a bare weekday followed by ``까지`` in it is
+    read after the last named day (``_until_after``).
     """
     day: datetime.date | str | None = None
     year: int | None = None
@@ -170,9 +224,12 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
     clock: Clock | None = None
     last: DateInfo | None = None  # the last date named before (resolved or not)
     out: list[Figure] = []
-    for f in figures:
+    for i, f in enumerate(figures):
         info = f.date
         if info is None:
+            out.append(f)
+            continue
+        if info.anchor == "event":  # 투표 3일 전: names no day the article's words count from
             out.append(f)
             continue
         if info.anchor == "text" and info.offset is None:  # 당시, 그때: the last named date
@@ -182,9 +239,10 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         if info.anchor == "period":  # refers back: it names no day, year or period itself
-            if not period_named:
+            ahead = None if period_named else _period_ahead(figures, i, text)
+            if not period_named and ahead is None:
                 continue  # 전년 동기 with no period before: nothing it could be, not reported
-            new = _moved_period(info, period)
+            new = _moved_period(info, period if ahead is None else _period_of(ahead))
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         if _names_period(info):
@@ -194,7 +252,11 @@ def in_article(figures: Sequence[Figure], reference_date: datetime.date | None) 
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         if info.anchor == "text" or (_bare_weekday(info) and day is not None):
-            new = _in_context(info, day, year)
+            until = text.startswith(UNTIL, f.end) and info.anchor is None
+            if until and isinstance(day, datetime.date):
+                new = _until_after(info, day)
+            else:
+                new = _in_context(info, day, year)
             if new != info:
                 f = f.model_copy(update={"date": new})
                 info = new

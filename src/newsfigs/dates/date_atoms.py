@@ -17,13 +17,16 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.dates import resolve_dates as dates
 from newsfigs.dates.date_lexicon import POSITIONS, DateWords
 from newsfigs.dates.date_numbers import (
+    NOUN_TAGS,
     direction_after,
     length_after,
     length_before,
+    noun_before,
     offset_after,
     whole_after,
     year_before_noun,
 )
+from newsfigs.dates.date_years import bare_year, event_year, past_year
 from newsfigs.dates.holidays import holiday_of
 from newsfigs.numbers import parse_number
 from newsfigs.units import TimeUnit
@@ -49,13 +52,15 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         if last is not None and last.tag.startswith("V"):
             return None  # 내달라는 is 내/VV 달/VX (give me), not 내달 (next month)
         k = int(value)
+        if role == "day" and extra != "text" and a.tag_at.get(e) in _figurative_after(k):
+            return None  # 내일을 위한 투자, 내일의 주역: the future, not the next day
         unit = "year" if role == "year_prefix" else role
         rel = "last" if k < 0 else "next" if k > 0 else "this"
         f: dict[str, Any] = {"offset": k, "offset_unit": unit, "relative": rel, "_rel": True}
         if role == "year_prefix":
             f["_needs_more"] = True
         if extra == "text":  # 이날, 전날, 이듬해: counted from the article's last named date
-            if _noun_before(a, s):
+            if noun_before(a, s):
                 return None  # 사고 당일, 시위 이튿날: the day of an event the text does not date
             f["anchor"] = "text"
         return Atom(s, e, (_REL_SLOT[unit],), f, numeric=False)
@@ -72,11 +77,14 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
         }
         return Atom(s, e, ("sub",), f, numeric=False, terminal=True)
     if role == "then":  # 당시, 그때: the date the article named last, whatever it was
-        if _noun_before(a, s, _THEN_BEFORE):
+        if noun_before(a, s, _THEN_BEFORE):
             return None  # 사고 당시: an event's time; 2020년 당시: the date just written
         f = {"relative": "this", "anchor": "text", "_precision": None, "_rel": True}
         return Atom(s, e, ("cue",), f, numeric=False, terminal=True)
     if role == "weekend":  # 이번 주말, 지난 주말: the Saturday and Sunday of a week
+        if value == "next":  # 오는 주말: the first one not begun, whichever week it is in
+            f = {"relative": "next", "part": "late", "_precision": "part_of_week", "_rel": True}
+            return Atom(s, e, ("week",), f, numeric=False, terminal=True)
         k = int(value)
         rel = "last" if k < 0 else "next" if k > 0 else "this"
         f = {"offset": k, "offset_unit": "week", "relative": rel, "part": "late", "_rel": True}
@@ -100,7 +108,7 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
     if role == "weekday":
         return Atom(s, e, ("weekday",), {"weekday": int(value)}, numeric=False)
     if role == "day_part":
-        if not a.tag_at.get(s, "").startswith("NN") or a.tag_at.get(e) in _COMPOUND_TAGS:
+        if not a.tag_at.get(s, "").startswith("NN") or a.tag_at.get(e) in NOUN_TAGS:
             return None  # 낮은 (low) is not 낮 (daytime); 새벽배송 is a delivery service
         f = {"day_part": value}
         if value in ("noon", "midnight"):
@@ -111,25 +119,32 @@ def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
     return None
 
 
-_COMPOUND_TAGS = frozenset({"NNG", "NNP"})
+def _figurative_after(offset: int) -> frozenset[str]:
+    """Particles after which ``내일``/``모레`` is no day but the future: an object (``내일을
+    위한 투자``) or a genitive (``내일의 주역``). ``오늘을 살아가는``, ``오늘의 일정`` stay
+    the reference date: the present, as figurative as it is, is the article's day."""
+    return _FUTURE_FIGURATIVE if offset > 0 else frozenset()
 
 
-_THEN_BEFORE = frozenset({*_COMPOUND_TAGS, "NNB", "SN"})
+_FUTURE_FIGURATIVE = frozenset({"JKO", "JKG"})
+
+
+_THEN_BEFORE = frozenset({*NOUN_TAGS, "NNB", "SN"})
 """Right before ``당시``: a noun (``사고 당시``) or a date's unit (``2020년 당시``)."""
-
-
-def _noun_before(a: Analysed, s: int, tags: frozenset[str] = _COMPOUND_TAGS) -> bool:
-    """A noun (no particle) right before ``s``, one space between: ``사고 당일``."""
-    p = s - 1 if s and a.text[s - 1] == " " else s
-    tok = next((t for t in a.tokens_in(max(0, p - 1), p) if t.end == p), None)
-    return tok is not None and tok.tag in tags
 
 
 _REL_SLOT = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
 def _ago(
-    a: Analysed, s: int, e: int, n: int, unit: TimeUnit, n2: int | None = None, yeo: bool = False
+    a: Analysed,
+    lex: DateWords,
+    s: int,
+    e: int,
+    n: int,
+    unit: TimeUnit,
+    n2: int | None = None,
+    yeo: bool = False,
 ) -> Atom | None:
     """``3일 전``, ``1년 반 전``, ``3∼4년 후``, ``2분기 전`` (6 months): a relative date, or
     None without 전/후/뒤."""
@@ -138,6 +153,11 @@ def _ago(
     off = offset_after(a, e, n * unit.per, far, unit.offset, yeo)
     if off is None:
         return None
+    if lex.anaphor_before.search(a.text, max(0, s - 6), s):
+        if unit.offset not in ("hour", "minute"):  # a relative time counts from the last
+            off.fields["anchor"] = "text"  # named time anyway; 그로부터 3일 뒤: the last day
+    elif noun_before(a, s):  # 투표 3일 전, 개막 한 달 전: counted from an event the text names
+        off.fields["anchor"] = "event"
     return Atom(s, off.end, ("cue",), off.fields, numeric=False, terminal=True)
 
 
@@ -152,10 +172,10 @@ def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None
         return None
     if m.lastgroup == "day_word":
         n, unit = lex.day_words[m.group()]
-        return _ago(a, s, e, n, unit)
+        return _ago(a, lex, s, e, n, unit)
     if any(tok.tag not in _NATIVE_TAGS for tok in a.tokens_in(s, m.end("nn"))):
         return None
-    return _ago(a, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
+    return _ago(a, lex, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
 
 
 def _num_atom(
@@ -181,7 +201,7 @@ def _num_atom(
     if offset is not None and after_hour and offset.offset == "minute":
         offset = None
     if offset is not None and not (unit == "년" and digits == 4):
-        ago = _ago(a, s, e, n1, offset, n2, yeo)
+        ago = _ago(a, lex, s, e, n1, offset, n2, yeo)
         if ago is not None or yeo:
             return ago
         if direction_after(a, e) and not whole_after(a, e, lex.whole_nouns):
@@ -207,8 +227,9 @@ def _num_atom(
             f["_end"] = {"decade": last}
         return Atom(s, e, ("year",), f, terminal=n2 is not None)
     if unit in ("년", "년도"):
-        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or _past_year(text, s, n1, lex)
-        marked = marked or (n2 is None and digits == 2 and _bare_year(a, s, e, n1, lex))
+        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or past_year(text, s, n1, lex)
+        marked = marked or (n2 is None and digits == 2 and bare_year(a, s, e, n1, lex))
+        marked = marked or (digits == 2 and event_year(a, s, e, n1, n2, lex))
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
     if unit in ("월", "일") and length_before(text, s):
         return None
@@ -230,42 +251,6 @@ _RANGES = {
     "시": (0, 24, "hour", "hour"),
     "분": (0, 59, "minute", "minute"),
 }
-
-
-def _past_year(text: str, s: int, n: int, lex: DateWords) -> bool:
-    """``지난 84년`` is 1984, but ``지난 10년``/``지난 30년`` read as "the past N years"."""
-    return n % 5 != 0 and lex.cue_before.search(text, max(0, s - 3), s) is not None
-
-
-BARE_YEARS = (71, 99)
-"""Two-digit years read without a mark: 1971–1999 (a length of 71–99 years is rare)."""
-_NOT_AFTER_YEAR = frozenset({"JKS", "JKO", "JKC", "VA", "VX", "VCP", "XSV", "XSA"})
-"""Right after ``N년``: a subject or object makes it a length (``75년이 지났다``, ``75년을``)."""
-_VERB_TAGS = frozenset({"VV"})
-
-
-def _bare_year(a: Analysed, s: int, e: int, n: int, lex: DateWords) -> bool:
-    """``98년 외환위기``, ``그는 88년 서울올림픽``, ``96년 낸``: a bare two-digit year of
-    ``BARE_YEARS`` (not a multiple of 10: ``70년 역사``, ``지난 80년``) is a year when nothing
-    around it counts years: no noun right before (``광복 75년`` is an anniversary), no
-    subject or object or verb of ``length_verb`` rows right after (``75년이 지났다``, ``84년
-    된``), no length noun after
-    (``75년 역사``), not ``지난``/``오는`` with a multiple of 5 (``지난 75년``)."""
-    lo, hi = BARE_YEARS
-    if not lo <= n <= hi or n % 10 == 0 or _noun_before(a, s):
-        return False
-    if n % 5 == 0 and lex.cue_before.search(a.text, max(0, s - 3), s) is not None:
-        return False
-    p = e + 1 if a.text.startswith(" ", e) else e
-    tag = a.tag_at.get(p)
-    if tag is None and p < len(a.text) and a.text[p] not in " .,":
-        return False  # inside a token: 75년생 is read elsewhere
-    if tag in _NOT_AFTER_YEAR:
-        return False
-    if tag in _VERB_TAGS:  # 96년 낸 논문 (a year), 84년 된 건물 (a length)
-        tok = next((t for t in a.tokens_in(p, p + 1) if t.start == p), None)
-        return tok is not None and tok.form not in lex.length_verbs
-    return not any(a.text.startswith(w, p) for w in lex.length_nouns)
 
 
 def _year_atom(
@@ -319,7 +304,7 @@ def _spoken_atom(a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: b
         return Atom(s, e, ("minute",), {"minute": n}) if 0 <= n <= 59 else None
     if len(m.group("sm")) < 2:  # 이분 전, 일분: too often another word; 삼십분 전, 십분 뒤
         return None
-    return _ago(a, s, e, n, _MINUTE)
+    return _ago(a, lex, s, e, n, _MINUTE)
 
 
 def _spoken_date(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
@@ -351,7 +336,7 @@ def _holiday_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
     brk = m.group("brk") is not None
     if h is None or not (h.alone or brk):
         return None
-    if a.tag_at.get(e) in _COMPOUND_TAGS or a.tag_at.get(e) == "XSN":
+    if a.tag_at.get(e) in NOUN_TAGS or a.tag_at.get(e) == "XSN":
         return None  # 설날맞이, 추석선물: the first half of a compound noun
     f: dict[str, Any] = {"holiday": h.name}
     if brk:
@@ -383,7 +368,7 @@ def _year_label(a: Analysed, m: regex.Match[str]) -> Atom | None:
     year alone in parentheses right after a title, ``소세키(1867~1916)`` two years after a
     name (the span is the years)."""
     s, e = m.span()
-    if s not in a.starts or e not in a.ends or a.tag_at.get(e) in (*_COMPOUND_TAGS, "XSN"):
+    if s not in a.starts or e not in a.ends or a.tag_at.get(e) in (*NOUN_TAGS, "XSN"):
         return None  # 2015 시즌권: a season ticket
     year = int(m.group("ly"))
     f: dict[str, Any] = {"year": year}

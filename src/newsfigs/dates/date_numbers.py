@@ -30,7 +30,7 @@ _HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
 _MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
 _YEO = regex.compile(r"여")  # 1년여: a year or so
 _ISANG = regex.compile(r"\x20?이상\x20?")
-_NOUN_TAGS = frozenset({"NNG", "NNP"})
+NOUN_TAGS = frozenset({"NNG", "NNP"})
 _CUE_TAGS = frozenset({"NNG", "NNB", "XSN", "MAG"})  # not 만/JX (3일만: only), 치르/VV
 _WITHIN_TAGS = frozenset({"NNG", "NNB"})  # 3일 안에 (within), not 안/MAG (3일 안 나왔다)
 _RUN = "연속"  # a cue after the unit (3일 연속) that marks a run before a bare day too (연속 3일)
@@ -92,6 +92,34 @@ def length_after(a: Analysed, e: int) -> bool:
     return tag is None or (tag in _CUE_TAGS and (role != "within" or tag in _WITHIN_TAGS))
 
 
+_PARTICLE_NOT_LENGTH = frozenset({"JKB", "JKG", "JC"})
+"""Particles after which a verb does not count the days (``10일에 지나``, ``10일의``)."""
+
+
+def counts_days(a: Analysed, e: int, verbs: frozenset[str], about: frozenset[str]) -> bool:
+    """A bare day (or range of days) ending at ``e`` that the words after it count as a
+    length: ``2∼3일 정도`` ("about", which a date does not take: ``10일쯤`` is one), or a verb
+    of ``length_verb`` rows after at most one particle (``10일이나 지났지만``, ``3~4일 소요될``,
+    ``7일이 남았다``, ``2∼3일은 걸린다``)."""
+    p = e + 1 if a.text.startswith(" ", e) else e
+    toks = [t for t in a.tokens_in(p, p + 8) if t.start >= p][:2]
+    if not toks or toks[0].start != p:
+        return False
+    first = toks[0]
+    if first.form in about and first.tag.startswith("N"):
+        return True
+    if first.tag.startswith("J") and first.tag not in _PARTICLE_NOT_LENGTH and len(toks) > 1:
+        first = toks[1]
+    return first.form in verbs and first.tag in ("VV", "NNG")
+
+
+def noun_before(a: Analysed, s: int, tags: frozenset[str] = NOUN_TAGS) -> bool:
+    """A noun (no particle) right before ``s``, one space between: ``사고 당일``."""
+    p = s - 1 if s and a.text[s - 1] == " " else s
+    tok = next((t for t in a.tokens_in(max(0, p - 1), p) if t.end == p), None)
+    return tok is not None and tok.tag in tags
+
+
 def length_before(text: str, s: int) -> bool:
     """A word right before the bare day or month at ``s`` that makes it a length (``최근
     3일``, ``약 3일``, ``징역 6월``), or a rate (``주 4일``), or nights and days (``4박5일``)."""
@@ -124,6 +152,10 @@ def offset_after(
             n1, unit, p = n1 * MONTHS_PER_YEAR + int(months.group("m")), "month", months.end()
         elif half and half.end() - 1 in a.starts and half.end() in a.ends:
             n1, unit, p = n1 * MONTHS_PER_YEAR + MONTHS_PER_YEAR // 2, "month", half.end()
+    if unit == "month" and n2 is None:  # 한 달 반 전: no whole month, so between 1 and 2
+        half = _HALF.match(text, p)
+        if half and half.end() - 1 in a.starts and half.end() in a.ends:
+            n2, approximate, p = n1 + 1, True, half.end()
     if unit == "hour" and n2 is None:  # 1시간 반 전: 90 minutes ago
         half = _HALF.match(text, p)
         if half and half.end() - 1 in a.starts and half.end() in a.ends:
@@ -182,7 +214,7 @@ def year_before_noun(a: Analysed, e: int, length_nouns: tuple[str, ...]) -> bool
     ``2000년 이상 된``, ``이상의``, a length noun (``이상 역사``) and a sentence end are lengths.
     """
     m = _ISANG.match(a.text, e)
-    if m is None or a.tag_at.get(m.end()) not in _NOUN_TAGS:
+    if m is None or a.tag_at.get(m.end()) not in NOUN_TAGS:
         return False
     isang = m.start() + (a.text[m.start()] == " ")
     if isang not in a.starts or isang + 2 not in a.ends:

@@ -26,6 +26,7 @@ from newsfigs.dates import resolve_dates as dates
 from newsfigs.dates.date_atoms import Atom
 from newsfigs.dates.date_atoms import atoms as find_atoms
 from newsfigs.dates.date_lexicon import DateWords, build
+from newsfigs.dates.date_numbers import counts_days
 
 # slot order: an expression goes from coarse to fine
 _ORDER = {
@@ -177,6 +178,10 @@ def _valid(expr: _Expr, a: Analysed) -> bool:
         return False  # 네 시 alone: spoken hours need a part of day, a day or minutes
     if f.get("hour") == 24 and set(expr.slots) == {"hour"} and _noun_after(a, expr.end):
         return False  # 24시 편의점, 24시 영업: around the clock, not midnight
+    if expr.slots == ["day"] and "day" in f:  # 10일이나 지났지만, 2∼3일 정도: days counted
+        lex = date_words()
+        if counts_days(a, expr.end, lex.length_verbs, lex.about_after):
+            return False
     if f.get("_hm") and not (set(expr.slots) & {"day", "weekday", "daypart"}):
         return date_words().clock_after.match(a.text, expr.end) is not None
     return True
@@ -269,6 +274,9 @@ def recognize(a: Analysed) -> list[DateCandidate]:
         start, end = expr.start, e2.end if e2 else expr.end
         approx = lex.approx_after.match(a.text, end)
         if approx is not None and approx.end() in a.ends:
+            if approx.group("count") and expr.slots == ["day"] and e2 is None:
+                i = j  # 3일 전후: the 3rd, or 3 days before and after an event? not said
+                continue
             end = approx.end()
         approximate = end != (e2.end if e2 else expr.end) or "_approx" in expr.fields
         if expr.fields.get("relative") in ("ago", "later"):

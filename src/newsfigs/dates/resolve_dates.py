@@ -247,6 +247,9 @@ def _relative_span(info: DateInfo, ref: datetime.date) -> Span | None:
         return (monday, last) if last else None
     if unit == "month":
         y, m = add_months(ref.year, ref.month, k)
+        if info.nth is not None and info.weekday is not None:  # 다음 달 첫째 주 월요일
+            d = nth_weekday(y, m, info.weekday, info.nth)
+            return (d, d) if d else None
         if info.day is not None:
             day = _date(y, m, info.day)
             return (day, day) if day else None
@@ -299,8 +302,9 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
     if info.season is not None:
         if year is None:  # 지난 겨울, 오는 여름
             return season_near(info.season, ref, rel) if ref is not None else None
-        if info.season == "winter" and info.offset == 0 and ref is not None and ref.month <= 2:
-            year -= 1  # 올겨울 in January is the winter under way
+        under_way = ref is not None and ref.month <= 2 and info.anchor is None
+        if info.season == "winter" and info.offset == 0 and under_way:
+            year -= 1  # 올겨울 in January is the winter under way (그해 겨울: that year's)
         return season_span(info.season, year)
     if info.quarter is not None:
         if year is None:
@@ -322,10 +326,20 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
     return None
 
 
+def _coming_weekend(ref: datetime.date) -> Span | None:
+    """``오는 주말``: the first Saturday and Sunday after ref (on a weekend, the next one:
+    the weekend under way has begun)."""
+    sat = plus_days(ref, (WEEKEND - ref.weekday()) % 7 or 7)
+    sun = plus_days(sat, 1) if sat else None
+    return (sat, sun) if sat and sun else None
+
+
 def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
     """First and last day the expression covers, or None when it can't be pinned down."""
     if info.anchor == "period":
         return None  # the article's period, moved: dates/article_dates.py
+    if info.anchor == "event":
+        return None  # 투표 3일 전: from an event the text does not date
     if info.century is not None:
         return century_span(info.century, info.part)
     if info.school_year and info.year is not None:
@@ -337,6 +351,8 @@ def interval(info: DateInfo, ref: datetime.date | None) -> Span | None:
         return datetime.date(info.decade + lo, 1, 1), datetime.date(info.decade + hi, 12, 31)
     if info.holiday is not None:
         return _holiday_span(info, ref)
+    if info.precision == "part_of_week" and info.offset_unit is None:  # 오는 주말
+        return _coming_weekend(ref) if ref is not None else None
     year = info.year
     if info.offset_unit is not None:
         if ref is None:
@@ -358,6 +374,9 @@ def resolve(info: DateInfo, ref: datetime.date | None) -> DateInfo:
     both ends' periods, earlier first. A time without a day stays unresolved.
     """
     span = interval(info, ref)
+    if _bare_quarters(info) and ref is not None:  # 1~3분기 in November: this year's
+        assert info.end is not None and info.end.quarter is not None
+        span = _named_span(info, _quarter_year(info.end.quarter, ref, None), ref)
     if span is None:
         return info
     start, end = span
@@ -380,6 +399,22 @@ def resolve(info: DateInfo, ref: datetime.date | None) -> DateInfo:
     if info.precision in DAY_PRECISIONS and start == end:
         return info.model_copy(update={"resolved": start})
     return info.model_copy(update={"resolved_start": start, "resolved_end": end})
+
+
+def _bare_quarters(info: DateInfo) -> bool:
+    """A range of quarters with no year or cue (``1~3분기``): its year is the one its end
+    reads by the bare quarter rule, as the end says whether the period is over (``1~3분기
+    누적`` in November is this year's, though ``1분기`` alone then is next year's)."""
+    end = info.end
+    return (
+        end is not None
+        and info.quarter is not None
+        and end.quarter is not None
+        and info.year is None
+        and end.year is None
+        and info.relative is None
+        and info.offset_unit is None
+    )
 
 
 def _has_calendar_fields(info: DateInfo) -> bool:
