@@ -108,11 +108,13 @@ def test_corpus_is_well_formed() -> None:
 
 
 def test_corpus_covers_every_class() -> None:
-    """Enough cases of each kind: negatives, known gaps, several reference dates, no-ref."""
+    """Enough cases of each kind: negatives, several reference dates, no-ref; every known gap
+    with its reason (no floor on gaps: fixing one must not fail the suite)."""
     negatives = [c for c in CASES if not c["expect"] and "xfail" not in c]
     gaps = [c for c in CASES if "xfail" in c]
     refs = {c["ref"] for c in CASES}
-    assert len(CASES) >= 250 and len(negatives) >= 40 and len(gaps) >= 5
+    assert len(CASES) >= 250 and len(negatives) >= 40
+    assert all(c["xfail"].strip() for c in gaps)  # every known gap says what is missing
     assert len(refs) >= 20 and None in refs
 
 

@@ -201,6 +201,31 @@ def _until_after(info: DateInfo, day: datetime.date) -> DateInfo:
     return info.model_copy(update={"resolved": day + datetime.timedelta(days=step)})
 
 
+_FRAME = regex.compile(r"(?:에는|에도|엔|은|는)(?=[\x20,])")
+"""A particle that makes a named year the frame of its clause: ``내년 설날은``, ``2027년에는``."""
+_SENTENCE_END = regex.compile(r"[.?!\n]")
+
+
+def _bare_month(info: DateInfo) -> bool:
+    """``2월 6일``, ``3월``: a month with no year, cue or offset of its own."""
+    return (
+        info.month is not None
+        and info.year is None
+        and info.relative is None
+        and info.offset is None
+        and info.anchor is None
+        and info.end is None
+        and not info.recurring
+    )
+
+
+def _in_framed_year(info: DateInfo, year: int, ref: datetime.date | None) -> DateInfo:
+    """``내년 설날은 2월 6일``: a bare month in the clause a named year frames is of that year
+    (the bare month rule would take the reference year's); the written fields stay as written."""
+    framed = resolve(_unresolved(info).model_copy(update={"year": year}), ref)
+    return info.model_copy(update=_resolution(framed))
+
+
 WEEK = 7
 UNTIL = "까지"
 """The particle that closes an interval (the ``interval``/``to`` row of ``date_words.tsv``)."""
@@ -223,6 +248,7 @@ def in_article(
     period_named = False  # a period was named before (resolved or not)
     clock: Clock | None = None
     last: DateInfo | None = None  # the last date named before (resolved or not)
+    frame: tuple[int, int] | None = None  # (year, end) of a year framing its clause (내년에는)
     out: list[Figure] = []
     for i, f in enumerate(figures):
         info = f.date
@@ -260,6 +286,12 @@ def in_article(
             if new != info:
                 f = f.model_copy(update={"date": new})
                 info = new
+        in_frame = frame is not None and not _SENTENCE_END.search(text, frame[1], f.start)
+        if frame is not None and in_frame and _bare_month(info):
+            new = _in_framed_year(info, frame[0], reference_date)
+            if new != info:
+                f = f.model_copy(update={"date": new})
+                info = new
         clock = _clock(info) or clock
         last = info
         named_day, named_year = _named(info)
@@ -267,5 +299,8 @@ def in_article(
             day = named_day
         if named_year is not None:
             year = named_year
+        if info.year is not None or info.offset_unit == "year":  # 2027년, 내년 (설날): a year
+            framing = named_year is not None and _FRAME.match(text, f.end) is not None
+            frame = (named_year, f.end) if framing and named_year is not None else None
         out.append(f)
     return out
