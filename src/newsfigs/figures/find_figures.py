@@ -13,6 +13,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
+from newsfigs.figures.bases import basis_before, economy_unit, rate_or_basis
 from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.day_words import day_words
 from newsfigs.figures.durations import Length, cue_at, extend, hundredths, rate_of_time
@@ -56,7 +57,7 @@ from newsfigs.figures.readings import (
 )
 from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
 from newsfigs.figures.stages import recognize_stages
-from newsfigs.models import Bound, Direction, Period
+from newsfigs.models import Basis, Bound, Direction, Period
 from newsfigs.numbers import BIG_UNITS
 from newsfigs.units import UnitEntry
 
@@ -75,7 +76,7 @@ _CHANGE_KINDS = frozenset({"percent", "percentage_point", "money", "count"})
 # kinds a predicate can move (3% 감소, 1조원 늘어): not lengths (2km 떨어진 곳 is a distance)
 _DIRECTED = frozenset(
     {"money", "percent", "percentage_point", "multiplier", "count", "mass", "area", "volume",
-     "energy", "power", "data_size", "temperature"}
+     "energy", "power", "data_size", "temperature", "concentration", "pressure"}
 )  # fmt: skip
 # kinds a period word makes a rate (연 4.5%, 월 150만원씩, 하루 300명)
 _RATED = frozenset(
@@ -250,6 +251,8 @@ def _qualify(
         return None  # 9회말: an inning, a match time of figures/match_times.py
     elif kind == "count":
         counted = counted_noun(a, P, start)
+        if counted is not None and rate_or_basis(counted):
+            counted = None  # 주당 3회, 하루 3만 명: the period or basis, not the thing counted
         if (
             entry.surface == "대"
             and not ordinal_prefix
@@ -307,6 +310,14 @@ def _qualify(
         end, approximate, bound = take_after(P, am, approximate, bound)
     if kind in _DIRECTED and t[end - 1] != _TO:  # 10% 아래로 떨어졌다: a level, not a change
         direction = direction_after(a, end) or direction
+    per_unit: Basis | None = None
+    based = basis_before(a, kind, rate.start if rate is not None else start)
+    if based is not None:  # 배럴당 80달러, 3.3㎡당 4,190만원, 1kWh당 6km (an economy)
+        economy = economy_unit(based, unit) if kind == "length" else None
+        if economy is not None:
+            kind, unit = economy
+        else:
+            per_unit = based.basis
     return FigureCandidate(
         start=start,
         end=end,
@@ -321,6 +332,7 @@ def _qualify(
         classifier=classifier,
         counted=counted or None,
         per=per,
+        per_unit=per_unit,
         direction=direction,
         implied_unit=implied,
     )
