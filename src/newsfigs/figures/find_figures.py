@@ -16,7 +16,14 @@ from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.bases import basis_before, economy_unit, rate_or_basis
 from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.day_words import day_words
-from newsfigs.figures.durations import Length, cue_at, extend, hundredths, rate_of_time
+from newsfigs.figures.durations import (
+    Length,
+    cue_at,
+    extend,
+    hundredths,
+    rate_of_time,
+    sentence_month,
+)
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
@@ -33,6 +40,7 @@ from newsfigs.figures.match_times import recognize_match_times
 from newsfigs.figures.operands import (
     CELSIUS,
     DEGREE,
+    MONTHS,
     Operand,
     is_hangul,
     join_ones,
@@ -41,7 +49,7 @@ from newsfigs.figures.operands import (
     operand,
     whole,
 )
-from newsfigs.figures.ordinal_lists import recognize_ordinal_lists
+from newsfigs.figures.ordinal_lists import comma_ranges, recognize_ordinal_lists
 from newsfigs.figures.ratios import recognize_ratios
 from newsfigs.figures.readings import (
     AMOUNT_UNITS,
@@ -150,6 +158,8 @@ def _qualify(
             entry = UnitEntry(DEGREE, unit, "temperature")
             end = nxt
     implied = False
+    if entry is None and op.high is None and sentence_month(a, P, op.start, op.numeral_end):
+        entry, end = P.units[MONTHS], op.numeral_end + 1  # 징역 6월: six months, not June
     if entry is None:
         big = implied_won(a, P, op, pstart)
         if big is not None:
@@ -384,6 +394,9 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     out.extend(recognize_ratios(a))
     out.extend(recognize_stages(a))  # 16강 진출, 8강전
     out.extend(recognize_ordinal_lists(a))  # 1,2,3위, 1·2차 접종
+    for rng in comma_ranges(a):  # 2,3명: two or three
+        if (cand := _qualify(a, P, rng, rates)) is not None:
+            out.append(cand)
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
 

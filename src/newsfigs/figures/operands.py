@@ -14,6 +14,7 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_word_set
 from newsfigs.figures.durations import compound, cue_at, sentence_month
 from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns
 from newsfigs.numbers import (
@@ -39,6 +40,8 @@ _UNIT_ONLY = frozenset({"digit", "half"})
 _DEGREE_AFTER = regex.compile(r"\x20?+도")  # 마이너스 칠 도: _qualify decides on a cue
 _NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # not 서/VV (줄을 서), not 너/NP
 DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
+_NATIVE_CLASSIFIERS = "figures/native_classifiers.txt"
+MONTHS = "개월"  # 징역 6월, 징역 1년 6월: after a sentence word 월 counts months
 CELSIUS = "degC"  # a 도 after a temperature cue word (기온은 32도) is Celsius, as in Korean news
 
 
@@ -244,6 +247,8 @@ def _counts_here(P: Patterns, op: Operand, text: str) -> bool:
     counts = op.entry.kind in ("count", "ordinal")  # 천년, 백세 are a length and an age
     if op.group == "sino" and len(text) == 1 and len(surface) == 1 and glued and counts:
         return False
+    if op.group == "native" and surface in read_word_set(_NATIVE_CLASSIFIERS):
+        return True  # 두 경기 연속, 세 경기 만에
     return surface not in P.glued_classifiers or (op.group == "ar" and glued)
 
 
@@ -297,7 +302,7 @@ def join_parts(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
         and op.entry.surface == "년"
         and sentence_month(a, P, op.start, right.numeral_end)
     ):  # 징역 1년 6월 = 18 months
-        right.entry, right.end = P.units["개월"], right.numeral_end + 1
+        right.entry, right.end = P.units[MONTHS], right.numeral_end + 1
     if right is None or right.entry is None or right.high is not None:
         return None
     numeral = t[op.start : op.numeral_end].rstrip("여")
@@ -314,7 +319,10 @@ def make_range(
     """``3~5%``, ``3~4조원``, ``이만오천원 - 삼만원``: one operand from two."""
     right = operand(a, P, right_match)
     if right is not None and right.entry is None and left.entry is None:
-        right = _degrees(a, P, left, right)  # 영하 3∼5도
+        if sentence_month(a, P, left.start, right.numeral_end):  # 징역 6∼8월: months
+            right = replace(right, entry=P.units[MONTHS], end=right.numeral_end + 1)
+        else:
+            right = _degrees(a, P, left, right)  # 영하 3∼5도
     if right is None or right.entry is None or right.high is not None or left.high is not None:
         return None
     if left.entry is not None and left.entry.kind != right.entry.kind:

@@ -11,7 +11,7 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.resources import read_rows, read_word_set, resource
 from newsfigs.core.scan import literal_alternation
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.figures.operands import Operand, is_hangul, whole
@@ -25,6 +25,7 @@ _LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a
 _VERSUS = regex.compile(r"\x20?+(?:\p{Hangul}{1,4}+\x20)?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
 _NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on
+_PEOPLE = "figures/people_nouns.txt"
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 
 
@@ -107,7 +108,8 @@ def age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     """``20대`` is people in their twenties unless a counted noun frames it as vehicles.
 
     ``소방차 20대가`` counts fire engines; ``20대 여성``, ``거주 20대 남성``, ``응답자 중
-    20대가`` and ``20∼30대`` are age groups (a noun after 대, or no counted noun before).
+    20대가`` and ``20∼30대`` are age groups (a noun after 대, or no counted noun before), and so
+    is ``여성 20대가``: 대 never counts people (``data/figures/people_nouns.txt``).
     """
     if op.value not in _AGE_GROUPS or op.approximate:
         return False
@@ -116,7 +118,9 @@ def age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     if op.group not in ("ar", "sino"):
         return False
     nxt = end + 1 if a.text.startswith(" ", end) else end
-    return counted is None or a.tag_at.get(nxt) in _AGE_NEXT
+    if counted is None or a.tag_at.get(nxt) in _AGE_NEXT:
+        return True
+    return any(counted.endswith(noun) for noun in read_word_set(_PEOPLE))  # 여성 20대가
 
 
 _MANY_SHARES = 1000  # no one counts weeks by the thousand: 1,000주 이상, 50만주 are shares
