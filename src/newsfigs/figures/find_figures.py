@@ -65,6 +65,7 @@ from newsfigs.figures.readings import (
 )
 from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
 from newsfigs.figures.stages import recognize_stages
+from newsfigs.figures.storeys import context_classifiers, context_reading
 from newsfigs.models import Basis, Bound, Direction, Period
 from newsfigs.numbers import BIG_UNITS
 from newsfigs.units import UnitEntry
@@ -259,8 +260,12 @@ def _qualify(
         approximate, bound = approximate or length.approximate, length.bound
     elif kind == "count" and entry.surface == _TIMES and t[end : end + 1] in P.inning_halves:
         return None  # 9회말: an inning, a match time of figures/match_times.py
+    elif kind == "count" and (reading := context_reading(a, entry.surface, value, end)) != "count":
+        if reading is None or high is not None:
+            return None  # 1층 로비, 38선, 코스피 2,500선: a place, a line, an index level
+        kind, unit, classifier = "ordinal", "ordinal", entry.surface  # 30층에서: the floor
     elif kind == "count":
-        counted = counted_noun(a, P, start)
+        counted = counted_noun(a, P, start) if entry.surface not in context_classifiers() else None
         if counted is not None and rate_or_basis(counted):
             counted = None  # 주당 3회, 하루 3만 명: the period or basis, not the thing counted
         if (
