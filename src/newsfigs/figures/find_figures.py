@@ -13,8 +13,9 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
-from newsfigs.figures.bases import basis_before, economy_unit, rate_or_basis
+from newsfigs.figures.bases import basis_before, economy_unit
 from newsfigs.figures.byte_words import recognize_byte_words
+from newsfigs.figures.counts import count_fields
 from newsfigs.figures.day_words import day_words
 from newsfigs.figures.durations import (
     Length,
@@ -27,7 +28,6 @@ from newsfigs.figures.durations import (
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
-    counted_noun,
     fractions,
     link_equivalents,
     surpassed_value,
@@ -52,20 +52,21 @@ from newsfigs.figures.operands import (
 from newsfigs.figures.ordinal_lists import comma_ranges, recognize_ordinal_lists
 from newsfigs.figures.ratios import recognize_ratios
 from newsfigs.figures.readings import (
-    AMOUNT_UNITS,
-    age_group,
     implied_won,
-    labels_kind,
-    labels_number,
-    major_prefix,
     shares,
     spaced_band,
     times_classifiers,
-    versus,
 )
-from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
+from newsfigs.figures.signs import (
+    Rate,
+    as_period,
+    direction_after,
+    rate_before,
+    sign_before,
+    weigh_mark,
+)
 from newsfigs.figures.stages import recognize_stages
-from newsfigs.figures.storeys import context_classifiers, context_reading
+from newsfigs.figures.storeys import context_reading
 from newsfigs.models import Basis, Bound, Direction, Period
 from newsfigs.numbers import BIG_UNITS
 from newsfigs.units import UnitEntry
@@ -78,10 +79,6 @@ _DECADE_KINDS = frozenset(
 )  # fmt: skip
 # a sign makes no sense on these (a minus before one is a code or a list dash: no figure)
 _UNSIGNED = frozenset({"duration", "age", "ordinal", "multiplier", "ratio"})
-# a table mark reads as a sign by itself before these (수출 △5.1%); before money and counts only
-# in a table of changes (both ▲ and △ before numbers, or a parenthesis: (△320억원))
-_RATE_KINDS = frozenset({"percent", "percentage_point"})
-_CHANGE_KINDS = frozenset({"percent", "percentage_point", "money", "count"})
 # kinds a predicate can move (3% 감소, 1조원 늘어): not lengths (2km 떨어진 곳 is a distance)
 _DIRECTED = frozenset(
     {"money", "percent", "percentage_point", "multiplier", "count", "mass", "area", "volume",
@@ -101,7 +98,6 @@ _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not 
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
 _AVERAGE = regex.compile(r"평균\x20?+\Z")  # 하루 평균 3000명: the rate word before the average
-_TIMES_WORD = "번"  # 3번 만났다 counts times; 4번 타자 labels (readings.labels_number)
 _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
@@ -190,20 +186,11 @@ def _qualify(
         ordinal_prefix = True
     unit = entry.unit
     direction: Direction | None = None
-    lone_mark = sign is not None and sign.table and not sign.bullets and not sign.paired
-    if sign is not None and lone_mark and kind not in _RATE_KINDS:
-        # △59㎡ 84가구, ▲5억원 지원: a bullet before a size or an amount is no sign; a lone
-        # △5억원 is a fall or a bullet: unsure, so no figure
-        if sign.sign < 0 and kind == "money" and _money_subject_before(P, t, sign.start):
-            pass  # 영업이익은 △320억원: the amount of a money noun, so a minus (a loss)
-        elif sign.sign < 0 and kind in _CHANGE_KINDS:
-            return None
-        else:
-            sign = None
-    if sign is not None and sign.table and sign.bullets:
-        if sign.sign < 0:
-            return None  # the text uses the mark as a bullet: unsure, so no figure
-        sign = None
+    if sign is not None and sign.table:
+        money_noun = kind == "money" and _money_subject_before(P, t, sign.start)
+        keep, sign = weigh_mark(sign, kind, money_noun)
+        if not keep:
+            return None  # △5억원 alone, or △ used as a bullet: unsure, so no figure
     if sign is not None:
         if sign.sign < 0 and (kind in _UNSIGNED or high is not None):
             return None  # a code or a dash: unsure, so no figure rather than a guess
@@ -265,30 +252,10 @@ def _qualify(
             return None  # 1층 로비, 38선, 코스피 2,500선: a place, a line, an index level
         kind, unit, classifier = "ordinal", "ordinal", entry.surface  # 30층에서: the floor
     elif kind == "count":
-        counted = counted_noun(a, P, start) if entry.surface not in context_classifiers() else None
-        if counted is not None and rate_or_basis(counted):
-            counted = None  # 주당 3회, 하루 3만 명: the period or basis, not the thing counted
-        if (
-            entry.surface == "대"
-            and not ordinal_prefix
-            and (
-                t[op.numeral_end - 1] in AMOUNT_UNITS
-                or age_group(a, op, counted, end)
-                or major_prefix(a, op, counted, end)
-                or versus(a, end)
-            )
-        ):
-            return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
-        if entry.surface == _TIMES_WORD and labels_number(a, op, start, end):
-            return None  # 기호 2번, 4번 타자: a label, not a count of times
-        listed = P.counted_nouns.get(entry.surface)
-        needs_noun = listed is not None and (listed[1] is None or op.value < listed[1])
-        if listed is not None and needs_noun:
-            if counted is None or not counted.endswith(listed[0]):
-                return None  # 사법연수원 17기, 아이패드 5세대: a class; 원전 2기 counts reactors
-        elif entry.surface in P.label_classifiers and labels_kind(a, op, end):
-            return None  # 5세대 이동통신, 1종 면허: a phase or a class
-        classifier = entry.surface
+        fields = count_fields(a, P, op, entry.surface, start, end, ordinal_prefix)
+        if fields is None:
+            return None  # 20대 여성, 4대 은행, 기호 2번, 사법연수원 17기: no count
+        classifier, counted = fields
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
     if ordinal_prefix:

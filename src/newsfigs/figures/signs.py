@@ -118,6 +118,29 @@ def sign_before(a: Analysed, start: int) -> Sign | None:
     return Sign(s, sign, direction, table=True, bullets=bullets, paired=paired)
 
 
+# a table mark reads as a sign by itself before these (수출 △5.1%); before money and counts only
+# in a table of changes (both ▲ and △ before numbers, or a parenthesis: (△320억원))
+_RATE_KINDS = frozenset({"percent", "percentage_point"})
+_CHANGE_KINDS = frozenset({"percent", "percentage_point", "money", "count"})
+
+
+def weigh_mark(sign: Sign, kind: str, money_noun: bool) -> tuple[bool, Sign | None]:
+    """``(keep the figure, the sign it keeps)`` for a table mark (△ ▲) before a figure of
+    ``kind``; ``money_noun``: a money noun stands right before (``영업이익은 △320억원``)."""
+    if not sign.bullets and not sign.paired and kind not in _RATE_KINDS:
+        # △59㎡ 84가구, ▲5억원 지원: a bullet before a size or an amount is no sign; a lone
+        # △5억원 is a fall or a bullet: unsure, so no figure
+        if sign.sign < 0 and kind == "money" and money_noun:
+            pass  # 영업이익은 △320억원: the amount of a money noun, so a minus (a loss)
+        elif sign.sign < 0 and kind in _CHANGE_KINDS:
+            return False, None
+        else:
+            return True, None
+    if sign.bullets:
+        return sign.sign > 0, None  # the text uses the mark as a bullet: a minus is unsure
+    return True, sign
+
+
 def direction_after(a: Analysed, end: int) -> Direction | None:
     """``3.2% 감소``, ``1조원 늘어``, ``3%가 줄었다``: the predicate right after the figure.
 
