@@ -102,6 +102,7 @@ _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
+_SIGNS = frozenset("+-−")  # a sign opening the right end of a range (-0.5~+1.5%)
 # numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
 _BARE_GROUPS = frozenset({"ar", "sino", "spoken", "digit"})
 
@@ -341,6 +342,11 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         sep = P.range_sep.match(t, op.end)
         if sep:
             right = P.numeral.match(t, sep.end())
+            if right is None and t[sep.end() : sep.end() + 1] in _SIGNS:
+                # -0.5~+1.5%: a range with signed ends, unread; neither end is a figure alone
+                signed = P.numeral.match(t, sep.end() + 1)
+                skip_to = signed.end() if signed is not None else skip_to
+                continue
             if right:
                 rng = make_range(a, P, op, right)
                 if rng is not None:

@@ -99,7 +99,7 @@ def sign_before(a: Analysed, start: int) -> Sign | None:
         return None
     S = sign_tables()
     t = a.text
-    m = S.mark_before.search(t, max(0, start - 6), start)
+    m = S.mark_before.search(t, max(0, start - 10), start)  # 마이너스(-) 1.2%
     if m is None:
         return None
     mark = m.group("m")
