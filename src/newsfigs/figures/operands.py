@@ -41,6 +41,7 @@ _DEGREE_AFTER = regex.compile(r"\x20?+도")  # 마이너스 칠 도: _qualify de
 _NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # not 서/VV (줄을 서), not 너/NP
 DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
 _NATIVE_CLASSIFIERS = "figures/native_classifiers.txt"
+_GLUED_LABELS = "figures/glued_labels.txt"
 MONTHS = "개월"  # 징역 6월, 징역 1년 6월: after a sentence word 월 counts months
 CELSIUS = "degC"  # a 도 after a temperature cue word (기온은 32도) is Celsius, as in Korean news
 
@@ -180,13 +181,16 @@ def _cue_glued(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
 
 
 def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
-    """``번`` glued to a following noun numbers that noun: a label, not a count.
+    """``번`` or ``호`` glued to a following noun numbers that noun: a label, not a figure.
 
-    ``8번홀``, ``1번출구``, ``2번타자`` and ``1번국도`` name a hole, an exit, a batter and a road.
+    ``8번홀``, ``1번출구``, ``2번타자``, ``1번국도``, ``7호선`` name a hole, an exit, a batter, a
+    road and a subway line (``data/figures/glued_labels.txt``).
     Ordinals glued to a noun stay ordinals (``3차전``, ``4차회담``); counting words still count
     (``10개팀``); a qualifier the analyzer tags as a noun is no label (``2번가량``).
     """
-    if entry.surface != "번" or end not in a.starts or a.tag_at.get(end) not in _NOUNS:
+    if entry.surface not in read_word_set(_GLUED_LABELS):
+        return False
+    if end not in a.starts or a.tag_at.get(end) not in _NOUNS:
         return False
     return P.after.match(a.text, end) is None
 
