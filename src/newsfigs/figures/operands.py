@@ -77,6 +77,7 @@ def whole(a: Analysed, start: int, end: int) -> bool:
 
 
 _JOINERS = "-/" + MIDDLE_DOTS
+_UNIT_JOINERS = "." + MIDDLE_DOTS  # 42.0kg·m, 40.8kg.m: one compound unit (a torque)
 """Between two numbers written as one: a hyphen, a slash or a middle dot."""
 
 
@@ -165,12 +166,15 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
 
 
 def _latin_continues(a: Analysed, q: int, end: int) -> bool:
-    """A Latin unit that a model code or a word continues: ``18V-EC``, and ``2015 V리그`` (a
+    """A Latin unit that a model code, a compound unit or a word continues: ``18V-EC``,
+    ``42.0kg·m`` (a torque), and ``2015 V리그`` (a
     unit written apart from its number and glued to a noun); ``3.8L엔진``, ``5km를`` are units."""
     t = a.text
     nxt = t[end + 1 : end + 2]
     if t.startswith("-", end) and nxt.isascii() and nxt.isalnum():
         return True
+    if t[end : end + 1] in _UNIT_JOINERS and _LATIN.match(nxt):
+        return True  # 42.0kg·m, 400N·m: a torque, not a mass or a force
     spaced = q > 0 and t[q - 1] == " "
     return spaced and is_hangul(t[end : end + 1] or " ") and a.tag_at.get(end) in _NOUNS
 
