@@ -12,6 +12,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
+from newsfigs.core.resources import read_word_set
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.bases import basis_before, economy_unit
 from newsfigs.figures.byte_words import recognize_byte_words
@@ -28,6 +29,7 @@ from newsfigs.figures.durations import (
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
+    counted_noun,
     fractions,
     link_equivalents,
     surpassed_value,
@@ -102,6 +104,8 @@ _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
+_GENERATION_WORDS = "figures/generation_words.txt"
+_GENERATIONS = 10  # 재벌 2세, 교포 3세: below this a 세 after a generation word is no age
 _SIGNS = frozenset("+-−")  # a sign opening the right end of a range (-0.5~+1.5%)
 # numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
 _BARE_GROUPS = frozenset({"ar", "sino", "spoken", "digit"})
@@ -257,6 +261,8 @@ def _qualify(
         if fields is None:
             return None  # 20대 여성, 4대 은행, 기호 2번, 사법연수원 17기: no count
         classifier, counted = fields
+    elif kind == "age" and op.value < _GENERATIONS and _generation(a, P, start):
+        return None  # 재벌 2세, 교포 3세: a generation, not an age
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
     if ordinal_prefix:
@@ -380,6 +386,12 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
 
 
 _UNIT_WORD = regex.compile(r"\s?단위")
+
+
+def _generation(a: Analysed, P: Patterns, start: int) -> bool:
+    """A word of ``data/figures/generation_words.txt`` right before: ``재벌 2세``, ``교포 3세``."""
+    noun = counted_noun(a, P, start)
+    return noun is not None and any(noun.endswith(w) for w in read_word_set(_GENERATION_WORDS))
 
 
 def _unit_of_account(t: str, c: FigureCandidate) -> bool:

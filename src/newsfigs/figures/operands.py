@@ -153,7 +153,12 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
             last = t[end - 1]
             nxt = t[end] if end < len(t) else " "
             if is_hangul(last):
-                if not whole(a, q, end) and is_hangul(nxt) and not _cue_glued(a, P, entry, end):
+                if (
+                    not whole(a, q, end)
+                    and is_hangul(nxt)
+                    and not _cue_glued(a, P, entry, end)
+                    and not _one_word(a, P, entry, q, end)
+                ):
                     continue
                 if _labels_noun(a, P, entry, end):
                     continue
@@ -163,6 +168,17 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
                 continue
             return entry, end
     return None
+
+
+def _one_word(a: Analysed, P: Patterns, entry: UnitEntry, q: int, end: int) -> bool:
+    """``3사가``, ``이통3사는``: the analyzer took the digits and a glued-only counting word
+    (``data/figures/glued_classifiers.txt``) for one noun; it still counts (not ``2세``, which
+    is also "the second generation")."""
+    if entry.surface not in P.glued_classifiers or end not in a.ends:
+        return False
+    return any(
+        tok.start < q and tok.end == end and tok.form[:1].isdigit() for tok in a.tokens_in(q, end)
+    )
 
 
 def _latin_continues(a: Analysed, q: int, end: int) -> bool:
