@@ -12,7 +12,6 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
-from newsfigs.core.resources import read_word_set
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.bases import basis_before, economy_unit
 from newsfigs.figures.byte_words import recognize_byte_words
@@ -29,7 +28,6 @@ from newsfigs.figures.durations import (
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
-    counted_noun,
     fractions,
     link_equivalents,
     surpassed_value,
@@ -54,10 +52,12 @@ from newsfigs.figures.operands import (
 from newsfigs.figures.ordinal_lists import comma_ranges, recognize_ordinal_lists
 from newsfigs.figures.ratios import recognize_ratios
 from newsfigs.figures.readings import (
+    generation,
     implied_won,
     shares,
     spaced_band,
     times_classifiers,
+    unit_of_account,
 )
 from newsfigs.figures.signs import (
     Rate,
@@ -104,8 +104,6 @@ _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
-_GENERATION_WORDS = "figures/generation_words.txt"
-_GENERATIONS = 10  # 재벌 2세, 교포 3세: below this a 세 after a generation word is no age
 _SIGNS = frozenset("+-−")  # a sign opening the right end of a range (-0.5~+1.5%)
 # numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
 _BARE_GROUPS = frozenset({"ar", "sino", "spoken", "digit"})
@@ -261,7 +259,7 @@ def _qualify(
         if fields is None:
             return None  # 20대 여성, 4대 은행, 기호 2번, 사법연수원 17기: no count
         classifier, counted = fields
-    elif kind == "age" and op.value < _GENERATIONS and _generation(a, P, start):
+    elif kind == "age" and generation(a, P, op, start):
         return None  # 재벌 2세, 교포 3세: a generation, not an age
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
@@ -367,7 +365,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out.extend(fractions(a, P))
     out.extend(day_words(a, P))  # 이틀 동안, 사흘 만에, 보름 이상
     if "단위" in t:
-        out = [c for c in out if not _unit_of_account(t, c)]
+        out = [c for c in out if not unit_of_account(t, c)]
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
     # 후반 35분, 연장 10회, 8기가 램: the minute, inning or 8기 is no length or count of its own
@@ -383,20 +381,6 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
             out.append(cand)
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
-
-
-_UNIT_WORD = regex.compile(r"\s?단위")
-
-
-def _generation(a: Analysed, P: Patterns, start: int) -> bool:
-    """A word of ``data/figures/generation_words.txt`` right before: ``재벌 2세``, ``교포 3세``."""
-    noun = counted_noun(a, P, start)
-    return noun is not None and any(noun.endswith(w) for w in read_word_set(_GENERATION_WORDS))
-
-
-def _unit_of_account(t: str, c: FigureCandidate) -> bool:
-    """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of amounts, not one."""
-    return t[c.start] in "만억조경" and _UNIT_WORD.match(t, c.end) is not None
 
 
 def _money_subject_before(P: Patterns, t: str, start: int) -> bool:
