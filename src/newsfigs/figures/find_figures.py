@@ -134,6 +134,8 @@ def _qualify(
         rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
     if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
         rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
+    if rate is None:  # 시간당 최저임금은 9860원: the rate word, then the thing rated
+        rate = rate_before(a, pm.start("w") if pm is not None else qstart, gap=True)
     prefix = pm.group("w") if pm else None
     symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
