@@ -194,11 +194,14 @@ class Rate:
 
 def rate_before(a: Analysed, start: int, gap: bool = False) -> Rate | None:
     """The rate word before ``start``: ``연 4.5%``, ``월 150만원``, ``시속 80km``, ``ℓ당 13.5km``;
-    with ``gap``, also a ``…당`` word before a noun phrase (``시간당 최저임금은 9860원``)."""
+    with ``gap``, only a ``…당`` word before a noun phrase (``시간당 최저임금은 9860원``)."""
     S = sign_tables()
-    m = S.rate_before.search(a.text, max(0, start - 8), start)
-    if m is None and gap and _PER in a.text[max(0, start - 24) : start]:
-        m = S.rate_gap.search(a.text, max(0, start - 24), start)  # 시간당 최저임금은 9860원
+    if not gap:
+        m = S.rate_before.search(a.text, max(0, start - 8), start)
+    elif _PER not in a.text[max(0, start - 24) : start]:
+        return None
+    else:  # 시간당 최저임금은 9860원: only the gap (the caller tried the plain word)
+        m = S.rate_gap.search(a.text, max(0, start - 24), start)
         if m is not None and not _noun_phrase(a, m.start("gap"), m.end("gap")):
             m = None
     if m is None or m.start("w") not in a.starts:
