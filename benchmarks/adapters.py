@@ -48,6 +48,9 @@ KLUE: dict[str, str] = {
     "voltage": "QT",
     "current": "QT",
     "charge": "QT",
+    "energy_efficiency": "QT",
+    "pressure": "QT",
+    "concentration": "QT",
     "ratio": "QT",
     "match_time": "TI",  # 후반 35분: a time within a match, as the corpus tags clock times
 }
@@ -80,6 +83,9 @@ KMOU: dict[str, str] = {
     "voltage": "NOH",
     "current": "NOH",
     "charge": "NOH",
+    "energy_efficiency": "NOH",
+    "pressure": "NOH",
+    "concentration": "NOH",
     "ratio": "NOH",
     "match_time": "TIM",  # KMOU tags 후반 35분, 7회말 as times (TIM 11, NOH 3 in the corpus)
 }

@@ -20,7 +20,7 @@ import pytest
 import newsfigs
 from newsfigs.core.resources import read_rows
 from newsfigs.figures.stages import SIZES, STAGE
-from newsfigs.models import FIGURE_KINDS, Bound, Direction, Figure, Period
+from newsfigs.models import FIGURE_KINDS, Basis, Bound, Direction, Figure, Period
 from newsfigs.units import classifiers, registry, unit_surfaces
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -31,7 +31,19 @@ OPTIONAL = ("approximate", "bound", "classifier", "counted", "per", "direction",
 # counted (and per, direction, implied_unit) are checked only when given.
 DEFAULTS: dict[str, Any] = {"approximate": False, "bound": None}
 FIGURE_KEYS = frozenset(
-    {"text", "start", "kind", "value", "low", "high", "terms", "unit", "equivalent", *OPTIONAL}
+    {
+        "text",
+        "start",
+        "kind",
+        "value",
+        "low",
+        "high",
+        "terms",
+        "unit",
+        "equivalent",
+        "per_unit",
+        *OPTIONAL,
+    }
 )
 STAGE_SIZES = frozenset(str(size) for size in SIZES)
 MIN_CASES = 350
@@ -91,7 +103,18 @@ def _describe_actual(f: Figure) -> str:
     )
     if f.equivalent is not None:
         extra += f" equivalent={f.equivalent.text!r}"
+    if f.per_unit is not None:
+        extra += f" per_unit={f.per_unit.model_dump(mode='json', exclude_defaults=True)}"
     return f"{f.text!r}@{f.start} {f.kind} {amount} {f.unit}{extra}"
+
+
+def _basis(given: dict[str, Any] | None) -> Basis | None:
+    """The expected basis of a price per unit (null: none), checked against the registry."""
+    if given is None:
+        return None
+    basis = Basis.model_validate(given)
+    registry().Unit(basis.unit)
+    return basis
 
 
 def _field_problems(fig: dict[str, Any], f: Figure) -> list[str]:
@@ -118,6 +141,8 @@ def _field_problems(fig: dict[str, Any], f: Figure) -> list[str]:
         want = fig.get(key, DEFAULTS.get(key))
         if (key in fig or key in DEFAULTS) and getattr(f, key) != want:
             problems.append(f"{key} {getattr(f, key)!r} != {want!r}")
+    if "per_unit" in fig and f.per_unit != _basis(fig["per_unit"]):
+        problems.append(f"per_unit {f.per_unit!r} != {fig['per_unit']!r}")
     eq = f.equivalent.text if f.equivalent is not None else None
     if eq != fig.get("equivalent"):
         problems.append(f"equivalent {eq!r} != {fig.get('equivalent')!r}")
@@ -225,6 +250,8 @@ def _check_figure(case: dict[str, Any], fig: dict[str, Any], pairs: set[tuple[st
         assert fig["per"] in get_args(Period), where
     if "implied_unit" in fig:
         assert isinstance(fig["implied_unit"], bool), where
+    if fig.get("per_unit") is not None:  # 배럴당 80달러: the basis resolves in the registry
+        assert _basis(fig["per_unit"]) is not None, where
     if "classifier" in fig and fig["kind"] == "match_time":  # the period: 후반, 연장 말
         periods = {row[0] for row in read_rows("figures/match_periods.tsv")}
         assert set(fig["classifier"].split()) <= periods, where

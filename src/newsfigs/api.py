@@ -75,6 +75,7 @@ def _figure(c: FigureCandidate | DateCandidate, norm: Normalized) -> Figure:
         counted=c.counted,
         terms=c.terms,
         per=c.per,
+        per_unit=c.per_unit,
         direction=c.direction,
         implied_unit=c.implied_unit,
         equivalent=_figure(c.equivalent, norm) if c.equivalent is not None else None,

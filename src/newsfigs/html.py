@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from newsfigs.models import VIEWS, DateInfo, Document, Figure
 from newsfigs.numbers import CONTEXT
-from newsfigs.shown import BOUND_SIGN
+from newsfigs.shown import BOUND_SIGN, basis_text
 
 _COLOURS: dict[str, tuple[str, str, str]] = {
     # category: (background, border, legend label)
@@ -199,6 +199,8 @@ def _figure_title(f: Figure, equivalent_of: Figure | None) -> str:
         lines.append(f"period: {f.classifier}")
     if f.per is not None:
         lines.append(f"per {f.per}")
+    if f.per_unit is not None:
+        lines.append(f"per {basis_text(f)}")
     if f.direction is not None:
         lines.append(f"direction: {f.direction}")
     if f.implied_unit:

@@ -47,10 +47,13 @@ FigureKind = Literal[
     "data_size",
     "speed",
     "fuel_economy",
+    "energy_efficiency",
     "frequency",
     "voltage",
     "current",
     "charge",
+    "pressure",
+    "concentration",
     "ratio",
     "count",
     "ordinal",
@@ -94,6 +97,29 @@ class Spanned(BaseModel):
         return self
 
 
+class Basis(BaseModel):
+    """What a price or amount per unit is per: ``3.3㎡당 4,190만원`` → 3.3 m**2.
+
+    ``unit`` is a unit of the registry (``m**2``, ``barrel``, ``kWh``, ``USD``), or ``count``
+    with the thing counted in ``noun`` (``1인당`` → 1 count of 인), so ``fig.quantity /
+    fig.per_unit.quantity`` is a price per m² or per barrel (docs/figures.md, "Prices per unit").
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: Decimal = Field(default=Decimal(1), description="The basis as written (3.3㎡당 → 3.3).")
+    unit: str = Field(description="A unit of newsfigs' pint registry, or count.")
+    noun: Text | None = Field(default=None, description="What a count basis counts (인, 가구).")
+
+    @property
+    def quantity(self) -> pint.Quantity[Any]:
+        """The basis as a pint quantity (1 barrel, 3.3 m**2, 1 count)."""
+        from newsfigs.units import quantity
+
+        q: pint.Quantity[Any] = quantity(self.value, self.unit)
+        return q
+
+
 class Figure(Spanned):
     """A unit-bearing number: money, energy, a count, a date …
 
@@ -124,6 +150,10 @@ class Figure(Spanned):
     )
     per: Period | None = Field(
         default=None, description="The period of a rate: 연 4.5% → year, 월 150만원씩 → month."
+    )
+    per_unit: Basis | None = Field(
+        default=None,
+        description="The basis of a price per unit: 배럴당 80달러 → 1 barrel, 1인당 → 1 count 인.",
     )
     direction: Direction | None = Field(
         default=None,

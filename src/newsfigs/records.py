@@ -36,6 +36,9 @@ COLUMNS: tuple[str, ...] = (
     "counted",
     "terms",
     "per",
+    "per_unit_value",
+    "per_unit_unit",
+    "per_unit_noun",
     "direction",
     "implied_unit",
     "equivalent_text",
@@ -124,6 +127,12 @@ def _figure_row(f: Figure, decimals: Decimals) -> dict[str, Any]:
         direction=f.direction,
         implied_unit=f.implied_unit,
     )
+    if f.per_unit is not None:
+        row.update(
+            per_unit_value=_number(f.per_unit.value, decimals),
+            per_unit_unit=f.per_unit.unit,
+            per_unit_noun=f.per_unit.noun,
+        )
     if eq is not None:
         # A ranged equivalent leaves equivalent_value empty; equivalent_text still says it all.
         row.update(

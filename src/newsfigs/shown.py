@@ -27,6 +27,15 @@ BOUND_SIGN: dict[str, str] = {"at_least": "≥", "more_than": ">", "at_most": "�
 """How a bound reads before a value (the reprs and the notebook view)."""
 
 
+def basis_text(f: Figure) -> str:
+    """``3.3 m**2``, ``barrel``, ``인``: the basis of a price per unit, as a repr shows it."""
+    b = f.per_unit
+    if b is None:
+        return ""
+    what = b.noun if b.noun is not None else b.unit
+    return what if b.value == 1 else f"{format(b.value, 'f')} {what}"
+
+
 def figure_value(f: Figure) -> str:
     """The value of ``Figure.__repr__``: exact digits and unit, a range, or the date."""
     if f.date is not None:
@@ -47,6 +56,8 @@ def figure_value(f: Figure) -> str:
         shown = f"{prefix}{number} {f.unit or ''}".rstrip()
     if f.per is not None:
         shown += f" per {f.per}"
+    if f.per_unit is not None:
+        shown += f" per {basis_text(f)}"
     if f.direction is not None:
         shown += f" ({f.direction})"
     return shown

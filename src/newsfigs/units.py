@@ -91,6 +91,9 @@ UNIT_KINDS = frozenset(
         "current",
         "charge",
         "fuel_economy",
+        "energy_efficiency",
+        "pressure",
+        "concentration",
     }
 )
 """Kinds a caller's unit may have: measures with a pint unit (counts, dates, ratios and the

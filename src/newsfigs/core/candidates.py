@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import ClassVar, Literal, TypeAlias, cast, get_args
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.models import Bound, DateInfo, Direction, FigureKind, OrgCategory, Period
+from newsfigs.models import Basis, Bound, DateInfo, Direction, FigureKind, OrgCategory, Period
 
 Label = Literal["figure", "date", "person", "organization"]
 
@@ -69,6 +69,7 @@ class FigureCandidate:
     equivalent: FigureCandidate | None = None
     terms: tuple[Decimal, ...] | None = None
     per: Period | None = None
+    per_unit: Basis | None = None
     direction: Direction | None = None
     implied_unit: bool = False
 

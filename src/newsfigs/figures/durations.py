@@ -19,7 +19,8 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.resources import read_rows, read_words, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.figures.figure_context import after_qualifier
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.models import Bound
@@ -222,11 +223,20 @@ def rate_of_time(
     """
     if per not in _PERIODS or cue_at(a, P, end) is not None:
         return False
-    if entry.unit == "day" and (word == _RUNNING or per == "month"):
-        return False  # 연 3일 (running), 매달 10일 (the tenth of each month)
+    if entry.unit == "day" and per == "month":
+        return False  # 매달 10일 (the tenth of each month)
+    if entry.unit == "day" and word == _RUNNING and leave_after().match(a.text, end) is None:
+        return False  # 연 3일 (running); 연 15일 휴가 is a year's leave
     if a.text.startswith(_FROM_TO, end):
         return False  # 주 5일부터: a date's role
     return bool(quantity(value, entry.unit) <= quantity(Decimal(1), per))
+
+
+@resource
+def leave_after() -> regex.Pattern[str]:
+    """A word of leave after the days (``data/figures/leave_words.txt``): 연 15일 휴가."""
+    words = literal_alternation(read_words("figures/leave_words.txt"))
+    return regex.compile(rf"(?:의)?+\x20?+(?:{words})")
 
 
 @resource

@@ -13,13 +13,21 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
+from newsfigs.figures.bases import basis_before, economy_unit
 from newsfigs.figures.byte_words import recognize_byte_words
+from newsfigs.figures.counts import count_fields
 from newsfigs.figures.day_words import day_words
-from newsfigs.figures.durations import Length, cue_at, extend, hundredths, rate_of_time
+from newsfigs.figures.durations import (
+    Length,
+    cue_at,
+    extend,
+    hundredths,
+    rate_of_time,
+    sentence_month,
+)
 from newsfigs.figures.figure_context import (
     after_qualifier,
     as_bound,
-    counted_noun,
     fractions,
     link_equivalents,
     surpassed_value,
@@ -32,6 +40,7 @@ from newsfigs.figures.match_times import recognize_match_times
 from newsfigs.figures.operands import (
     CELSIUS,
     DEGREE,
+    MONTHS,
     Operand,
     is_hangul,
     join_ones,
@@ -40,23 +49,27 @@ from newsfigs.figures.operands import (
     operand,
     whole,
 )
-from newsfigs.figures.ordinal_lists import recognize_ordinal_lists
+from newsfigs.figures.ordinal_lists import comma_ranges, recognize_ordinal_lists
 from newsfigs.figures.ratios import recognize_ratios
 from newsfigs.figures.readings import (
-    AMOUNT_UNITS,
-    age_group,
+    generation,
     implied_won,
-    labels_kind,
-    labels_number,
-    major_prefix,
     shares,
     spaced_band,
     times_classifiers,
-    versus,
+    unit_of_account,
 )
-from newsfigs.figures.signs import Rate, as_period, direction_after, rate_before, sign_before
+from newsfigs.figures.signs import (
+    Rate,
+    as_period,
+    direction_after,
+    rate_before,
+    sign_before,
+    weigh_mark,
+)
 from newsfigs.figures.stages import recognize_stages
-from newsfigs.models import Bound, Direction, Period
+from newsfigs.figures.storeys import context_reading
+from newsfigs.models import Basis, Bound, Direction, Period
 from newsfigs.numbers import BIG_UNITS
 from newsfigs.units import UnitEntry
 
@@ -68,14 +81,10 @@ _DECADE_KINDS = frozenset(
 )  # fmt: skip
 # a sign makes no sense on these (a minus before one is a code or a list dash: no figure)
 _UNSIGNED = frozenset({"duration", "age", "ordinal", "multiplier", "ratio"})
-# a table mark reads as a sign by itself before these (수출 △5.1%); before money and counts only
-# in a table of changes (both ▲ and △ before numbers, or a parenthesis: (△320억원))
-_RATE_KINDS = frozenset({"percent", "percentage_point"})
-_CHANGE_KINDS = frozenset({"percent", "percentage_point", "money", "count"})
 # kinds a predicate can move (3% 감소, 1조원 늘어): not lengths (2km 떨어진 곳 is a distance)
 _DIRECTED = frozenset(
     {"money", "percent", "percentage_point", "multiplier", "count", "mass", "area", "volume",
-     "energy", "power", "data_size", "temperature"}
+     "energy", "power", "data_size", "temperature", "concentration", "pressure"}
 )  # fmt: skip
 # kinds a period word makes a rate (연 4.5%, 월 150만원씩, 하루 300명)
 _RATED = frozenset(
@@ -91,11 +100,11 @@ _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not 
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
 _AVERAGE = regex.compile(r"평균\x20?+\Z")  # 하루 평균 3000명: the rate word before the average
-_TIMES_WORD = "번"  # 3번 만났다 counts times; 4번 타자 labels (readings.labels_number)
 _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
+_SIGNS = frozenset("+-−")  # a sign opening the right end of a range (-0.5~+1.5%)
 # numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
 _BARE_GROUPS = frozenset({"ar", "sino", "spoken", "digit"})
 
@@ -125,6 +134,8 @@ def _qualify(
         rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
     if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
         rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
+    if rate is None:  # 시간당 최저임금은 9860원: the rate word, then the thing rated
+        rate = rate_before(a, pm.start("w") if pm is not None else qstart, gap=True)
     prefix = pm.group("w") if pm else None
     symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
@@ -149,6 +160,8 @@ def _qualify(
             entry = UnitEntry(DEGREE, unit, "temperature")
             end = nxt
     implied = False
+    if entry is None and op.high is None and sentence_month(a, P, op.start, op.numeral_end):
+        entry, end = P.units[MONTHS], op.numeral_end + 1  # 징역 6월: six months, not June
     if entry is None:
         big = implied_won(a, P, op, pstart)
         if big is not None:
@@ -178,20 +191,11 @@ def _qualify(
         ordinal_prefix = True
     unit = entry.unit
     direction: Direction | None = None
-    lone_mark = sign is not None and sign.table and not sign.bullets and not sign.paired
-    if sign is not None and lone_mark and kind not in _RATE_KINDS:
-        # △59㎡ 84가구, ▲5억원 지원: a bullet before a size or an amount is no sign; a lone
-        # △5억원 is a fall or a bullet: unsure, so no figure
-        if sign.sign < 0 and kind == "money" and _money_subject_before(P, t, sign.start):
-            pass  # 영업이익은 △320억원: the amount of a money noun, so a minus (a loss)
-        elif sign.sign < 0 and kind in _CHANGE_KINDS:
-            return None
-        else:
-            sign = None
-    if sign is not None and sign.table and sign.bullets:
-        if sign.sign < 0:
-            return None  # the text uses the mark as a bullet: unsure, so no figure
-        sign = None
+    if sign is not None and sign.table:
+        money_noun = kind == "money" and _money_subject_before(P, t, sign.start)
+        keep, sign = weigh_mark(sign, kind, money_noun)
+        if not keep:
+            return None  # △5억원 alone, or △ used as a bullet: unsure, so no figure
     if sign is not None:
         if sign.sign < 0 and (kind in _UNSIGNED or high is not None):
             return None  # a code or a dash: unsure, so no figure rather than a guess
@@ -248,29 +252,17 @@ def _qualify(
         approximate, bound = approximate or length.approximate, length.bound
     elif kind == "count" and entry.surface == _TIMES and t[end : end + 1] in P.inning_halves:
         return None  # 9회말: an inning, a match time of figures/match_times.py
+    elif kind == "count" and (reading := context_reading(a, entry.surface, value, end)) != "count":
+        if reading is None or high is not None:
+            return None  # 1층 로비, 38선, 코스피 2,500선: a place, a line, an index level
+        kind, unit, classifier = "ordinal", "ordinal", entry.surface  # 30층에서: the floor
     elif kind == "count":
-        counted = counted_noun(a, P, start)
-        if (
-            entry.surface == "대"
-            and not ordinal_prefix
-            and (
-                t[op.numeral_end - 1] in AMOUNT_UNITS
-                or age_group(a, op, counted, end)
-                or major_prefix(a, op, counted, end)
-                or versus(a, end)
-            )
-        ):
-            return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
-        if entry.surface == _TIMES_WORD and labels_number(a, op, start, end):
-            return None  # 기호 2번, 4번 타자: a label, not a count of times
-        listed = P.counted_nouns.get(entry.surface)
-        needs_noun = listed is not None and (listed[1] is None or op.value < listed[1])
-        if listed is not None and needs_noun:
-            if counted is None or not counted.endswith(listed[0]):
-                return None  # 사법연수원 17기, 아이패드 5세대: a class; 원전 2기 counts reactors
-        elif entry.surface in P.label_classifiers and labels_kind(a, op, end):
-            return None  # 5세대 이동통신, 1종 면허: a phase or a class
-        classifier = entry.surface
+        fields = count_fields(a, P, op, entry.surface, start, end, ordinal_prefix)
+        if fields is None:
+            return None  # 20대 여성, 4대 은행, 기호 2번, 사법연수원 17기: no count
+        classifier, counted = fields
+    elif kind == "age" and generation(a, P, op, start):
+        return None  # 재벌 2세, 교포 3세: a generation, not an age
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
     if ordinal_prefix:
@@ -307,6 +299,14 @@ def _qualify(
         end, approximate, bound = take_after(P, am, approximate, bound)
     if kind in _DIRECTED and t[end - 1] != _TO:  # 10% 아래로 떨어졌다: a level, not a change
         direction = direction_after(a, end) or direction
+    per_unit: Basis | None = None
+    based = basis_before(a, kind, rate.start if rate is not None else start)
+    if based is not None:  # 배럴당 80달러, 3.3㎡당 4,190만원, 1kWh당 6km (an economy)
+        economy = economy_unit(based, unit) if kind == "length" else None
+        if economy is not None:
+            kind, unit = economy
+        else:
+            per_unit = based.basis
     return FigureCandidate(
         start=start,
         end=end,
@@ -321,6 +321,7 @@ def _qualify(
         classifier=classifier,
         counted=counted or None,
         per=per,
+        per_unit=per_unit,
         direction=direction,
         implied_unit=implied,
     )
@@ -347,6 +348,11 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         sep = P.range_sep.match(t, op.end)
         if sep:
             right = P.numeral.match(t, sep.end())
+            if right is None and t[sep.end() : sep.end() + 1] in _SIGNS:
+                # -0.5~+1.5%: a range with signed ends, unread; neither end is a figure alone
+                signed = P.numeral.match(t, sep.end() + 1)
+                skip_to = signed.end() if signed is not None else skip_to
+                continue
             if right:
                 rng = make_range(a, P, op, right)
                 if rng is not None:
@@ -361,7 +367,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out.extend(fractions(a, P))
     out.extend(day_words(a, P))  # 이틀 동안, 사흘 만에, 보름 이상
     if "단위" in t:
-        out = [c for c in out if not _unit_of_account(t, c)]
+        out = [c for c in out if not unit_of_account(t, c)]
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
     # 후반 35분, 연장 10회, 8기가 램: the minute, inning or 8기 is no length or count of its own
@@ -372,16 +378,11 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     out.extend(recognize_ratios(a))
     out.extend(recognize_stages(a))  # 16강 진출, 8강전
     out.extend(recognize_ordinal_lists(a))  # 1,2,3위, 1·2차 접종
+    for rng in comma_ranges(a):  # 2,3명: two or three
+        if (cand := _qualify(a, P, rng, rates)) is not None:
+            out.append(cand)
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
     return link_equivalents(a, P, out)
-
-
-_UNIT_WORD = regex.compile(r"\s?단위")
-
-
-def _unit_of_account(t: str, c: FigureCandidate) -> bool:
-    """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of amounts, not one."""
-    return t[c.start] in "만억조경" and _UNIT_WORD.match(t, c.end) is not None
 
 
 def _money_subject_before(P: Patterns, t: str, start: int) -> bool:

@@ -14,6 +14,7 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_word_set
 from newsfigs.figures.durations import compound, cue_at, sentence_month
 from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns
 from newsfigs.numbers import (
@@ -39,6 +40,9 @@ _UNIT_ONLY = frozenset({"digit", "half"})
 _DEGREE_AFTER = regex.compile(r"\x20?+도")  # 마이너스 칠 도: _qualify decides on a cue
 _NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # not 서/VV (줄을 서), not 너/NP
 DEGREE = "도"  # the unit word a temperature prefix takes: 영하 10도
+_NATIVE_CLASSIFIERS = "figures/native_classifiers.txt"
+_GLUED_LABELS = "figures/glued_labels.txt"
+MONTHS = "개월"  # 징역 6월, 징역 1년 6월: after a sentence word 월 counts months
 CELSIUS = "degC"  # a 도 after a temperature cue word (기온은 32도) is Celsius, as in Korean news
 
 
@@ -73,6 +77,7 @@ def whole(a: Analysed, start: int, end: int) -> bool:
 
 
 _JOINERS = "-/" + MIDDLE_DOTS
+_UNIT_JOINERS = "." + MIDDLE_DOTS  # 42.0kg·m, 40.8kg.m: one compound unit (a torque)
 """Between two numbers written as one: a hyphen, a slash or a middle dot."""
 
 
@@ -148,7 +153,12 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
             last = t[end - 1]
             nxt = t[end] if end < len(t) else " "
             if is_hangul(last):
-                if not whole(a, q, end) and is_hangul(nxt) and not _cue_glued(a, P, entry, end):
+                if (
+                    not whole(a, q, end)
+                    and is_hangul(nxt)
+                    and not _cue_glued(a, P, entry, end)
+                    and not _one_word(a, P, entry, q, end)
+                ):
                     continue
                 if _labels_noun(a, P, entry, end):
                     continue
@@ -160,13 +170,27 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
     return None
 
 
+def _one_word(a: Analysed, P: Patterns, entry: UnitEntry, q: int, end: int) -> bool:
+    """``3사가``, ``이통3사는``: the analyzer took the digits and a glued-only counting word
+    (``data/figures/glued_classifiers.txt``) for one noun; it still counts (not ``2세``, which
+    is also "the second generation")."""
+    if entry.surface not in P.glued_classifiers or end not in a.ends:
+        return False
+    return any(
+        tok.start < q and tok.end == end and tok.form[:1].isdigit() for tok in a.tokens_in(q, end)
+    )
+
+
 def _latin_continues(a: Analysed, q: int, end: int) -> bool:
-    """A Latin unit that a model code or a word continues: ``18V-EC``, and ``2015 V리그`` (a
+    """A Latin unit that a model code, a compound unit or a word continues: ``18V-EC``,
+    ``42.0kg·m`` (a torque), and ``2015 V리그`` (a
     unit written apart from its number and glued to a noun); ``3.8L엔진``, ``5km를`` are units."""
     t = a.text
     nxt = t[end + 1 : end + 2]
     if t.startswith("-", end) and nxt.isascii() and nxt.isalnum():
         return True
+    if t[end : end + 1] in _UNIT_JOINERS and _LATIN.match(nxt):
+        return True  # 42.0kg·m, 400N·m: a torque, not a mass or a force
     spaced = q > 0 and t[q - 1] == " "
     return spaced and is_hangul(t[end : end + 1] or " ") and a.tag_at.get(end) in _NOUNS
 
@@ -177,13 +201,16 @@ def _cue_glued(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
 
 
 def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
-    """``번`` glued to a following noun numbers that noun: a label, not a count.
+    """``번`` or ``호`` glued to a following noun numbers that noun: a label, not a figure.
 
-    ``8번홀``, ``1번출구``, ``2번타자`` and ``1번국도`` name a hole, an exit, a batter and a road.
+    ``8번홀``, ``1번출구``, ``2번타자``, ``1번국도``, ``7호선`` name a hole, an exit, a batter, a
+    road and a subway line (``data/figures/glued_labels.txt``).
     Ordinals glued to a noun stay ordinals (``3차전``, ``4차회담``); counting words still count
     (``10개팀``); a qualifier the analyzer tags as a noun is no label (``2번가량``).
     """
-    if entry.surface != "번" or end not in a.starts or a.tag_at.get(end) not in _NOUNS:
+    if entry.surface not in read_word_set(_GLUED_LABELS):
+        return False
+    if end not in a.starts or a.tag_at.get(end) not in _NOUNS:
         return False
     return P.after.match(a.text, end) is None
 
@@ -244,6 +271,8 @@ def _counts_here(P: Patterns, op: Operand, text: str) -> bool:
     counts = op.entry.kind in ("count", "ordinal")  # 천년, 백세 are a length and an age
     if op.group == "sino" and len(text) == 1 and len(surface) == 1 and glued and counts:
         return False
+    if op.group == "native" and surface in read_word_set(_NATIVE_CLASSIFIERS):
+        return True  # 두 경기 연속, 세 경기 만에
     return surface not in P.glued_classifiers or (op.group == "ar" and glued)
 
 
@@ -297,7 +326,7 @@ def join_parts(a: Analysed, P: Patterns, op: Operand) -> Operand | None:
         and op.entry.surface == "년"
         and sentence_month(a, P, op.start, right.numeral_end)
     ):  # 징역 1년 6월 = 18 months
-        right.entry, right.end = P.units["개월"], right.numeral_end + 1
+        right.entry, right.end = P.units[MONTHS], right.numeral_end + 1
     if right is None or right.entry is None or right.high is not None:
         return None
     numeral = t[op.start : op.numeral_end].rstrip("여")
@@ -314,7 +343,10 @@ def make_range(
     """``3~5%``, ``3~4조원``, ``이만오천원 - 삼만원``: one operand from two."""
     right = operand(a, P, right_match)
     if right is not None and right.entry is None and left.entry is None:
-        right = _degrees(a, P, left, right)  # 영하 3∼5도
+        if sentence_month(a, P, left.start, right.numeral_end):  # 징역 6∼8월: months
+            right = replace(right, entry=P.units[MONTHS], end=right.numeral_end + 1)
+        else:
+            right = _degrees(a, P, left, right)  # 영하 3∼5도
     if right is None or right.entry is None or right.high is not None or left.high is not None:
         return None
     if left.entry is not None and left.entry.kind != right.entry.kind:

@@ -11,8 +11,10 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.candidates import FigureCandidate
+from newsfigs.core.resources import read_rows, read_word_set, resource
 from newsfigs.core.scan import literal_alternation
+from newsfigs.figures.figure_context import counted_noun
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.figures.operands import Operand, is_hangul, whole
 from newsfigs.numbers import BIG_UNITS
@@ -25,6 +27,9 @@ _LABEL_BELOW = 10  # 300세대 (households) counts; 5세대 이동통신 names a
 _VERSUS = regex.compile(r"\x20?+(?:\p{Hangul}{1,4}+\x20)?+[\d$₩€£¥일이삼사오육칠팔구십백천만]")
 _BAND_TAGS = frozenset({"XSN", "XPN", "NNB", "NNG"})  # the analyzer's readings of a lone 대
 _NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a unit or noun goes on
+_PEOPLE = "figures/people_nouns.txt"
+_GENERATION_WORDS = "figures/generation_words.txt"
+_GENERATIONS = 10  # 재벌 2세, 교포 3세: below this a 세 after a generation word is no age
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 
 
@@ -107,7 +112,8 @@ def age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     """``20대`` is people in their twenties unless a counted noun frames it as vehicles.
 
     ``소방차 20대가`` counts fire engines; ``20대 여성``, ``거주 20대 남성``, ``응답자 중
-    20대가`` and ``20∼30대`` are age groups (a noun after 대, or no counted noun before).
+    20대가`` and ``20∼30대`` are age groups (a noun after 대, or no counted noun before), and so
+    is ``여성 20대가``: 대 never counts people (``data/figures/people_nouns.txt``).
     """
     if op.value not in _AGE_GROUPS or op.approximate:
         return False
@@ -116,7 +122,9 @@ def age_group(a: Analysed, op: Operand, counted: str | None, end: int) -> bool:
     if op.group not in ("ar", "sino"):
         return False
     nxt = end + 1 if a.text.startswith(" ", end) else end
-    return counted is None or a.tag_at.get(nxt) in _AGE_NEXT
+    if counted is None or a.tag_at.get(nxt) in _AGE_NEXT:
+        return True
+    return any(counted.endswith(noun) for noun in read_word_set(_PEOPLE))  # 여성 20대가
 
 
 _MANY_SHARES = 1000  # no one counts weeks by the thousand: 1,000주 이상, 50만주 are shares
@@ -187,3 +195,19 @@ def labels_number(a: Analysed, op: Operand, start: int, end: int) -> bool:
         return True
     m = after.match(a.text, end)
     return m is not None and (m.end() in a.ends or m.end() == len(a.text))
+
+
+def generation(a: Analysed, P: Patterns, op: Operand, start: int) -> bool:
+    """A word of ``data/figures/generation_words.txt`` right before: ``재벌 2세``, ``교포 3세``."""
+    if op.value >= _GENERATIONS:
+        return False
+    noun = counted_noun(a, P, start)
+    return noun is not None and any(noun.endswith(w) for w in read_word_set(_GENERATION_WORDS))
+
+
+_UNIT_WORD = regex.compile(r"\s?단위")
+
+
+def unit_of_account(t: str, c: FigureCandidate) -> bool:
+    """``억원 단위``, ``만 원 단위로``: a big unit named as the scale of amounts, not one."""
+    return t[c.start] in "만억조경" and _UNIT_WORD.match(t, c.end) is not None

@@ -27,6 +27,8 @@ _MODIFYING_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "MM", "ETM", "SL",
 _STEM_TAGS = frozenset({"NNG", "VV", "XR", "VA"})
 _BECOME_LINK, _BECOME = frozenset({"어", "아"}), "지"  # 낮아지다: 낮/VA 아/EC 지/VX
 _GLUED_AFTER_NOUN = frozenset({"NNG", "NNP", "XSN"})  # 증가율, 감소분: a noun, not the predicate
+_PER = "당"  # 시간당, 리터당: a rate word that may stand before the noun of the thing rated
+_GAP_TAGS = frozenset({"NNG", "NNP", "XSN", "XPN", "JKS", "JX", "JKG"})  # 최저임금은, 평균 분양가는
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class SignTables:
     directions: dict[str, Direction]
     rates: dict[str, tuple[str, str]]  # word (spaces removed) → (per, makes)
     rate_before: regex.Pattern[str]
+    # a …당 rate word, then the noun phrase of the thing rated (시간당 최저임금은 9860원)
+    rate_gap: regex.Pattern[str]
 
 
 @resource
@@ -58,6 +62,7 @@ def sign_tables() -> SignTables:
         r"\x20?+".join(regex.escape(part) for part in w.split(" "))
         for w in sorted(rates, key=lambda w: (-len(w), w))
     )
+    per_words = [w for w in rates if w.endswith(_PER)]  # 시간당, 리터당
     rising = literal_alternation(m for m in table if marks[m][0] > 0)
     falling = literal_alternation(m for m in table if marks[m][0] < 0)
     return SignTables(
@@ -72,6 +77,10 @@ def sign_tables() -> SignTables:
         directions={w: cast(Direction, d) for w, d in read_rows("figures/direction_words.tsv")},
         rates={w.replace(" ", ""): v for w, v in rates.items()},
         rate_before=regex.compile(rf"(?<![0-9A-Za-z가-힣])(?P<w>{rate_alt})\x20?+\Z"),
+        rate_gap=regex.compile(
+            rf"(?<![0-9A-Za-z가-힣])(?P<w>{literal_alternation(per_words)})"
+            r"\x20(?P<gap>(?:[가-힣]{1,8}+\x20){1,2}+)\Z"
+        ),
     )
 
 
@@ -99,7 +108,7 @@ def sign_before(a: Analysed, start: int) -> Sign | None:
         return None
     S = sign_tables()
     t = a.text
-    m = S.mark_before.search(t, max(0, start - 6), start)
+    m = S.mark_before.search(t, max(0, start - 10), start)  # 마이너스(-) 1.2%
     if m is None:
         return None
     mark = m.group("m")
@@ -116,6 +125,29 @@ def sign_before(a: Analysed, start: int) -> Sign | None:
         S.up.search(t) is not None and S.down.search(t) is not None
     )
     return Sign(s, sign, direction, table=True, bullets=bullets, paired=paired)
+
+
+# a table mark reads as a sign by itself before these (수출 △5.1%); before money and counts only
+# in a table of changes (both ▲ and △ before numbers, or a parenthesis: (△320억원))
+_RATE_KINDS = frozenset({"percent", "percentage_point"})
+_CHANGE_KINDS = frozenset({"percent", "percentage_point", "money", "count"})
+
+
+def weigh_mark(sign: Sign, kind: str, money_noun: bool) -> tuple[bool, Sign | None]:
+    """``(keep the figure, the sign it keeps)`` for a table mark (△ ▲) before a figure of
+    ``kind``; ``money_noun``: a money noun stands right before (``영업이익은 △320억원``)."""
+    if not sign.bullets and not sign.paired and kind not in _RATE_KINDS:
+        # △59㎡ 84가구, ▲5억원 지원: a bullet before a size or an amount is no sign; a lone
+        # △5억원 is a fall or a bullet: unsure, so no figure
+        if sign.sign < 0 and kind == "money" and money_noun:
+            pass  # 영업이익은 △320억원: the amount of a money noun, so a minus (a loss)
+        elif sign.sign < 0 and kind in _CHANGE_KINDS:
+            return False, None
+        else:
+            return True, None
+    if sign.bullets:
+        return sign.sign > 0, None  # the text uses the mark as a bullet: a minus is unsure
+    return True, sign
 
 
 def direction_after(a: Analysed, end: int) -> Direction | None:
@@ -160,16 +192,29 @@ class Rate:
     makes: str  # per | speed | fuel_economy
 
 
-def rate_before(a: Analysed, start: int) -> Rate | None:
-    """The rate word before ``start``: ``연 4.5%``, ``월 150만원``, ``시속 80km``, ``ℓ당 13.5km``"""
+def rate_before(a: Analysed, start: int, gap: bool = False) -> Rate | None:
+    """The rate word before ``start``: ``연 4.5%``, ``월 150만원``, ``시속 80km``, ``ℓ당 13.5km``;
+    with ``gap``, only a ``…당`` word before a noun phrase (``시간당 최저임금은 9860원``)."""
     S = sign_tables()
-    m = S.rate_before.search(a.text, max(0, start - 8), start)
+    if not gap:
+        m = S.rate_before.search(a.text, max(0, start - 8), start)
+    elif _PER not in a.text[max(0, start - 24) : start]:
+        return None
+    else:  # 시간당 최저임금은 9860원: only the gap (the caller tried the plain word)
+        m = S.rate_gap.search(a.text, max(0, start - 24), start)
+        if m is not None and not _noun_phrase(a, m.start("gap"), m.end("gap")):
+            m = None
     if m is None or m.start("w") not in a.starts:
         return None
     per, makes = S.rates[m.group("w").replace(" ", "")]
     if makes == "times" and _after_a_noun(a, m.start("w")):
         return None  # 다음 주 2일, 3월 1일 2회: the week or the day of a date, no period
     return Rate(m.start("w"), m.end("w"), per, makes)
+
+
+def _noun_phrase(a: Analysed, start: int, end: int) -> bool:
+    """Nouns and their particles only (``최저임금은``, ``평균 분양가는``): no verb, no number."""
+    return all(tok.tag in _GAP_TAGS for tok in a.tokens_in(start, end) if tok.end <= end)
 
 
 def _after_a_noun(a: Analysed, start: int) -> bool:
