@@ -244,8 +244,8 @@ def _check_figure(case: dict[str, Any], fig: dict[str, Any], pairs: set[tuple[st
         assert isinstance(fig["approximate"], bool), where
     if "bound" in fig:
         assert fig["bound"] in get_args(Bound), where
-    if "direction" in fig:
-        assert fig["direction"] in get_args(Direction), where
+    if "direction" in fig:  # null: the figure must carry no direction
+        assert fig["direction"] is None or fig["direction"] in get_args(Direction), where
     if "per" in fig:
         assert fig["per"] in get_args(Period), where
     if "implied_unit" in fig:

@@ -8,12 +8,13 @@ is told so and drops the figure rather than guess.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
 import regex
 
-from newsfigs.core.analyzer import Analysed
+from newsfigs.core.analyzer import Analysed, Tok
 from newsfigs.core.resources import read_rows, resource
 from newsfigs.core.scan import literal_alternation
 from newsfigs.models import Direction, Period
@@ -26,6 +27,7 @@ _PARTICLES = frozenset({"JKS", "JKO"})  # 3%가 줄었다, 1조원을 늘렸다 
 _MODIFYING_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SN", "MM", "ETM", "SL", "MAG"})
 _STEM_TAGS = frozenset({"NNG", "VV", "XR", "VA"})
 _BECOME_LINK, _BECOME = frozenset({"어", "아"}), "지"  # 낮아지다: 낮/VA 아/EC 지/VX
+_PREDICATE_AFTER = frozenset({"XSV", "SF", "SP"})  # 감소했다, 감소됐다, 하락. 하락,
 _GLUED_AFTER_NOUN = frozenset({"NNG", "NNP", "XSN"})  # 증가율, 감소분: a noun, not the predicate
 _PER = "당"  # 시간당, 리터당: a rate word that may stand before the noun of the thing rated
 _GAP_TAGS = frozenset({"NNG", "NNP", "XSN", "XPN", "JKS", "JX", "JKG"})  # 최저임금은, 평균 분양가는
@@ -179,7 +181,18 @@ def direction_after(a: Analysed, end: int) -> Direction | None:
         nxt = toks[i + 1]
         if nxt.start == tok.end and nxt.tag in _GLUED_AFTER_NOUN:
             return None
+    if i and tok.tag == "NNG" and not _predicate_noun(toks, i):
+        return None  # 5명이 인하에 찬성했다: the subject of another verb, not of the change
     return direction
+
+
+def _predicate_noun(toks: Sequence[Tok], i: int) -> bool:
+    """After a subject or object particle, a change noun is the predicate only with 하다/되다
+    glued to it (``1조원이 감소됐다``) or at a clause end (``3%가 하락, …``)."""
+    if i + 1 >= len(toks):
+        return True
+    nxt = toks[i + 1]
+    return nxt.start == toks[i].end and nxt.tag in _PREDICATE_AFTER
 
 
 @dataclass(frozen=True)
