@@ -140,6 +140,9 @@ def _term_follows(a: Analysed, end: int) -> bool:
     return t.startswith(" 차", end) and _whole(a, end + 1, end + 2)
 
 
+_TWO_DIGITS = 10
+
+
 def _standalone(
     a: Analysed,
     P: Patterns,
@@ -173,8 +176,11 @@ def _standalone(
     if surface == "년":
         if group == "native" or is_year(numeral) or (group != "ar" and _spoken_year(top)):
             return False  # 2026년, 이천이십년: a year (the date recognizer's)
-        if group != "ar" or not whole or high is not None or len(numeral) != 2:
-            return True  # 임기 1년, 100년 역사, 1.5년, 수십 년, 20∼30년
+        if group != "ar" or not whole or (high is None and len(numeral) != 2):
+            return True  # 임기 1년, 100년 역사, 1.5년, 수십 년
+        if high is not None and (high != value + 1 or not _TWO_DIGITS <= value < high < 100):
+            return True  # 20∼30년, 1~2년, 99~100년: a span of lengths
+        # 98년, 25~26년 (two years running, as 25~26년 실적 is): a year or two unless marked
         return marked or past or length_after or _verb_of_length(a, start, end)
     if group == "native" and surface != "주":
         return False
