@@ -42,6 +42,7 @@ from newsfigs.figures.operands import (
     DEGREE,
     MONTHS,
     Operand,
+    fraction_with_unit,
     is_hangul,
     join_ones,
     join_parts,
@@ -364,7 +365,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
             if cand is not None:
                 out.append(cand)
     if "분의" in t or "절반" in t:
-        out.extend(fractions(a, P))
+        out.extend(fraction_with_unit(a, P, c) for c in fractions(a, P))
     out.extend(day_words(a, P))  # 이틀 동안, 사흘 만에, 보름 이상
     if "단위" in t:
         out = [c for c in out if not unit_of_account(t, c)]

@@ -14,8 +14,10 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_word_set
 from newsfigs.figures.durations import compound, cue_at, sentence_month
+from newsfigs.figures.figure_context import after_qualifier, as_bound
 from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns
 from newsfigs.numbers import (
     BIG_UNITS,
@@ -377,3 +379,28 @@ def _degrees(a: Analysed, P: Patterns, left: Operand, right: Operand) -> Operand
     if nxt < len(t) and is_hangul(t[nxt]) and nxt not in a.ends:
         return right
     return replace(right, entry=UnitEntry(DEGREE, temperature[0], "temperature"), end=nxt)
+
+
+_FRACTION_KINDS_NOT = frozenset({"count"})
+"""A fraction before a counter is a share of what it counts (``3분의 1 명``), no count."""
+
+
+def fraction_with_unit(a: Analysed, P: Patterns, c: FigureCandidate) -> FigureCandidate:
+    """``4분의 3 리터``, ``이와 삼분의 일 킬로그램``, ``3분의 1 시간``: a fraction before a unit
+    of measure is that quantity, not a multiplier (its span then ends with the unit)."""
+    if c.kind != "multiplier":
+        return c
+    found = _unit_at(a, P, c.end, "ar")
+    if found is None:
+        return c
+    entry, end = found
+    if entry.kind in _FRACTION_KINDS_NOT or c.approximate or c.bound is not None:
+        return c  # 3분의 1 명; 3분의 1 이상 리터: a qualifier between, no unit of the fraction
+    approximate, bound = False, None
+    am = after_qualifier(a, P, end)  # 4분의 3 리터 이상
+    if am is not None:
+        role = P.qualifiers[am.group("w")]
+        approximate, bound, end = role == "approximate", as_bound(role), am.end()
+    return replace(
+        c, end=end, kind=entry.kind, unit=entry.unit, approximate=approximate, bound=bound
+    )
