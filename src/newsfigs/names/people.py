@@ -19,6 +19,7 @@ from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import PersonCandidate, PersonSource
 from newsfigs.core.resources import read_rows, read_words, resource
 from newsfigs.names.gazetteer import Known, NameTables, ends_with_suffix
+from newsfigs.names.well_known import well_known_people
 from newsfigs.names.words import Word
 
 _CLOSE_GAP = regex.compile(r"\)\s++")
@@ -141,7 +142,7 @@ def name_ending_at(
         if is_korean_name(words[p - 1], lex):
             return None  # 조희연 성공회대 교수: a name, then the affiliation
         return NameHit(p - 1, f"{words[p - 1].stem} {w.stem}", True)
-    return NameHit(p, w.stem, w.stem in surnames_of)
+    return NameHit(p, w.stem, w.stem in surnames_of or w.stem in well_known_people())
 
 
 def _given_name(w: Word, lex: NameTables, orgs: set[str]) -> bool:
