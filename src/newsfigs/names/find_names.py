@@ -27,6 +27,7 @@ from newsfigs.names import (
     bylines,
     context_names,
     departments,
+    glued_titles,
     hanja_names,
     institutions,
     list_names,
@@ -182,7 +183,7 @@ def _people(
             out.append(k)
         if not w.proper:
             continue
-        t = people.by_glued_title(a, w, lex)
+        t = glued_titles.name_glued_to_title(a, w, lex) or people.by_glued_title(a, w, lex)
         if t is not None:
             out.append(t)
         g = people.by_age(a, w, lex)

@@ -263,9 +263,6 @@ def by_glued_title(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | N
     stem = w.stem
     if len(stem) < 3 or not w.hangul or w.tags[:1] != ("NNP",) or stem[0] == "여":
         return None
-    full = _glued_full_name(a, w, lex)
-    if full is not None:
-        return full
     if lex.surnames.get(stem[0]) != "common" or lex.titles.get(stem[1:]) != "title":
         return None
     if stem in lex.titles:
@@ -275,29 +272,6 @@ def by_glued_title(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | N
         return None
     return PersonCandidate(
         start=w.start, end=w.start + 1, source="surname", name=stem[0], title=stem[1:]
-    )
-
-
-def _glued_full_name(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | None:
-    """``홍길동사무관``, ``김철수대표``: a full name glued to a title.
-
-    Kiwipiepy must give the three name syllables as one proper noun, and they must pass the
-    bare-name shape (common surname, two given-name syllables), so ``이사장`` stays a word.
-    """
-    stem = w.stem
-    if len(stem) < 5 or lex.titles.get(stem[3:]) != "title" or stem in lex.titles:
-        return None
-    toks = a.tokens_in(w.start, w.stem_end)
-    if len(toks) < 2 or toks[0].end != w.start + 3 or toks[0].tag != "NNP":
-        return None
-    name = stem[:3]
-    given = given_syllables()
-    if lex.surnames.get(name[0]) != "common" or name[1] not in given or name[2] not in given:
-        return None
-    if name in lex.places or name in lex.organizations or name in lex.titles:
-        return None
-    return PersonCandidate(
-        start=w.start, end=w.start + 3, source="title", name=name, title=stem[3:]
     )
 
 
