@@ -150,7 +150,7 @@ def _people(
         elif w.stem in obituary:
             out.extend(list_names.before_obituary(text, words, i, lex))
         if kind is None and i > 0 and words[i - 1].hangul:
-            g = people.before_glued_title(words, i, lex)
+            g = glued_titles.before_glued_title(words, i, lex, org_names, lookup, surnames_of)
             if g is not None:
                 out.append(g)
         # Each rule below needs a cue its guard checks first (an honorific, a capital letter,

@@ -17,8 +17,8 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import PersonCandidate, PersonSource
-from newsfigs.core.resources import read_rows, read_words, resource
-from newsfigs.names.gazetteer import Known, NameTables, ends_with_suffix
+from newsfigs.core.resources import read_words, resource
+from newsfigs.names.gazetteer import Known, NameTables
 from newsfigs.names.well_known import well_known_people
 from newsfigs.names.words import Word
 
@@ -308,43 +308,6 @@ def full_name_shape(stem: str, lex: NameTables) -> bool:
         and stem[1] in given
         and stem[2] in given
     )
-
-
-def before_glued_title(words: list[Word], i: int, lex: NameTables) -> PersonCandidate | None:
-    """``김종성 한국학습진로테라피연구소장은``, ``조희연 서울시교육감``: a title glued to its
-    organization after a Korean full name (the title, then the rest as the affiliation)."""
-    w = words[i]
-    prev = words[i - 1]
-    if not w.joined or prev.particle or not w.hangul:
-        return None
-    if not is_korean_name(prev, lex) and not _name_read_as_noun(prev, lex):
-        return None
-    s = w.stem
-    for n in (3, 2):
-        title = s[-n:]
-        if len(s) - n >= 2 and lex.titles.get(title) == "title":
-            head = s[:-1]  # 연구소장: the head (장) of the 연구소, whose name ends in 소
-            if title[-1] == "장" and ends_with_suffix(head, lex, units=True):
-                aff = head
-            else:  # 공정거래위원장: the chair of the 공정거래위원회
-                aff = s[:-n] + title_institutions().get(title, "")
-            return person(words, i - 1, i - 1, prev.stem, "title", title=title, affiliation=aff)
-    return None
-
-
-@resource
-def title_institutions() -> dict[str, str]:
-    """Title → the end of its institution's name (``data/names/title_institutions.tsv``)."""
-    return {row[0]: row[1] for row in read_rows("names/title_institutions.tsv")}
-
-
-def _name_read_as_noun(w: Word, lex: NameTables) -> bool:
-    """A full name kiwipiepy read as a common noun (``정은호``/NNG): the bare-name shape, one
-    morpheme, nothing known (only trusted before a title glued to its organization)."""
-    s = w.stem
-    if len(w.tags) != 1 or not w.hangul or not full_name_shape(s, lex):
-        return False
-    return s not in lex.places and s not in lex.organizations and s not in lex.titles
 
 
 def by_cast(text: str) -> list[PersonCandidate]:
