@@ -31,6 +31,7 @@ from newsfigs.names import (
     hanja_names,
     institutions,
     list_names,
+    misread_names,
     org_shapes,
     paren_names,
     people,
@@ -133,6 +134,9 @@ def _people(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
                 )
             )
+            misread = misread_names.before_title(a, words, i, lex, org_end)
+            if misread is not None:
+                out.append(misread)
             hanja = hanja_names.by_hanja_surname(text, words, i, lex)
             if hanja is not None:
                 out.append(hanja)
