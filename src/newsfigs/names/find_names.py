@@ -37,6 +37,7 @@ from newsfigs.names import (
     people,
     role_names,
     surname_links,
+    title_names,
     well_known,
 )
 from newsfigs.names import organizations as orgs
@@ -134,7 +135,9 @@ def _people(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
                 )
             )
-            misread = misread_names.before_title(a, words, i, lex, org_end)
+            misread = misread_names.before_title(
+                a, words, i, lex, org_end
+            ) or title_names.lone_name_before_title(text, words, i, lex, org_names)
             if misread is not None:
                 out.append(misread)
             hanja = hanja_names.by_hanja_surname(text, words, i, lex)
