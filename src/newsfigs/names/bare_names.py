@@ -134,21 +134,29 @@ def glued_particle_name(text: str, words: list[Word], i: int, lex: NameTables) -
 _GLUED_TAGS = frozenset({("NNP",)})
 
 
-def hyphen_pair(w: Word, lex: NameTables) -> list[str]:
-    """``신성록-신제록``, ``문재인-이종걸``: two full names a headline joins with a hyphen.
+def hyphen_pair(w: Word, lex: NameTables) -> list[tuple[int, str]]:
+    """``신성록-신제록``, ``김병만-류담-박정철``, ``박상진 사장-황성수 전무``: full names a
+    headline joins with a hyphen, with where each starts.
 
-    Kiwipiepy's hyphenated proper noun is one word here; when every part has the bare-name
-    shape and is no known word, each part is a person.
+    Kiwipiepy's hyphenated proper noun is one word here; every part of the bare-name shape
+    that is no known word is a person (``류담``, a stage name, and ``사장``, a title, are
+    read by other rules or not at all).
     """
     if "-" not in w.stem or not w.proper:
         return []
-    parts = w.stem.split("-")
-    for p in parts:
-        if not full_name_shape(p, lex) or p[2] == "이" or p[2] in non_name_finals():
-            return []
-        if p in lex.places or p in lex.organizations or p in lex.titles:
-            return []
-    return parts
+    out: list[tuple[int, str]] = []
+    at = w.start
+    for p in w.stem.split("-"):
+        if _hyphen_part(p, lex):
+            out.append((at, p))
+        at += len(p) + 1
+    return out
+
+
+def _hyphen_part(p: str, lex: NameTables) -> bool:
+    if not full_name_shape(p, lex) or p[2] == "이" or p[2] in non_name_finals():
+        return False
+    return p not in lex.places and p not in lex.organizations and p not in lex.titles
 
 
 def called_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:

@@ -171,10 +171,8 @@ def _people(
             if t is not None:
                 out.append(t)
         if not w.hangul:
-            at = w.start
-            for part in bare_names.hyphen_pair(w, lex):
+            for at, part in bare_names.hyphen_pair(w, lex):
                 out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
-                at += 4
             continue
         if text[w.stem_end : w.stem_end + 1] == "(":
             p = paren_names.before_parenthesis(text, words, i, lex, org_names)
