@@ -178,7 +178,9 @@ def _people(
             p = paren_names.before_parenthesis(text, words, i, lex, org_names)
             if p is not None:
                 out.append(p)
-        if bare_names.glued_particle_name(text, words, i, lex):
+        if bare_names.glued_particle_name(text, words, i, lex) or (
+            w.proper and bare_names.name_glued_to_noun(a, words, i, lex)
+        ):
             out.append(
                 PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
             )
