@@ -17,6 +17,7 @@ from newsfigs.names.words import Word
 
 _KINSHIP_WORDS = "names/kinship_words.txt"
 _PERSON_PARTICLES = "names/person_particles.txt"
+_GLUED_NOUNS = "names/person_glued_nouns.txt"
 
 WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
@@ -220,14 +221,16 @@ def name_glued_to_noun(a: Analysed, words: list[Word], i: int, lex: NameTables) 
     """``한상진서울대교수가``, ``김인호철도청장의``, ``박관용대통령비서실장은``: a full name
     written glued to its organization and title. Kiwipiepy's first morpheme is the three name
     syllables as a proper noun, of the bare-name shape and no known word, and the word ends in
-    a title (a title right after the name is the glued-title rule's). Any other noun glued
+    a title (a title right after the name is the glued-title rule's) or is the name and a noun
+    of ``data/names/person_glued_nouns.txt`` (``안철수측``, ``이창호중``). Any other noun glued
     after such a name was measured and left out (0.55 on KMOU: ``윤동주문학상``,
     ``서태지기념사업회``, ``남한강변``)."""
     w = words[i]
     s = w.stem
-    if len(s) < 6 or len(w.tags) < 2 or not w.hangul or s[3:] in lex.titles:
+    if len(s) < 4 or len(w.tags) < 2 or not w.hangul or s[3:] in lex.titles:
         return False
-    if not any(lex.titles.get(s[-n:]) == "title" for n in (2, 3, 4)):
+    titled = len(s) >= 6 and any(lex.titles.get(s[-n:]) == "title" for n in (2, 3, 4))
+    if not titled and s[3:] not in read_word_set(_GLUED_NOUNS):
         return False
     toks = a.tokens_in(w.start, w.stem_end)
     if toks[0].tag != "NNP" or toks[0].start != w.start or toks[0].end != w.start + 3:
