@@ -138,6 +138,7 @@ def _people(
             misread = misread_names.before_title(
                 a, words, i, lex, org_end
             ) or title_names.lone_name_before_title(text, words, i, lex, org_names)
+            misread = misread or title_names.name_after_glued_word(a, words, i, lex)
             if misread is not None:
                 out.append(misread)
             hanja = hanja_names.by_hanja_surname(text, words, i, lex)
