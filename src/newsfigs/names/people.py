@@ -71,10 +71,15 @@ def korean_name(stem: str, lex: NameTables) -> bool:
 
 
 def is_korean_name(w: Word, lex: NameTables) -> bool:
-    """A written Korean full name: the shape above, kiwipiepy's proper noun, no known word."""
+    """A written Korean full name: the shape above, kiwipiepy's proper noun, no known word.
+
+    Kiwipiepy may cut a full name in three, surname first as a proper noun (``박/NNP 서/NNG
+    준/NNG``): read as one when the three syllables have the bare-name shape."""
     if not w.hangul or not w.proper or not korean_name(w.stem, lex):
         return False
-    if any(t not in ("NNP", "NNG") for t in w.tags) or len(w.tags) > 2:
+    if any(t not in ("NNP", "NNG") for t in w.tags):
+        return False
+    if len(w.tags) > 2 and (len(w.tags) > 3 or not full_name_shape(w.stem, lex)):
         return False
     s = w.stem
     return s not in lex.places and s not in lex.organizations and s not in lex.titles
