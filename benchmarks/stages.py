@@ -146,31 +146,3 @@ def render(s: Stages) -> list[str]:
         *table(["stage", "ms per document", "× analysis"], rows),
         "",
     ]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m benchmarks.stages [--corpus FILE] [--limit N] [--repeats R]``: the table."""
-    import argparse
-    from pathlib import Path
-
-    from benchmarks.speed import KLUE_SENTENCES, read_documents, seed_paths
-    from newsfigs.api import default_extractor
-
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    ap.add_argument("--corpus", type=Path, help="one document per line (default: KLUE sentences)")
-    ap.add_argument("--seeds", action="store_true", help="the seed articles instead")
-    ap.add_argument("--limit", type=int, default=2000, help="first N documents")
-    ap.add_argument("--repeats", type=int, default=3)
-    args = ap.parse_args(argv)
-    if args.seeds:
-        docs = [p.read_text(encoding="utf-8") for p in seed_paths()]
-    else:
-        docs = read_documents([args.corpus or KLUE_SENTENCES], args.limit)
-    extractor = default_extractor()
-    extractor.warm_up()
-    print("\n".join(render(measure(extractor, docs, args.repeats))))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -35,6 +35,12 @@ def well_known_full_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+@resource
+def _tables() -> tuple[dict[str, str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """Both tables in one look-up (``by_well_known`` runs on every word)."""
+    return well_known_people(), well_known_full_names()
+
+
 def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | None:
     """A listed name as the whole word, a person's particle or a break after it.
 
@@ -43,11 +49,12 @@ def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | Non
     (``트럼프 행정부``, ``마돈나 콘서트``) when no particle closes it.
     """
     w = words[i]
-    if w.stem in well_known_full_names():
+    alone, firsts = _tables()
+    if w.stem in firsts:
         full = _full_name(text, words, i)
         if full is not None:
             return full
-    if w.stem not in well_known_people():
+    if w.stem not in alone:
         return None
     if w.particle:
         if text[w.stem_end : w.end] not in read_word_set(_PERSON_PARTICLES):
