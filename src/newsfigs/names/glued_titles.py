@@ -31,7 +31,7 @@ def name_glued_to_title(a: Analysed, w: Word, lex: NameTables) -> PersonCandidat
     if len(stem) < 4 or len(w.tags) < 2 or w.tags[0] != "NNP" or stem in lex.titles:
         return None
     titles = lex.titles
-    if not any(stem[-n:] in titles or stem[-n - 1 : -1] in titles for n in (1, 2, 3, 4)):
+    if not any(stem[k:] in titles or stem[k:-1] in titles for k in range(2, len(stem))):
         return None  # most words end in no title: skip the token look-up
     toks = a.tokens_in(w.start, w.stem_end)
     if len(toks) < 2 or toks[0].tag != "NNP" or toks[0].start != w.start:
