@@ -9,6 +9,7 @@ kinship words) are data files.
 
 from __future__ import annotations
 
+from newsfigs.core.analyzer import Analysed
 from newsfigs.core.resources import read_word_set, read_words, resource
 from newsfigs.names.gazetteer import NameTables, name_tables
 from newsfigs.names.people import full_name_shape, given_syllables, is_korean_name
@@ -16,6 +17,7 @@ from newsfigs.names.words import Word
 
 _KINSHIP_WORDS = "names/kinship_words.txt"
 _PERSON_PARTICLES = "names/person_particles.txt"
+_GLUED_NOUNS = "names/person_glued_nouns.txt"
 
 WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
@@ -134,21 +136,29 @@ def glued_particle_name(text: str, words: list[Word], i: int, lex: NameTables) -
 _GLUED_TAGS = frozenset({("NNP",)})
 
 
-def hyphen_pair(w: Word, lex: NameTables) -> list[str]:
-    """``신성록-신제록``, ``문재인-이종걸``: two full names a headline joins with a hyphen.
+def hyphen_pair(w: Word, lex: NameTables) -> list[tuple[int, str]]:
+    """``신성록-신제록``, ``김병만-류담-박정철``, ``박상진 사장-황성수 전무``: full names a
+    headline joins with a hyphen, with where each starts.
 
-    Kiwipiepy's hyphenated proper noun is one word here; when every part has the bare-name
-    shape and is no known word, each part is a person.
+    Kiwipiepy's hyphenated proper noun is one word here; every part of the bare-name shape
+    that is no known word is a person (``류담``, a stage name, and ``사장``, a title, are
+    read by other rules or not at all).
     """
     if "-" not in w.stem or not w.proper:
         return []
-    parts = w.stem.split("-")
-    for p in parts:
-        if not full_name_shape(p, lex) or p[2] == "이" or p[2] in non_name_finals():
-            return []
-        if p in lex.places or p in lex.organizations or p in lex.titles:
-            return []
-    return parts
+    out: list[tuple[int, str]] = []
+    at = w.start
+    for p in w.stem.split("-"):
+        if _hyphen_part(p, lex):
+            out.append((at, p))
+        at += len(p) + 1
+    return out
+
+
+def _hyphen_part(p: str, lex: NameTables) -> bool:
+    if not full_name_shape(p, lex) or p[2] == "이" or p[2] in non_name_finals():
+        return False
+    return p not in lex.places and p not in lex.organizations and p not in lex.titles
 
 
 def called_name(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
@@ -205,3 +215,29 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs
     if i > 0 and w.joined and words[i - 1].proper:
         return False  # 아베 신조: the end of a longer name
     return _stands_alone(text, words, i)
+
+
+def name_glued_to_noun(a: Analysed, words: list[Word], i: int, lex: NameTables) -> bool:
+    """``한상진서울대교수가``, ``김인호철도청장의``, ``박관용대통령비서실장은``: a full name
+    written glued to its organization and title. Kiwipiepy's first morpheme is the three name
+    syllables as a proper noun, of the bare-name shape and no known word, and the word ends in
+    a title (a title right after the name is the glued-title rule's) or is the name and a noun
+    of ``data/names/person_glued_nouns.txt`` (``안철수측``, ``이창호중``). Any other noun glued
+    after such a name was measured and left out (0.55 on KMOU: ``윤동주문학상``,
+    ``서태지기념사업회``, ``남한강변``)."""
+    w = words[i]
+    s = w.stem
+    if len(s) < 4 or len(w.tags) < 2 or not w.hangul or s[3:] in lex.titles:
+        return False
+    titled = len(s) >= 6 and any(lex.titles.get(s[-n:]) == "title" for n in (2, 3, 4))
+    if not titled and s[3:] not in read_word_set(_GLUED_NOUNS):
+        return False
+    toks = a.tokens_in(w.start, w.stem_end)
+    if toks[0].tag != "NNP" or toks[0].start != w.start or toks[0].end != w.start + 3:
+        return False
+    name = s[:3]
+    if not full_name_shape(name, lex) or name[2] == "이" or name[2] in non_name_finals():
+        return False
+    if not _unknown_word(name, lex) or not _unknown_word(s, lex):
+        return False
+    return not (i > 0 and w.joined and words[i - 1].proper)

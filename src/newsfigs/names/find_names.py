@@ -27,14 +27,17 @@ from newsfigs.names import (
     bylines,
     context_names,
     departments,
+    glued_titles,
     hanja_names,
     institutions,
     list_names,
+    misread_names,
     org_shapes,
     paren_names,
     people,
     role_names,
     surname_links,
+    title_names,
     trade_names,
     well_known,
 )
@@ -134,6 +137,12 @@ def _people(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
                 )
             )
+            misread = misread_names.before_title(
+                a, words, i, lex, org_end
+            ) or title_names.lone_name_before_title(text, words, i, lex, org_names)
+            misread = misread or title_names.name_after_glued_word(a, words, i, lex)
+            if misread is not None:
+                out.append(misread)
             hanja = hanja_names.by_hanja_surname(text, words, i, lex)
             if hanja is not None:
                 out.append(hanja)
@@ -151,7 +160,7 @@ def _people(
         elif w.stem in obituary:
             out.extend(list_names.before_obituary(text, words, i, lex))
         if kind is None and i > 0 and words[i - 1].hangul:
-            g = people.before_glued_title(words, i, lex)
+            g = glued_titles.before_glued_title(words, i, lex, org_names, lookup, surnames_of)
             if g is not None:
                 out.append(g)
         # Each rule below needs a cue its guard checks first (an honorific, a capital letter,
@@ -165,16 +174,16 @@ def _people(
             if t is not None:
                 out.append(t)
         if not w.hangul:
-            at = w.start
-            for part in bare_names.hyphen_pair(w, lex):
+            for at, part in bare_names.hyphen_pair(w, lex):
                 out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
-                at += 4
             continue
         if text[w.stem_end : w.stem_end + 1] == "(":
             p = paren_names.before_parenthesis(text, words, i, lex, org_names)
             if p is not None:
                 out.append(p)
-        if bare_names.glued_particle_name(text, words, i, lex):
+        if bare_names.glued_particle_name(text, words, i, lex) or (
+            w.proper and bare_names.name_glued_to_noun(a, words, i, lex)
+        ):
             out.append(
                 PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
             )
@@ -184,7 +193,7 @@ def _people(
             out.append(k)
         if not w.proper:
             continue
-        t = people.by_glued_title(a, w, lex)
+        t = glued_titles.name_glued_to_title(a, w, lex) or people.by_glued_title(a, w, lex)
         if t is not None:
             out.append(t)
         g = people.by_age(a, w, lex)

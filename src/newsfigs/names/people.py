@@ -17,8 +17,9 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import PersonCandidate, PersonSource
-from newsfigs.core.resources import read_rows, read_words, resource
-from newsfigs.names.gazetteer import Known, NameTables, ends_with_suffix
+from newsfigs.core.resources import read_words, resource
+from newsfigs.names.gazetteer import Known, NameTables
+from newsfigs.names.well_known import well_known_people
 from newsfigs.names.words import Word
 
 _CLOSE_GAP = regex.compile(r"\)\s++")
@@ -70,10 +71,15 @@ def korean_name(stem: str, lex: NameTables) -> bool:
 
 
 def is_korean_name(w: Word, lex: NameTables) -> bool:
-    """A written Korean full name: the shape above, kiwipiepy's proper noun, no known word."""
+    """A written Korean full name: the shape above, kiwipiepy's proper noun, no known word.
+
+    Kiwipiepy may cut a full name in three, surname first as a proper noun (``박/NNP 서/NNG
+    준/NNG``): read as one when the three syllables have the bare-name shape."""
     if not w.hangul or not w.proper or not korean_name(w.stem, lex):
         return False
-    if any(t not in ("NNP", "NNG") for t in w.tags) or len(w.tags) > 2:
+    if any(t not in ("NNP", "NNG") for t in w.tags):
+        return False
+    if len(w.tags) > 2 and (len(w.tags) > 3 or not full_name_shape(w.stem, lex)):
         return False
     s = w.stem
     return s not in lex.places and s not in lex.organizations and s not in lex.titles
@@ -141,7 +147,7 @@ def name_ending_at(
         if is_korean_name(words[p - 1], lex):
             return None  # 조희연 성공회대 교수: a name, then the affiliation
         return NameHit(p - 1, f"{words[p - 1].stem} {w.stem}", True)
-    return NameHit(p, w.stem, w.stem in surnames_of)
+    return NameHit(p, w.stem, w.stem in surnames_of or w.stem in well_known_people())
 
 
 def _given_name(w: Word, lex: NameTables, orgs: set[str]) -> bool:
@@ -262,9 +268,6 @@ def by_glued_title(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | N
     stem = w.stem
     if len(stem) < 3 or not w.hangul or w.tags[:1] != ("NNP",) or stem[0] == "여":
         return None
-    full = _glued_full_name(a, w, lex)
-    if full is not None:
-        return full
     if lex.surnames.get(stem[0]) != "common" or lex.titles.get(stem[1:]) != "title":
         return None
     if stem in lex.titles:
@@ -274,29 +277,6 @@ def by_glued_title(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | N
         return None
     return PersonCandidate(
         start=w.start, end=w.start + 1, source="surname", name=stem[0], title=stem[1:]
-    )
-
-
-def _glued_full_name(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | None:
-    """``홍길동사무관``, ``김철수대표``: a full name glued to a title.
-
-    Kiwipiepy must give the three name syllables as one proper noun, and they must pass the
-    bare-name shape (common surname, two given-name syllables), so ``이사장`` stays a word.
-    """
-    stem = w.stem
-    if len(stem) < 5 or lex.titles.get(stem[3:]) != "title" or stem in lex.titles:
-        return None
-    toks = a.tokens_in(w.start, w.stem_end)
-    if len(toks) < 2 or toks[0].end != w.start + 3 or toks[0].tag != "NNP":
-        return None
-    name = stem[:3]
-    given = given_syllables()
-    if lex.surnames.get(name[0]) != "common" or name[1] not in given or name[2] not in given:
-        return None
-    if name in lex.places or name in lex.organizations or name in lex.titles:
-        return None
-    return PersonCandidate(
-        start=w.start, end=w.start + 3, source="title", name=name, title=stem[3:]
     )
 
 
@@ -333,43 +313,6 @@ def full_name_shape(stem: str, lex: NameTables) -> bool:
         and stem[1] in given
         and stem[2] in given
     )
-
-
-def before_glued_title(words: list[Word], i: int, lex: NameTables) -> PersonCandidate | None:
-    """``김종성 한국학습진로테라피연구소장은``, ``조희연 서울시교육감``: a title glued to its
-    organization after a Korean full name (the title, then the rest as the affiliation)."""
-    w = words[i]
-    prev = words[i - 1]
-    if not w.joined or prev.particle or not w.hangul:
-        return None
-    if not is_korean_name(prev, lex) and not _name_read_as_noun(prev, lex):
-        return None
-    s = w.stem
-    for n in (3, 2):
-        title = s[-n:]
-        if len(s) - n >= 2 and lex.titles.get(title) == "title":
-            head = s[:-1]  # 연구소장: the head (장) of the 연구소, whose name ends in 소
-            if title[-1] == "장" and ends_with_suffix(head, lex, units=True):
-                aff = head
-            else:  # 공정거래위원장: the chair of the 공정거래위원회
-                aff = s[:-n] + title_institutions().get(title, "")
-            return person(words, i - 1, i - 1, prev.stem, "title", title=title, affiliation=aff)
-    return None
-
-
-@resource
-def title_institutions() -> dict[str, str]:
-    """Title → the end of its institution's name (``data/names/title_institutions.tsv``)."""
-    return {row[0]: row[1] for row in read_rows("names/title_institutions.tsv")}
-
-
-def _name_read_as_noun(w: Word, lex: NameTables) -> bool:
-    """A full name kiwipiepy read as a common noun (``정은호``/NNG): the bare-name shape, one
-    morpheme, nothing known (only trusted before a title glued to its organization)."""
-    s = w.stem
-    if len(w.tags) != 1 or not w.hangul or not full_name_shape(s, lex):
-        return False
-    return s not in lex.places and s not in lex.organizations and s not in lex.titles
 
 
 def by_cast(text: str) -> list[PersonCandidate]:

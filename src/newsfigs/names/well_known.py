@@ -23,6 +23,24 @@ def well_known_people() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows("names/well_known_people.tsv")}
 
 
+@resource
+def well_known_full_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word → the listed full names of several words it opens (``도널드`` →
+    ``(도널드, 트럼프)``), longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for full in well_known_people().values():
+        parts = tuple(full.split(" "))
+        if len(parts) > 1:
+            out.setdefault(parts[0], []).append(parts)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@resource
+def _tables() -> tuple[dict[str, str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """Both tables in one look-up (``by_well_known`` runs on every word)."""
+    return well_known_people(), well_known_full_names()
+
+
 def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | None:
     """A listed name as the whole word, a person's particle or a break after it.
 
@@ -31,7 +49,12 @@ def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | Non
     (``트럼프 행정부``, ``마돈나 콘서트``) when no particle closes it.
     """
     w = words[i]
-    if w.stem not in well_known_people():
+    alone, firsts = _tables()
+    if w.stem in firsts:
+        full = _full_name(text, words, i)
+        if full is not None:
+            return full
+    if w.stem not in alone:
         return None
     if w.particle:
         if text[w.stem_end : w.end] not in read_word_set(_PERSON_PARTICLES):
@@ -40,6 +63,33 @@ def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | Non
         return None
     if i > 0 and w.joined and words[i - 1].proper:
         return None
-    if w.gap[-1:] in _QUOTES:
+    if _wrapped(text, w.gap, w.stem_end):
         return None
     return PersonCandidate(start=w.start, end=w.stem_end, source="well_known", name=w.stem)
+
+
+def _wrapped(text: str, gap: str, end: int) -> bool:
+    """Quoted on both sides (``'모차르트'``: a work's title); an opening quote alone starts a
+    quotation (``“트럼프는 …``) and says nothing."""
+    return gap[-1:] in _QUOTES and text[end : end + 1] in _QUOTES
+
+
+def _full_name(text: str, words: list[Word], i: int) -> PersonCandidate | None:
+    """``도널드 트럼프가``, ``빌 게이츠는``, ``힐러리 클린턴 후보``: a listed full name of several
+    words, written word for word; the whole name is cue enough for any word after it."""
+    n = len(words)
+    for parts in well_known_full_names()[words[i].stem]:
+        j = i + len(parts) - 1
+        if j >= n or any(words[i + k].stem != parts[k] for k in range(1, len(parts))):
+            continue
+        if not all(words[x].joined for x in range(i + 1, j + 1)):
+            continue
+        last = words[j]
+        if last.particle and text[last.stem_end : last.end] not in read_word_set(_PERSON_PARTICLES):
+            continue
+        if _wrapped(text, words[i].gap, last.stem_end):
+            continue
+        return PersonCandidate(
+            start=words[i].start, end=last.stem_end, source="well_known", name=" ".join(parts)
+        )
+    return None

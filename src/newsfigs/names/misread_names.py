@@ -1,0 +1,66 @@
+"""Full names kiwipiepy read as something else, found from the title after them.
+
+``박찬대 민주당 원내대표``: kiwipiepy reads ``박찬대`` as ``박차``/VV + ``ㄴ``/ETM + ``대``/NNB
+("kicked off … "), so the word has no noun stem and the title rules, which need a name
+before the title or the affiliation, see nothing. Right before an affiliation and a title,
+or before a title alone, the written word is read as the name when it has the bare-name
+shape (``data/names/given_syllables.txt``), is nothing known, and kiwipiepy's reading of
+it ends in a noun (``정해진``, ``전해진`` end in a verb ending and stay words).
+"""
+
+from __future__ import annotations
+
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import PersonCandidate
+from newsfigs.names import people
+from newsfigs.names.bare_names import non_name_finals
+from newsfigs.names.gazetteer import NameTables
+from newsfigs.names.words import Word
+
+
+def before_title(
+    a: Analysed, words: list[Word], i: int, lex: NameTables, org_end: dict[int, tuple[int, str]]
+) -> PersonCandidate | None:
+    """The misread name before the title at word ``i``, with the organization between."""
+    t0, title = people.title_span(a.text, words, i, lex)
+    p = people.linked(words, t0)
+    if p < 0:
+        q = _read_as_verb(a, words, t0, lex)
+        return _person(a, words, q, title, None) if q >= 0 else None
+    aff = org_end.get(p)
+    if aff is None or people.linked(words, aff[0]) >= 0:
+        return None
+    q = _read_as_verb(a, words, aff[0], lex)
+    return _person(a, words, q, title, aff[1]) if q >= 0 else None
+
+
+def _person(
+    a: Analysed, words: list[Word], q: int, title: str, affiliation: str | None
+) -> PersonCandidate:
+    w = words[q]
+    return PersonCandidate(
+        start=w.start,
+        end=w.end,
+        source="title",
+        name=a.text[w.start : w.end],
+        title=title,
+        affiliation=affiliation,
+    )
+
+
+def _read_as_verb(a: Analysed, words: list[Word], k: int, lex: NameTables) -> int:
+    """Word ``k - 1`` when it is a full name with no noun stem right before word ``k``."""
+    if k == 0:
+        return -1
+    w, prev = words[k], words[k - 1]
+    if prev.stem or not w.gap.isspace() or "\n" in w.gap:
+        return -1
+    written = a.text[prev.start : prev.end]
+    if not people.full_name_shape(written, lex) or written[2] in non_name_finals():
+        return -1
+    if written in lex.places or written in lex.organizations or written in lex.titles:
+        return -1
+    toks = a.tokens_in(prev.start, prev.end)
+    if len(toks) < 2 or toks[-1].tag not in ("NNB", "NNG") or toks[-1].end != prev.end:
+        return -1
+    return k - 1

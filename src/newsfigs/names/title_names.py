@@ -1,0 +1,75 @@
+"""One foreign word before a title only a person holds: ``슈틸리케 감독은``, ``나가미네 대사``.
+
+The title rules read a lone foreign word before a title only when it is a known family name
+(WikiData's people, the well-known list): before ``대표``, ``회장``, ``교수`` an unknown
+proper noun is an organization as often as a name (measured, docs/entities.md). Before the
+titles of ``data/names/lone_name_titles.txt`` — offices one person holds — it is a name: one
+proper noun of three syllables or more that is no Korean full name, no place, organization,
+title or cue word, no city or district (``세종시``) or envoy's post (``주유네스코``), and
+not the end of a longer name (no proper noun joined before it).
+"""
+
+from __future__ import annotations
+
+from newsfigs.core.analyzer import Analysed
+from newsfigs.core.candidates import PersonCandidate
+from newsfigs.core.resources import read_word_set
+from newsfigs.names import people
+from newsfigs.names.bare_names import non_name_finals
+from newsfigs.names.gazetteer import NameTables
+from newsfigs.names.words import Word
+
+_TITLES = "names/lone_name_titles.txt"
+_PLACE_FINALS = "names/place_finals.txt"
+_CITY_FINALS = frozenset("시도청")
+
+
+def lone_name_before_title(
+    text: str, words: list[Word], i: int, lex: NameTables, org_names: set[str]
+) -> PersonCandidate | None:
+    """The foreign name of one word before the title at word ``i``."""
+    if words[i].stem not in read_word_set(_TITLES):
+        return None
+    t0, title = people.title_span(text, words, i, lex)
+    p = people.linked(words, t0)
+    if p < 0 or p != t0 - 1:
+        return None
+    w = words[p]
+    if len(w.stem) < 3 or w.tags != ("NNP",) or not people.is_foreign_word(w, lex, org_names):
+        return None
+    if people.korean_name(w.stem, lex) and people.full_name_shape(w.stem, lex):
+        return None
+    s = w.stem
+    if s[-1] in _CITY_FINALS or s[-1] in read_word_set(_PLACE_FINALS):
+        return None  # 세종시, 강남구: places
+    if s[0] == "주" and (s[1:] in lex.places or s[1:] in lex.organizations):
+        return None  # 주유네스코 대사: the envoy "to UNESCO"
+    if p > 0 and w.joined and (words[p - 1].proper or words[p - 1].latin):
+        return None  # 다리아 스테그니 감독: the name may be longer than one word
+    return people.person(words, p, p, w.stem, "title", title=title)
+
+
+def name_after_glued_word(
+    a: Analysed, words: list[Word], i: int, lex: NameTables
+) -> PersonCandidate | None:
+    """``여심 저격최현석 셰프가``, ``반기문 유엔총장박지원 대표``: a full name glued after the
+    word before it (headlines run together by a crawler), right before a title. Kiwipiepy's
+    last morpheme of the word is the three name syllables as a proper noun, of the bare-name
+    shape and no known word, after a common noun."""
+    t0, title = people.title_span(a.text, words, i, lex)
+    p = people.linked(words, t0)
+    if p < 0:
+        return None
+    w = words[p]
+    if len(w.stem) < 5 or not w.hangul or w.tags[-1] != "NNP" or len(w.tags) < 2:
+        return None
+    toks = a.tokens_in(w.start, w.stem_end)
+    last = toks[-1]
+    if last.end != w.stem_end or last.end - last.start != 3 or toks[-2].tag != "NNG":
+        return None
+    name = w.stem[-3:]
+    if not people.full_name_shape(name, lex) or name[2] in non_name_finals():
+        return None
+    if name in lex.places or name in lex.organizations or name in lex.titles:
+        return None
+    return PersonCandidate(start=last.start, end=last.end, source="title", name=name, title=title)
