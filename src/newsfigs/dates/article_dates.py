@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import regex
 
-from newsfigs.dates.calendar_spans import shift_span
+from newsfigs.dates.calendar_spans import add_months, last_day, shift_span
 from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo, Figure
 
@@ -226,6 +226,27 @@ def _in_framed_year(info: DateInfo, year: int, ref: datetime.date | None) -> Dat
     return info.model_copy(update=_resolution(framed))
 
 
+def _today_then(info: DateInfo, before: Figure | None, text: str, start: int) -> DateInfo:
+    """``10년 전 오늘``, ``1년 전 오늘``: ``오늘`` right after an offset of years or months is the
+    same day that long before or after, not the reference date (the offset's own figure keeps
+    its period)."""
+    if before is None or before.date is None or text[before.end : start] != " ":
+        return info
+    prev = before.date
+    if info.resolved is None or info.relative != "this" or info.offset != 0:
+        return info
+    if info.offset_unit != "day" or prev.end is not None or prev.offset is None:
+        return info
+    if prev.relative not in ("ago", "later") or prev.offset_unit not in _PERIOD_UNITS:
+        return info
+    day = info.resolved
+    y, m = add_months(day.year, day.month, prev.offset * _PERIOD_UNITS[prev.offset_unit])
+    if not datetime.MINYEAR <= y <= datetime.MAXYEAR:
+        return info
+    then = datetime.date(y, m, min(day.day, last_day(y, m)))  # 2월 29일 → 2월 28일
+    return info.model_copy(update={"resolved": then})
+
+
 WEEK = 7
 UNTIL = "까지"
 """The particle that closes an interval (the ``interval``/``to`` row of ``date_words.tsv``)."""
@@ -283,6 +304,11 @@ def in_article(
                 new = _until_after(info, day)
             else:
                 new = _in_context(info, day, year)
+            if new != info:
+                f = f.model_copy(update={"date": new})
+                info = new
+        if i and info.offset_unit == "day":
+            new = _today_then(info, figures[i - 1], text, f.start)
             if new != info:
                 f = f.model_copy(update={"date": new})
                 info = new
