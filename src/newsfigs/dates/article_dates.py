@@ -4,8 +4,10 @@ The recognizer resolves every expression against the reference date alone; a wor
 ``DateInfo.anchor`` is ``text`` (``이날``, ``당일``, ``같은 날``, ``전날``, ``다음날``, ``이튿날``,
 ``이듬해``, ``그해``, ``같은 해``, ``그 다음 주``) refers instead to the day or year the
 article named last before it. ``in_article`` walks a document's figures in text order, keeps the
-last named day and year, and resolves those words again against them. Pure: no analyzer, no
-clock; the rule and its edges (paragraphs, quotes, ranges) are in docs/dates.md.
+last named day and year, and resolves those words again against them; it also reads a bare
+month in the clause a named year frames (``내년 설날은 2월 6일``) and ``오늘`` after an offset
+(``10년 전 오늘``). Pure: no analyzer, no clock; the rule and its edges (paragraphs, quotes,
+ranges) are in docs/dates.md.
 """
 
 from __future__ import annotations
@@ -226,11 +228,11 @@ def _in_framed_year(info: DateInfo, year: int, ref: datetime.date | None) -> Dat
     return info.model_copy(update=_resolution(framed))
 
 
-def _today_then(info: DateInfo, before: Figure | None, text: str, start: int) -> DateInfo:
+def _today_then(info: DateInfo, before: Figure, text: str, start: int) -> DateInfo:
     """``10년 전 오늘``, ``1년 전 오늘``: ``오늘`` right after an offset of years or months is the
     same day that long before or after, not the reference date (the offset's own figure keeps
     its period)."""
-    if before is None or before.date is None or text[before.end : start] != " ":
+    if before.date is None or text[before.end : start] != " ":
         return info
     prev = before.date
     if info.resolved is None or info.relative != "this" or info.offset != 0:
@@ -312,8 +314,11 @@ def in_article(
             if new != info:
                 f = f.model_copy(update={"date": new})
                 info = new
-        in_frame = frame is not None and not _SENTENCE_END.search(text, frame[1], f.start)
-        if frame is not None and in_frame and _bare_month(info):
+        if (
+            frame is not None
+            and _bare_month(info)
+            and not _SENTENCE_END.search(text, frame[1], f.start)  # the frame ends with it
+        ):
             new = _in_framed_year(info, frame[0], reference_date)
             if new != info:
                 f = f.model_copy(update={"date": new})
