@@ -15,7 +15,8 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
-from newsfigs.core.resources import read_word_set
+from newsfigs.core.resources import read_word_set, read_words, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.figures.durations import compound, cue_at, sentence_month
 from newsfigs.figures.figure_context import after_qualifier, as_bound
 from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns
@@ -29,6 +30,7 @@ from newsfigs.numbers import (
 from newsfigs.units import UnitEntry
 
 _LATIN = regex.compile(r"[A-Za-z]")
+_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 _NOUNS = frozenset({"NNG", "NNP"})
 # kinds that never continue a 만 number across a space (관객 100만 3일째, 1만 5%)
 _NOT_JOINED = frozenset(
@@ -217,6 +219,35 @@ def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
     return P.after.match(a.text, end) is None
 
 
+_AMPERE = UnitEntry("A", "A", "current")
+CUE_CHARS = 30
+"""How far before a number a word of ``current_cues.txt`` makes its glued ``A`` amperes."""
+_SENTENCE_END = regex.compile(r"[.?!\n]")
+
+
+@resource
+def _current_cue() -> regex.Pattern[str]:
+    return regex.compile(literal_alternation(read_words("figures/current_cues.txt")))
+
+
+def _amperes(a: Analysed, e: int, group: str) -> tuple[UnitEntry, int] | None:
+    """``전류는 최대 3A``, ``32A 충전기``: a Latin ``A`` glued after digits is amperes only with a
+    word of electric current in the 30 characters before it (or right after it) and no sentence
+    end between; alone, ``3A`` is as often a grade, a code or a size."""
+    t = a.text
+    if group != "ar" or t[e : e + 1] != "A" or _LATIN_OR_DIGIT.match(t, e + 1):
+        return None
+    start = max(0, e - CUE_CHARS)
+    window = t[start : e + 1 + CUE_CHARS]
+    cue = _current_cue().search(window)
+    if cue is None:
+        return None
+    lo, hi = sorted((start + cue.start(), e))
+    if _SENTENCE_END.search(t, lo, hi):
+        return None
+    return _AMPERE, e + 1
+
+
 def operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
     span = _numeral_span(a, P, m)
     if span is None:
@@ -247,7 +278,7 @@ def operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
             op.value *= BIG_UNITS[t[big]]
             e = big + 1
         op.end = op.numeral_end = e
-    found = _unit_at(a, P, e, group)
+    found = _unit_at(a, P, e, group) or _amperes(a, e, group)
     if found:
         op.entry, op.end = found
     # a lone Sino digit or 반 is a number only before a unit (육 킬로미터), or a 도 that
