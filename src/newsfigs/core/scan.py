@@ -14,6 +14,10 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
+SENTENCE_END = regex.compile(r"[?!\n]|\.(?!\d)|(?<!\d)\.")
+"""Where a sentence ends inside a window of text: ``?``, ``!``, a line break, or a full stop
+that is not a decimal point (``1.5A``, ``3.2%`` continue the sentence)."""
+
 
 def literal_alternation(words: Iterable[str]) -> str:
     """``words`` as one regex alternation of literals, longest first (so ``기가와트시`` is

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import regex
 
+from newsfigs.core.scan import SENTENCE_END
 from newsfigs.dates.calendar_spans import add_months, last_day, shift_span
 from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo, Figure
@@ -205,7 +206,6 @@ def _until_after(info: DateInfo, day: datetime.date) -> DateInfo:
 
 _FRAME = regex.compile(r"(?:에는|에도|엔|은|는)(?=[\x20,])")
 """A particle that makes a named year the frame of its clause: ``내년 설날은``, ``2027년에는``."""
-_SENTENCE_END = regex.compile(r"[.?!\n]")
 
 
 def _bare_month(info: DateInfo) -> bool:
@@ -317,7 +317,7 @@ def in_article(
         if (
             frame is not None
             and _bare_month(info)
-            and not _SENTENCE_END.search(text, frame[1], f.start)  # the frame ends with it
+            and not SENTENCE_END.search(text, frame[1], f.start)  # the frame ends with it
         ):
             new = _in_framed_year(info, frame[0], reference_date)
             if new != info:

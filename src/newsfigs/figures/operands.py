@@ -16,9 +16,9 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_word_set, read_words, resource
-from newsfigs.core.scan import literal_alternation
+from newsfigs.core.scan import SENTENCE_END, literal_alternation
 from newsfigs.figures.durations import compound, cue_at, sentence_month
-from newsfigs.figures.figure_context import after_qualifier, as_bound
+from newsfigs.figures.figure_context import after_qualifier, take_after
 from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns
 from newsfigs.numbers import (
     BIG_UNITS,
@@ -222,7 +222,6 @@ def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
 _AMPERE = UnitEntry("A", "A", "current")
 CUE_CHARS = 30
 """How far before a number a word of ``current_cues.txt`` makes its glued ``A`` amperes."""
-_SENTENCE_END = regex.compile(r"[.?!\n]")
 
 
 @resource
@@ -243,7 +242,7 @@ def _amperes(a: Analysed, e: int, group: str) -> tuple[UnitEntry, int] | None:
     if cue is None:
         return None
     lo, hi = sorted((start + cue.start(), e))
-    if _SENTENCE_END.search(t, lo, hi):
+    if SENTENCE_END.search(t, lo, hi):
         return None
     return _AMPERE, e + 1
 
@@ -430,8 +429,7 @@ def fraction_with_unit(a: Analysed, P: Patterns, c: FigureCandidate) -> FigureCa
     approximate, bound = False, None
     am = after_qualifier(a, P, end)  # 4분의 3 리터 이상
     if am is not None:
-        role = P.qualifiers[am.group("w")]
-        approximate, bound, end = role == "approximate", as_bound(role), am.end()
+        end, approximate, bound = take_after(P, am, approximate, bound)
     return replace(
         c, end=end, kind=entry.kind, unit=entry.unit, approximate=approximate, bound=bound
     )
