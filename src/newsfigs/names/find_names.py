@@ -57,28 +57,45 @@ _ALIAS = regex.compile(
 _LATIN_HEAD = regex.compile(r"[A-Za-z]")
 
 
+_ONE_PROPER = ("NNP",)
+_ONE_COMMON = ("NNG",)
+
+
 def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgCandidate]:
+    """The per-word organization rules, each called only when its cheapest condition holds.
+
+    Most words end in no suffix, hold one morpheme and are no proper noun: checked here
+    once per word, they skip the calls (the rules check their full conditions themselves).
+    """
     out: list[OrgCandidate] = []
     text = a.text
     suffix_finals = lex.suffix_finals
     cue_finals = lex.cue_finals
+    short_forms = abbreviations.abbreviations()
     for i, w in enumerate(words):
-        if not w.stem:
+        stem = w.stem
+        if not stem:
             continue
-        last = w.stem[-1]
+        last = stem[-1]
+        tags = w.tags
         if last in suffix_finals:  # most words end in no suffix's last character
             c = orgs.by_suffix(text, words, i, lex)
             if c is not None:
                 out.append(c)
-        shaped = (
-            org_shapes.school(text, words, i, lex)
-            or org_shapes.known_glued(words, i, lex)
-            or org_shapes.short_form(words, i, lex)
-            or org_shapes.national_team(words, i, lex)
-            or org_shapes.before_acronym(text, words, i, lex)
-            or org_shapes.before_business_note(text, words, i, lex)
-            or trade_names.by_trade(text, words, i, lex)
-        )
+        one_proper = w.hangul and tags == _ONE_PROPER  # school and by_trade need it
+        shaped = org_shapes.school(text, words, i, lex) if one_proper else None
+        if shaped is None and len(tags) > 1:
+            shaped = org_shapes.known_glued(words, i, lex)
+        if shaped is None and len(stem) == 2 and tags == _ONE_COMMON and stem in short_forms:
+            shaped = org_shapes.short_form(words, i, lex)
+        if shaped is None and stem.endswith(org_shapes._NATIONAL_TEAM):
+            shaped = org_shapes.national_team(words, i, lex)
+        if shaped is None and not w.particle and text[w.stem_end : w.stem_end + 1] == "(":
+            shaped = org_shapes.before_acronym(
+                text, words, i, lex
+            ) or org_shapes.before_business_note(text, words, i, lex)
+        if shaped is None and one_proper:
+            shaped = trade_names.by_trade(text, words, i, lex)
         if shaped is not None:
             out.append(shaped)
         if last in cue_finals:
@@ -86,11 +103,12 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             if cue is not None:
                 out.append(orgs.org(words, cue[0], cue[1], cue[2], "cue"))
         if (
-            orgs._proper_name(w, lex)
+            (w.proper or w.latin)
+            and orgs._proper_name(w, lex)
             and orgs.by_cue_after(text, words, i, lex)
-            and not people.korean_name(w.stem, lex)
-            and w.stem not in person_surnames()
-            and not orgs.titled(w.stem, lex)
+            and not people.korean_name(stem, lex)
+            and stem not in person_surnames()
+            and not orgs.titled(stem, lex)
         ):
             out.append(orgs.org(words, i, i, None, "frame"))
     return out
@@ -115,7 +133,8 @@ def _people(
     out: list[NameCandidate] = [*people.by_cast(text)]
     latin_end: dict[int, tuple[int, str]] = {}
     for i, w in enumerate(words):
-        lat = people.latin_original(text, w) if w.stem else None
+        # a Latin original opens with a parenthesis right after the stem: most words skip
+        lat = people.latin_original(text, w) if text[w.stem_end : w.stem_end + 1] == "(" else None
         if lat is not None and lat[1] >= 2:
             for c in _latin_person(words, i, lat, lex, org_names):
                 first = first_at[c.start]
@@ -127,10 +146,13 @@ def _people(
     roles = role_names.role_words()
     role_ends = role_names.role_finals()
     obituary = list_names.obituary_words()
+    known_alone = well_known.well_known_people()
+    known_firsts = well_known.well_known_full_names()
     for i, w in enumerate(words):
-        if not w.stem:
+        stem = w.stem
+        if not stem:
             continue
-        kind = titles.get(w.stem)
+        kind = titles.get(stem)
         if kind in ("title", "weak"):
             out.extend(
                 affiliations.at_title(
@@ -159,7 +181,7 @@ def _people(
                 out.append(r)
         elif w.stem in obituary:
             out.extend(list_names.before_obituary(text, words, i, lex))
-        if kind is None and i > 0 and words[i - 1].hangul:
+        if kind is None and w.joined and w.hangul and words[i - 1].hangul:
             g = glued_titles.before_glued_title(words, i, lex, org_names, lookup, surnames_of)
             if g is not None:
                 out.append(g)
@@ -181,16 +203,18 @@ def _people(
             p = paren_names.before_parenthesis(text, words, i, lex, org_names)
             if p is not None:
                 out.append(p)
-        if bare_names.glued_particle_name(text, words, i, lex) or (
-            w.proper and bare_names.name_glued_to_noun(a, words, i, lex)
+        if w.proper and (  # both read one proper noun
+            bare_names.glued_particle_name(text, words, i, lex)
+            or bare_names.name_glued_to_noun(a, words, i, lex)
         ):
             out.append(
                 PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
             )
             continue
-        k = well_known.by_well_known(text, words, i)
-        if k is not None:
-            out.append(k)
+        if stem in known_alone or stem in known_firsts:
+            k = well_known.by_well_known(text, words, i)
+            if k is not None:
+                out.append(k)
         if not w.proper:
             continue
         t = glued_titles.name_glued_to_title(a, w, lex) or people.by_glued_title(a, w, lex)

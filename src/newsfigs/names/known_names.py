@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import NameCandidate, OrgCandidate, org_category
+from newsfigs.core.resources import resource
 from newsfigs.names import organizations as orgs
 from newsfigs.names import people
-from newsfigs.names.gazetteer import Known, NameTables, wikidata, wikidata_firsts
+from newsfigs.names.gazetteer import Known, NameTables, name_tables, wikidata, wikidata_firsts
 from newsfigs.names.words import PARTICLES, Word
 
 
@@ -42,40 +43,58 @@ def gazetteer_hits(
     """Multi-word WikiData and user names, and single-word user and well-known names."""
     out: list[NameCandidate] = []
     n = len(words)
+    firsts = lookup.firsts
+    user = lookup.user
+    known = lex.organizations
+    spaced_firsts = orgs.spaced_known()
+    heads = _known_heads()
     for i, w in enumerate(words):
-        if not w.stem:
+        stem = w.stem
+        if not stem:
             continue
-        for k in range(lookup.firsts.get(w.stem, 1), 1, -1):
+        width = firsts.get(stem, 1)
+        run = 1  # this word and the joined words after it, up to the widest name it starts
+        while run < width and i + run < n and words[i + run].joined:
+            run += 1
+        for k in range(run, 1, -1):
             j = i + k - 1
-            if j >= n or not all(words[x].joined for x in range(i + 1, j + 1)):
-                continue
             hit = lookup(" ".join(x.stem for x in words[i : j + 1]))
             if hit is None:
                 continue
-            user = hit[2] in lookup.user
+            by_user = hit[2] in user
             if hit[0] == "person":
-                out.append(people.person(words, i, j, hit[2], "user" if user else "wikidata"))
+                out.append(people.person(words, i, j, hit[2], "user" if by_user else "wikidata"))
             else:
-                out.append(orgs.org(words, i, j, hit[1], "user" if user else "wikidata", hit[2]))
+                out.append(orgs.org(words, i, j, hit[1], "user" if by_user else "wikidata", hit[2]))
             break
-        spaced = _spaced_known(words, i, lex)
-        if spaced is not None:
-            out.append(spaced)
-            continue
-        label = lookup.user.get(w.stem)
+        if stem in spaced_firsts:
+            spaced = _spaced_known(words, i, lex)
+            if spaced is not None:
+                out.append(spaced)
+                continue
+        label = user.get(stem) if user else None
         if label == "person":
-            out.append(people.person(words, i, i, w.stem, "user"))
+            out.append(people.person(words, i, i, stem, "user"))
         elif label is not None:
             out.append(orgs.org(words, i, i, None, "user"))
-        elif w.stem in lex.organizations and (w.proper or w.latin or len(w.stem) > 2):
+        elif stem in known and (w.proper or w.latin or len(stem) > 2):
             if orgs.in_address(words, i, lex):
                 continue
-            out.append(orgs.placed(text, words, i, lex.organizations[w.stem], "known", lex))
-        else:
-            cut = _known_word(text, w, lex)
+            out.append(orgs.placed(text, words, i, known[stem], "known", lex))
+        elif text[w.start : w.start + 2] in heads and w.end - w.start > max(len(stem), 2):
+            cut = _known_word(text, w, lex)  # a longer written word that starts like a name
             if cut is not None:
                 out.append(cut)
     return out
+
+
+@resource
+def _known_heads() -> frozenset[str]:
+    """The first two characters of every well-known organization's name.
+
+    ``_known_word`` reads a written word longer than its stem; most such words start unlike
+    any listed name, and this one look-up spares them the call."""
+    return frozenset(name[:2] for name in name_tables().organizations)
 
 
 def _spaced_known(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
@@ -98,7 +117,7 @@ def _known_word(text: str, w: Word, lex: NameTables) -> OrgCandidate | None:
     """``KB손보는``: a well-known name written as the whole word (a particle may follow) that
     kiwipiepy cut elsewhere (``KB``/SL + ``손보``/VV): the written word is the name."""
     if w.end - w.start <= max(w.stem_end - w.start, 2):
-        return None  # every candidate would be no longer than the stem: most words stop here
+        return None  # every candidate would be no longer than the stem (the caller checks)
     word = text[w.start : w.end]
     for n in (0, 1, 2):
         name = word[: len(word) - n] if n else word
