@@ -419,8 +419,14 @@ def _merge_same_span(cands: list[NameCandidate]) -> list[NameCandidate]:
 def _fill(strong: NameCandidate, weak: NameCandidate) -> NameCandidate:
     """``strong`` with its empty fields taken from ``weak`` (same span and label)."""
     gaps = {
-        f.name: getattr(weak, f.name)
-        for f in dataclasses.fields(strong)
-        if getattr(strong, f.name) is None and getattr(weak, f.name) is not None
+        name: value
+        for name in _FIELD_NAMES[type(strong)]
+        if getattr(strong, name) is None and (value := getattr(weak, name)) is not None
     }
     return dataclasses.replace(strong, **gaps) if gaps else strong
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in (PersonCandidate, OrgCandidate)
+}
+"""The fields of each candidate class, read once at import (``dataclasses.fields`` is slow)."""

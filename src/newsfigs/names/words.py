@@ -94,6 +94,10 @@ PARTICLES = frozenset(
 """Particles and endings that may follow a name glued to it (``로사톰이`` → ``로사톰``)."""
 
 
+_new = tuple.__new__
+"""``_new(Word, fields)``: a Word without the Python-level ``__new__`` of a named tuple."""
+
+
 class Word(NamedTuple):
     """One written word: ``[start, end)``, its stem ``[start, stem_end)`` and its context.
 
@@ -166,34 +170,34 @@ def segment(a: Analysed) -> list[Word]:
         gap = text[prev_end:start]
         stem = text[start:stem_end]
         particle = stem_end < end
-        hangul = _is_hangul(stem)
+        if not stem:
+            hangul = latin = False
+        elif min(stem) >= "가" and max(stem) <= "힣":  # syllables only: most stems
+            hangul, latin = True, False
+        else:
+            hangul = _HANGUL.fullmatch(stem) is not None
+            latin = not hangul and _LATIN.fullmatch(stem) is not None
         append(
-            Word(
-                start,
-                stem_end,
-                end,
-                stem,
-                tuple(tags),
-                gap,
-                bool(out) and not prev_particle and gap.isspace() and "\n" not in gap,
-                particle,
-                hangul,
-                not hangul and bool(stem) and _LATIN.fullmatch(stem) is not None,
-                bool(tags) and tags[0] == "NNP",
+            _new(
+                Word,
+                (
+                    start,
+                    stem_end,
+                    end,
+                    stem,
+                    tuple(tags),
+                    gap,
+                    not prev_particle and gap.isspace() and "\n" not in gap,  # first: never
+                    particle,
+                    hangul,
+                    latin,
+                    bool(tags) and tags[0] == "NNP",
+                ),
             )
         )
         prev_end = end
         prev_particle = particle or not stem
     return out
-
-
-def _is_hangul(stem: str) -> bool:
-    """True when ``stem`` is Hangul letters only (syllables tested without a regex)."""
-    if not stem:
-        return False
-    if min(stem) >= "가" and max(stem) <= "힣":
-        return True
-    return _HANGUL.fullmatch(stem) is not None
 
 
 def _hyphen_joins(tokens: tuple[Tok, ...], j: int, end: int) -> bool:
