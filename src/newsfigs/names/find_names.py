@@ -330,26 +330,34 @@ def _propagate(a: Analysed, words: list[Word], cands: list[NameCandidate]) -> li
     if not known:
         return []
     firsts = {s.split(" ", 1)[0]: s.count(" ") + 1 for s in known}
+    heads = {s[:2] for s in known}  # a word with a particle is read only if it starts so
     out: list[NameCandidate] = []
     text = a.text
     n = len(words)
     for i, w in enumerate(words):
-        if not w.stem:
+        stem = w.stem
+        if not stem:
             continue
         span = w.stem_end - w.start
-        width = firsts.get(w.stem, 1)
-        for k in range(width, 1, -1):
+        width = firsts.get(stem, 1)
+        run = 1  # this word and the joined words after it, up to the widest name it starts
+        while run < width and i + run < n and words[i + run].joined:
+            run += 1
+        for k in range(run, 1, -1):
             j = i + k - 1
-            if j < n and all(words[x].joined for x in range(i + 1, j + 1)):
-                key = " ".join(x.stem for x in words[i : j + 1])
-                if key in known:
-                    is_person, canonical = known[key]
-                    out.append(_repeat(is_person, w.start, words[j].stem_end, key, canonical))
-                    break
-        hit = known.get(w.stem)
-        if hit is None:
+            key = " ".join(x.stem for x in words[i : j + 1])
+            if key in known:
+                is_person, canonical = known[key]
+                out.append(_repeat(is_person, w.start, words[j].stem_end, key, canonical))
+                break
+        hit = known.get(stem)
+        if (
+            hit is None
+            and w.end - w.start > 2
+            and (text[w.start : w.start + 2] in heads or text[w.start] in heads)
+        ):
             word = text[w.start : w.end]
-            for s in (word[:-2], word[:-1]) if len(word) > 2 else ():
+            for s in (word[:-2], word[:-1]):
                 if s in known and word[len(s) :] in PARTICLES:
                     hit, span = known[s], len(s)
                     break
