@@ -119,12 +119,15 @@ def _people(
 ) -> list[NameCandidate]:
     text = a.text
     org_names = {c.name for c in org_cands}
-    first_at = {w.start: i for i, w in enumerate(words)}
+    first_at: dict[int, int] = {}
     org_end: dict[int, tuple[int, str]] = {}  # last word → (first word, name as written)
-    end_at = {w.stem_end: i for i, w in enumerate(words) if w.stem}
+    end_at: dict[int, int] = {}
     for i, w in enumerate(words):
-        if w.stem in org_names:
-            org_end[i] = (i, w.stem)
+        first_at[w.start] = i
+        if w.stem:
+            end_at[w.stem_end] = i
+            if w.stem in org_names:
+                org_end[i] = (i, w.stem)
     for o in sorted(org_cands, key=lambda o: o.start - o.end):
         last = end_at.get(o.end)
         if last is not None and o.start in first_at:
@@ -132,7 +135,7 @@ def _people(
     surnames_of = person_surnames()
     out: list[NameCandidate] = [*people.by_cast(text)]
     latin_end: dict[int, tuple[int, str]] = {}
-    for i, w in enumerate(words):
+    for i, w in enumerate(words if "(" in text else ()):
         # a Latin original opens with a parenthesis right after the stem: most words skip
         lat = people.latin_original(text, w) if text[w.stem_end : w.stem_end + 1] == "(" else None
         if lat is not None and lat[1] >= 2:
@@ -148,6 +151,7 @@ def _people(
     obituary = list_names.obituary_words()
     known_alone = well_known.well_known_people()
     known_firsts = well_known.well_known_full_names()
+    known_orgs = lex.organizations
     for i, w in enumerate(words):
         stem = w.stem
         if not stem:
@@ -171,15 +175,15 @@ def _people(
             r = role_names.by_role(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
-        elif w.stem[-1] in role_ends and role_names.is_role(w.stem, roles):
+        elif stem[-1] in role_ends and role_names.is_role(stem, roles):
             r = role_names.by_role(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
-        elif w.stem in lex.organizations:
+        elif stem in known_orgs:
             r = list_names.member_of_group(text, words, i, lex, org_names)
             if r is not None:
                 out.append(r)
-        elif w.stem in obituary:
+        elif stem in obituary:
             out.extend(list_names.before_obituary(text, words, i, lex))
         if kind is None and w.joined and w.hangul and words[i - 1].hangul:
             g = glued_titles.before_glued_title(words, i, lex, org_names, lookup, surnames_of)
@@ -187,11 +191,11 @@ def _people(
                 out.append(g)
         # Each rule below needs a cue its guard checks first (an honorific, a capital letter,
         # kiwipiepy's proper noun): most words are none of these, and skip the calls.
-        if kind == "honorific" or titles.get(w.stem[-1]) == "honorific":
+        if kind == "honorific" or titles.get(stem[-1]) == "honorific":
             h = people.by_honorific(a, words, i, lex)
             if h is not None:
                 out.append(h)
-        if "A" <= w.stem[0] <= "Z":
+        if "A" <= stem[0] <= "Z":
             t = people.by_letter(a, words, i, lex)
             if t is not None:
                 out.append(t)
@@ -208,7 +212,7 @@ def _people(
             or bare_names.name_glued_to_noun(a, words, i, lex)
         ):
             out.append(
-                PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=w.stem[:3])
+                PersonCandidate(start=w.start, end=w.start + 3, source="bare", name=stem[:3])
             )
             continue
         if stem in known_alone or stem in known_firsts:
@@ -224,11 +228,11 @@ def _people(
         if g is not None:
             out.append(g)
         elif bare_names.bare_korean_name(text, words, i, lex):
-            out.append(people.person(words, i, i, w.stem, "bare"))
+            out.append(people.person(words, i, i, stem, "bare"))
         elif bare_names.called_name(text, words, i, lex):
-            out.append(people.person(words, i, i, w.stem[:2], "called"))
+            out.append(people.person(words, i, i, stem[:2], "called"))
         elif bare_names.given_name_alone(text, words, i, lex, org_names):
-            out.append(people.person(words, i, i, w.stem, "given"))
+            out.append(people.person(words, i, i, stem, "given"))
         elif w.particle:  # both rules below read the particle
             first = context_names.speaker_before_quote(text, words, i, lex, org_names)
             source: PersonSource = "speaker"
