@@ -15,6 +15,8 @@ from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.people import korean_name
 
 _ROLE = r"(?:선임기자|기자|특파원|통신원|객원기자|인턴기자)"
+_ROLE_CORE = regex.compile(r"기자|특파원|통신원")
+"""Every byline role contains one of these: a text with none holds no byline (most texts)."""
 _NAMES = r"\p{Hangul}{2,4}+(?:[·,]\s?+\p{Hangul}{2,4}+){0,3}+"
 # [더구루=정예린 기자]  [아시아경제 뉴욕=김철수 특파원]
 _OUTLET_FIRST = regex.compile(
@@ -60,7 +62,8 @@ def recognize(a: Analysed, lex: NameTables) -> list[NameCandidate]:
     out: list[NameCandidate] = []
     text = a.text
     taken: list[tuple[int, int]] = []
-    for pattern in (_OUTLET_FIRST, _PLACE_FIRST, _SPACED, _EMAIL):
+    patterns = (_OUTLET_FIRST, _PLACE_FIRST, _SPACED, _EMAIL) if _ROLE_CORE.search(text) else ()
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -390,8 +390,10 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found += _organizations(a, words, lex)
     found += orgs.corp_marks(a.text, words)
     found += institutions.recognize(a.text, words, lex)
-    found += departments.sub_units(a, words, [c for c in found if isinstance(c, OrgCandidate)], lex)
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
+    if org_cands:  # a department extends a parent found before it
+        found += departments.sub_units(a, words, org_cands, lex)
+        org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
     found += list_names.listed_beside(a.text, words, found, lex, {c.name for c in org_cands})
     found += _aliases(a, found)
