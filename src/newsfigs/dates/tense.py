@@ -1,0 +1,100 @@
+"""The tense of the predicate a bare day belongs to: ``31일 발표했다`` is past, ``14일 평가전을
+치른다`` is to come.
+
+A bare ``N일`` names a day of a month nobody wrote; the reference date narrows it to a few
+candidates, and the verb picks one: a past event happened on or before the day of the
+article, a future or scheduled one on or after it. The predicate is the first one after the
+day in its sentence, read on kiwipiepy's morphemes:
+
+- a past ending (``었``/``았``/``였``) says past, ``겠`` or a future adnominal (``열릴 예정``)
+  says future;
+- an adnominal ``ㄴ`` after an action verb (``열린 회의``, ``발표된 자료``) says past; an
+  adjective before its noun (``큰 폭으로 올랐다``) hands over to the next predicate;
+- the plain present of an action verb (``치른다``, ``개막한다``) is what news writes for what is
+  set to happen: scheduled;
+- a connective (``발표하고``, ``걷고 있다``) hands over to the next predicate; an auxiliary
+  (``있다``) without a past ending says nothing (``걷고 있다``: a photo of any day);
+- a quotation (``"…하겠다"고 밝혔다``, ``하겠다고 밝혔다``) is skipped: the day is the saying's.
+
+When nothing is said before the sentence ends, the answer is None and the day keeps the
+rule that needs no verb (docs/dates.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Literal
+
+from newsfigs.core.analyzer import Analysed, Tok
+from newsfigs.core.resources import read_rows, resource
+
+Tense = Literal["past", "future"]
+
+_REACH = 30
+"""Morphemes read after the day before giving up (a long clause says little about the day)."""
+_ACTION = frozenset({"VV", "XSV"})
+"""Stems of action verbs (kiwipiepy adds ``-I``/``-R`` for irregular ones: stripped)."""
+_PREDICATE = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
+_OPEN_QUOTES = frozenset("\"'“‘「『")
+_CLOSE_QUOTES = frozenset("\"'”’」』")
+_QUOTATIVE = frozenset({"다고", "라고", "냐고", "자고"})
+"""Connective endings that close a quoted clause (``하겠다고 밝혔다``)."""
+
+
+@resource
+def _endings() -> dict[tuple[str, str], str]:
+    """(form, tag) → past, future, done or scheduled (``data/dates/tense_endings.tsv``)."""
+    return {(form, tag): tense for form, tag, tense in read_rows("dates/tense_endings.tsv")}
+
+
+def _tok_start(t: Tok) -> int:
+    return t.start
+
+
+def tense_after(a: Analysed, end: int) -> Tense | None:
+    """The tense of the first predicate after ``end`` in its sentence, or None if unsaid."""
+    tokens = a.tokens
+    i = bisect.bisect_left(tokens, end, key=_tok_start)
+    endings = _endings()
+    stem: str | None = None  # the tag of the predicate being read
+    said: Tense | None = None  # what its endings said so far (``했``, ``하겠``)
+    quoted = False
+    for tok in tokens[i : i + _REACH]:
+        form, tag = tok.form, tok.tag.split("-", 1)[0]
+        if quoted:
+            quoted = not (tag in ("SS", "SSC") and form in _CLOSE_QUOTES)
+            continue
+        if tag == "SF":
+            return said
+        if tag in ("SS", "SSO") and form in _OPEN_QUOTES:
+            quoted, stem, said = True, None, None
+            continue
+        if tag in _PREDICATE:
+            stem = tag
+            continue
+        if stem is None:
+            continue
+        kind = endings.get((form, tag))
+        if tag == "EP":
+            if said is None and kind in ("past", "future"):
+                said = "past" if kind == "past" else "future"
+            continue
+        if tag == "EC" and form in _QUOTATIVE:
+            stem = said = None  # the end of a quoted clause: the day is the saying's
+            continue
+        if said is not None:
+            return said  # 발표했고, 했던, 하겠다
+        if kind == "future":
+            return "future"  # 열릴 예정
+        if kind == "done" and stem in _ACTION:
+            return "past"  # 열린 회의, 발표된 자료
+        if tag == "ETM" and stem not in _ACTION:
+            stem = None  # 큰 폭으로 올랐다: an adjective before a noun; the verb says it
+            continue
+        if kind == "scheduled":
+            return "future" if stem in _ACTION else None  # 치른다; not 있다
+        if tag == "EC":
+            stem = None  # 발표하고, 걷고 있다: the next predicate says it
+            continue
+        return None  # an ending that says no tense (는, 기), or no ending at all
+    return said
