@@ -126,7 +126,8 @@ def test_next_day_is_the_first_on_or_after(ref: datetime.date, day: int) -> None
 @SETTINGS
 @given(ref=REFS, day=DAYS)
 def test_bare_day_is_the_latest_within_a_week_ahead(ref: datetime.date, day: int) -> None:
-    info = only_date(f"그는 {day}일 기자회견을 열었다.", f"{day}일", ref).date
+    """With no tense said (a copula), the bare-day window decides."""
+    info = only_date(f"회견은 {day}일 기자회견장이다.", f"{day}일", ref).date
     assert info is not None
     limit = ref + datetime.timedelta(days=dates.BARE_DAY_AHEAD)
     months = [(limit.year, limit.month), dates.add_months(limit.year, limit.month, -1)]
@@ -141,11 +142,44 @@ def test_bare_day_is_the_latest_within_a_week_ahead(ref: datetime.date, day: int
 
 
 @SETTINGS
+@given(ref=REFS, day=DAYS)
+def test_bare_day_in_the_past_tense_is_never_ahead(ref: datetime.date, day: int) -> None:
+    """``N일 … 열었다``: the latest day N up to the day after ref, in that month or the one
+    before, else unresolved."""
+    info = only_date(f"그는 {day}일 기자회견을 열었다.", f"{day}일", ref).date
+    assert info is not None
+    edge = ref + ONE_DAY
+    months = [(edge.year, edge.month), dates.add_months(edge.year, edge.month, -1)]
+    candidates = [
+        datetime.date(y, m, day) for y, m in months if day <= calendar.monthrange(y, m)[1]
+    ]
+    candidates = [d for d in candidates if d <= edge]
+    assert info.resolved == (max(candidates) if candidates else None)
+    assert_calendar(info)
+
+
+@SETTINGS
+@given(ref=REFS, day=DAYS)
+def test_bare_day_of_a_scheduled_event_is_never_behind(ref: datetime.date, day: int) -> None:
+    """``N일 … 열린다``: the first day N from the day before ref, in that month or the next."""
+    info = only_date(f"행사는 {day}일 열린다.", f"{day}일", ref).date
+    assert info is not None
+    edge = ref - ONE_DAY
+    months = [(edge.year, edge.month), dates.add_months(edge.year, edge.month, 1)]
+    candidates = [
+        datetime.date(y, m, day) for y, m in months if day <= calendar.monthrange(y, m)[1]
+    ]
+    candidates = [d for d in candidates if d >= edge]
+    assert info.resolved == (min(candidates) if candidates else None)
+    assert_calendar(info)
+
+
+@SETTINGS
 @given(ref=REFS, day=DAYS, wd=st.integers(0, 6))
 def test_bare_day_with_weekday_picks_the_month(ref: datetime.date, day: int, wd: int) -> None:
     expr = f"{day}일({WEEKDAYS[wd]})"
     info = only_date(f"행사는 {expr} 열린다.", expr, ref).date
-    bare = only_date(f"행사는 {day}일 열린다.", f"{day}일", ref).date
+    bare = only_date(f"행사는 {day}일 행사장이다.", f"{day}일", ref).date
     assert info is not None and bare is not None
     months = [dates.add_months(ref.year, ref.month, k) for k in (-1, 0, 1)]
     matching = [

@@ -23,7 +23,8 @@ from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo, Figure
 
 _UNKNOWN = "unknown"
-"""The anchor after a range of days: 이날 may be any of them, so it is not resolved."""
+"""The anchor after a range of days (이날 may be any of them) or a day left unresolved: what
+counts from it is not resolved either."""
 
 
 def _named(info: DateInfo) -> tuple[datetime.date | str | None, int | None]:
@@ -32,6 +33,8 @@ def _named(info: DateInfo) -> tuple[datetime.date | str | None, int | None]:
         return info.resolved, info.resolved.year
     start, end = info.resolved_start, info.resolved_end
     if start is None or end is None:
+        if info.day is not None or info.weekday is not None:
+            return _UNKNOWN, None  # 31일 that no month could hold: 이날 is that day, unknown
         return None, None
     year = start.year if start.year == end.year else None
     days = info.precision in ("day", "part_of_day", "hour", "minute")
