@@ -101,6 +101,18 @@ def _period_of(info: DateInfo) -> tuple[datetime.date, datetime.date, str] | Non
     return start, end, info.precision
 
 
+def _to_come(
+    period: tuple[datetime.date, datetime.date, str] | None, ref: datetime.date | None
+) -> bool:
+    """The period starts after the reference date (``내년 1월``).
+
+    Comparisons report measured changes: ``전월보다 0.4%p 하락했다`` after a sentence about
+    what starts ``내년 1월`` compares no month of next year. A period to come is the one
+    compared only inside its own sentence (``내년 1월 수출은 전월 대비 늘 전망``); after a
+    sentence end the comparison is left unresolved rather than moved from it."""
+    return period is not None and ref is not None and period[0] > ref
+
+
 def _moved_period(
     info: DateInfo, period: tuple[datetime.date, datetime.date, str] | None
 ) -> DateInfo:
@@ -272,6 +284,7 @@ def in_article(
     year: int | None = None
     period: tuple[datetime.date, datetime.date, str] | None = None
     period_named = False  # a period was named before (resolved or not)
+    coming: int | None = None  # end of that period's figure when the period is still to come
     clock: Clock | None = None
     last: DateInfo | None = None  # the last date named before (resolved or not)
     frame: tuple[int, int] | None = None  # (year, end) of a year framing its clause (내년에는)
@@ -294,11 +307,15 @@ def in_article(
             ahead = None if period_named else _period_ahead(figures, i, text)
             if not period_named and ahead is None:
                 continue  # 전년 동기 with no period before: nothing it could be, not reported
+            if ahead is None and coming is not None and SENTENCE_END.search(text, coming, f.start):
+                out.append(f)  # the last period is to come and told in another sentence
+                continue
             new = _moved_period(info, period if ahead is None else _period_of(ahead))
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
         if _names_period(info):
             period, period_named = _period_of(info), True
+            coming = f.end if _to_come(period, reference_date) else None
         if info.offset_unit in _MINUTES:  # 3시간 뒤: the day of the last named time, moved
             new = _after_clock(info, clock)
             out.append(f.model_copy(update={"date": new}) if new != info else f)
