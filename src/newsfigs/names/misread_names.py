@@ -25,16 +25,16 @@ def before_title(
     t0, title = people.title_span(a.text, words, i, lex)
     p = people.linked(words, t0)
     if p < 0:
-        q = _read_as_verb(a, words, t0, lex)
-        return _person(a, words, q, title, None) if q >= 0 else None
+        q = misread_before(a, words, t0, lex)
+        return person_at(a, words, q, title, None) if q >= 0 else None
     aff = org_end.get(p)
     if aff is None or people.linked(words, aff[0]) >= 0:
         return None
-    q = _read_as_verb(a, words, aff[0], lex)
-    return _person(a, words, q, title, aff[1]) if q >= 0 else None
+    q = misread_before(a, words, aff[0], lex)
+    return person_at(a, words, q, title, aff[1]) if q >= 0 else None
 
 
-def _person(
+def person_at(
     a: Analysed, words: list[Word], q: int, title: str, affiliation: str | None
 ) -> PersonCandidate:
     w = words[q]
@@ -48,7 +48,7 @@ def _person(
     )
 
 
-def _read_as_verb(a: Analysed, words: list[Word], k: int, lex: NameTables) -> int:
+def misread_before(a: Analysed, words: list[Word], k: int, lex: NameTables) -> int:
     """Word ``k - 1`` when it is a full name with no noun stem right before word ``k``."""
     if k == 0:
         return -1

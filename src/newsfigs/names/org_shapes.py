@@ -46,7 +46,7 @@ from newsfigs.core.candidates import OrgCandidate, org_category
 from newsfigs.core.resources import read_rows, read_word_set, read_words, resource
 from newsfigs.names import organizations as orgs
 from newsfigs.names.abbreviations import abbreviations
-from newsfigs.names.gazetteer import NameTables
+from newsfigs.names.gazetteer import NameTables, ends_with_suffix
 from newsfigs.names.people import full_name_shape
 from newsfigs.names.words import Word
 
@@ -150,7 +150,9 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
     if stem in lex.titles or stem in lex.places:
         return None
     if not any(stem.endswith(f) and len(stem) - len(f) >= 2 for f in _acronym_finals()):
-        return None  # 국제올림픽 위원회(IOC): the final word alone is not the name
+        return _subsidiary(
+            words, i, lex
+        )  # 국제올림픽 위원회(IOC): the final word alone is not the name
     if any(lex.suffixes.get(stem[-n:], ("",))[0] == orgs.UNIT for n in lex.suffix_lengths):
         return None  # 경영대학원(MBA): a department's word names a degree or a unit
     if orgs.generic_word(stem):
@@ -169,6 +171,31 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
     return c
 
 
+def _subsidiary(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``현대차그룹 메타플랜트 아메리카(HMGMA)``, ``LG에너지솔루션 애리조나(LGESAZ)``: an
+    organization (listed, or ending in a suffix) and one to three proper nouns after it, then
+    an acronym: the whole is the name of a body the parent set up (a plant, a subsidiary).
+
+    Every word after the parent must be kiwipiepy's proper noun and no title; a place
+    before the acronym is refused first (``삼성전자 베트남(SEV)``: where, left as written)."""
+    j = i
+    while j > 0 and i - j < _MAX_AFTER_PARENT and words[j].joined:
+        prev = words[j - 1]
+        if prev.particle or not prev.stem:
+            return None
+        j -= 1
+        if prev.stem in lex.organizations or (
+            (prev.hangul or prev.latin) and ends_with_suffix(prev.stem, lex, units=False)
+        ):
+            body = words[j + 1 : i + 1]
+            if all(x.proper and x.hangul and x.stem not in lex.titles for x in body):
+                return orgs.org(words, j, i, lex.organizations.get(prev.stem), "acronym")
+            return None
+    return None
+
+
+_MAX_AFTER_PARENT = 3
+"""Proper nouns at most between a parent organization and the acronym of its body."""
 _FEDERAL = "연방"
 """``미국 연방 고속도로교통안전국(NHTSA)``: "federal", written as its own word inside a
 federation's agency name (one noun phrase with the country before it)."""

@@ -155,8 +155,14 @@ def titled(stem: str, lex: NameTables) -> bool:
 
 
 def _place_before(words: list[Word], i: int, lex: NameTables) -> bool:
+    """A place right before word ``i``, when the name ends there: before ``토트넘 홋스퍼`` the
+    word opens a longer proper-noun phrase, and ``런던`` qualifies the whole (a city, not a
+    part of the club's name)."""
     w = words[i]
-    return i > 0 and w.joined and words[i - 1].stem in lex.places
+    if i == 0 or not w.joined or words[i - 1].stem not in lex.places:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return w.particle or nxt is None or not nxt.joined or not (nxt.proper or nxt.latin)
 
 
 _PREFIXED = frozenset({"government", "investor"})
