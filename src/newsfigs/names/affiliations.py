@@ -100,7 +100,8 @@ def at_title(
 
 def _cut_organization_before(text: str, words: list[Word], k: int, org_names: set[str]) -> str:
     """The organization written as the whole word before word ``k`` that kiwipiepy cut
-    inside (``국민의힘``: ``국민``/NNG + ``의``/JKG + ``힘``/NNG, found by the written word), or ""."""
+    inside (``국민의힘``: ``국민``/NNG + ``의``/JKG + ``힘``/NNG, found by the written word);
+    "" when there is none."""
     if k == 0:
         return ""
     prev, gap = words[k - 1], words[k].gap

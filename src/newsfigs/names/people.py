@@ -155,7 +155,7 @@ def name_ending_at(
 
 
 def _short_family_name(w: Word, lex: NameTables, orgs: set[str]) -> bool:
-    """A one-syllable transliterated family name (``쿡``, ``황``): one proper noun, nothing known."""
+    """A one-syllable transliterated family name (``쿡``, ``황``): a proper noun, nothing known."""
     s = w.stem
     if len(s) != 1 or w.tags != ("NNP",) or not w.hangul or w.particle:
         return False
