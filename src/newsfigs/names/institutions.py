@@ -61,6 +61,8 @@ def recognize(text: str, words: list[Word], lex: NameTables) -> list[OrgCandidat
                 continue
         category = table.category.get(stem)
         if category is None:
+            if stem[-1] in _LOCAL and _local_government(text, words, i, lex):
+                out.append(orgs.org(words, i, i, "government", "institution"))
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt is not None and _organ(nxt, lex):
@@ -75,6 +77,28 @@ def recognize(text: str, words: list[Word], lex: NameTables) -> list[OrgCandidat
         else:
             out.append(orgs.placed(text, words, i, category, "institution", lex))
     return out
+
+
+_LOCAL = frozenset("시도")
+"""Last syllable of a city's or a province's government named by its place: ``대구시``."""
+_ACTOR_PARTICLES = frozenset({"는", "은", "가", "와", "과", "도"})
+"""Particles of a subject or a partner: ``대구시는 … 추진한다``, ``경북도와 포항시가``."""
+
+
+def _local_government(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
+    """``대구시는``, ``경북도와``, ``포항시가``: a city or a province written with its
+    government's syllable (the place of ``data/names/places.txt`` and ``시`` or ``도``, one
+    proper noun) as the subject or partner of a clause is its government, as news and KMOU
+    read it; ``대구시의 인구`` and ``대구시에서`` are where (locative and genitive particles
+    are left out), and a name listed as a place whole (``제주도``, ``경기도``: the island,
+    the province) stays a place."""
+    w = words[i]
+    stem = w.stem
+    if w.tags != ("NNP",) or len(stem) < 3 or stem[:-1] not in lex.places:
+        return False
+    if stem in lex.places or stem in lex.organizations:
+        return False
+    return text[w.stem_end : w.end] in _ACTOR_PARTICLES
 
 
 _DAY = "날"

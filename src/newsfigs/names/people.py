@@ -142,8 +142,9 @@ def name_ending_at(
     if is_korean_name(w, lex):
         return NameHit(p, w.stem, True)
     if p > 0 and w.joined and _short_family_name(w, lex, orgs):
-        given = words[p - 1]  # 팀 쿡 애플 CEO: 팀/NNG 쿡/NNP
-        if _foreign_given_name(given, lex, orgs):
+        given = words[p - 1]  # 팀 쿡 애플 CEO: 팀/NNG 쿡/NNP; 조셉 윤 (a Korean surname:
+        korean = w.stem in lex.surnames  # the given name a proper noun, not 이날 김, 뒤 문)
+        if _foreign_given_name(given, lex, orgs) and (given.proper or not korean):
             return NameHit(p - 1, f"{given.stem} {w.stem}", True)
     if not is_foreign_word(w, lex, orgs):
         return None
