@@ -14,7 +14,7 @@ import dataclasses
 from typing import NamedTuple
 
 from newsfigs.core.candidates import OrgCandidate
-from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.resources import read_rows, read_word_set, resource
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.words import Word
@@ -86,21 +86,17 @@ _ACTOR_PARTICLES = frozenset({"는", "은", "가", "와", "과", "도"})
 
 
 def _local_government(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
-    """``대구시는``, ``경북도와``, ``포항시가``: a city or a province written with its
-    government's syllable (the place of ``data/names/places.txt`` and ``시`` or ``도``, one
-    proper noun) as the subject or partner of a clause is its government, as news and KMOU
-    read it; ``대구시의 인구`` and ``대구시에서`` are where (locative and genitive particles
-    are left out), and a name listed as a place whole (``제주도``, ``경기도``: the island,
-    the province) stays a place."""
+    """``대구시는``, ``경북도와``: a metropolitan city or a province of
+    ``data/names/local_governments.txt`` (one proper noun) as the subject or partner of a
+    clause is its government, as news and KMOU read it; ``대구시의 인구`` and ``대구시에서``
+    are where (genitive and locative particles are left out, and so is a bare word)."""
     w = words[i]
-    stem = w.stem
-    if w.tags != ("NNP",) or len(stem) < 3 or stem[:-1] not in lex.places:
-        return False
-    if stem in lex.places or stem in lex.organizations:
+    if w.tags != ("NNP",) or w.stem not in read_word_set(_LOCAL_GOVERNMENTS):
         return False
     return text[w.stem_end : w.end] in _ACTOR_PARTICLES
 
 
+_LOCAL_GOVERNMENTS = "names/local_governments.txt"
 _DAY = "날"
 _PLURAL = "들"
 

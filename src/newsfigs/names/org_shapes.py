@@ -46,7 +46,7 @@ from newsfigs.core.candidates import OrgCandidate, org_category
 from newsfigs.core.resources import read_rows, read_word_set, read_words, resource
 from newsfigs.names import organizations as orgs
 from newsfigs.names.abbreviations import abbreviations
-from newsfigs.names.gazetteer import NameTables, ends_with_suffix
+from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.people import full_name_shape
 from newsfigs.names.words import Word
 
@@ -172,25 +172,44 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
 
 
 def _subsidiary(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
-    """``현대차그룹 메타플랜트 아메리카(HMGMA)``, ``LG에너지솔루션 애리조나(LGESAZ)``: an
-    organization (listed, or ending in a suffix) and one to three proper nouns after it, then
-    an acronym: the whole is the name of a body the parent set up (a plant, a subsidiary).
+    """``현대차그룹 메타플랜트 아메리카(HMGMA)``, ``알카에다 이라크지부(AQI)``: a listed
+    organization (or a listed name and its suffix, ``현대차그룹``) and one to three proper
+    nouns after it, then an acronym: the whole is the name of a body the parent set up.
 
-    Every word after the parent must be kiwipiepy's proper noun and no title; a place
-    before the acronym is refused first (``삼성전자 베트남(SEV)``: where, left as written)."""
+    Every word after the parent must be kiwipiepy's proper noun, no title and no listed name
+    (``금융그룹 뱅크오브아메리카(BOA)``: the listed name is the organization, the word before a
+    description); a place before the acronym is refused first (``삼성전자 베트남(SEV)``)."""
     j = i
     while j > 0 and i - j < _MAX_AFTER_PARENT and words[j].joined:
         prev = words[j - 1]
         if prev.particle or not prev.stem:
             return None
         j -= 1
-        if prev.stem in lex.organizations or (
-            (prev.hangul or prev.latin) and ends_with_suffix(prev.stem, lex, units=False)
-        ):
+        category = _listed_parent(prev.stem, lex)
+        if category is not None:
             body = words[j + 1 : i + 1]
-            if all(x.proper and x.hangul and x.stem not in lex.titles for x in body):
-                return orgs.org(words, j, i, lex.organizations.get(prev.stem), "acronym")
+            if all(
+                x.proper
+                and x.hangul
+                and x.stem not in lex.titles
+                and x.stem not in lex.organizations
+                for x in body
+            ):
+                return orgs.org(words, j, i, category or None, "acronym")
             return None
+    return None
+
+
+def _listed_parent(stem: str, lex: NameTables) -> str | None:
+    """The category of a listed organization, or of a listed name and an organization suffix
+    (``현대차그룹``: 현대차's); None when the word is neither."""
+    listed = lex.organizations.get(stem)
+    if listed is not None:
+        return listed
+    for n in lex.suffix_lengths:
+        hit = lex.suffixes.get(stem[-n:]) if len(stem) > n else None
+        if hit is not None and hit[0] != orgs.UNIT and stem[:-n] in lex.organizations:
+            return lex.organizations[stem[:-n]]
     return None
 
 
