@@ -6,6 +6,8 @@ before the title or the affiliation, see nothing. Right before an affiliation an
 or before a title alone, the written word is read as the name when it has the bare-name
 shape (``data/names/given_syllables.txt``), is nothing known, and kiwipiepy's reading of
 it ends in a noun (``정해진``, ``전해진`` end in a verb ending and stay words).
+``박정우 한국대 화학과 교수`` (``박정``/XR + ``우``/NNG) is read the same way before an
+unknown affiliation (``names/affiliations.at_title`` asks ``misread_before``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ def before_title(
 def person_at(
     a: Analysed, words: list[Word], q: int, title: str, affiliation: str | None
 ) -> PersonCandidate:
+    """The written word ``q`` as a person with ``title`` and ``affiliation``."""
     w = words[q]
     return PersonCandidate(
         start=w.start,
