@@ -8,12 +8,13 @@ organization in that position is an organization of its own (source ``affiliatio
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import NameCandidate, OrgCandidate
+from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
 from newsfigs.core.resources import read_word_set
-from newsfigs.names import departments, people
+from newsfigs.names import departments, misread_names, people
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import Known, NameTables, person_surnames
 from newsfigs.names.words import PARTICLES, Word
@@ -50,7 +51,13 @@ def at_title(
         if unknown is not None:
             first, written, org_cand = unknown
             q = people.linked(words, first)
-            if q < 0 or not people.is_korean_name(words[q], lex):
+            if q < 0:  # 박정우 한국대 화학과 교수: kiwipiepy cut the name (박정/XR + 우/NNG)
+                m = misread_names.misread_before(a, words, first, lex)
+                if m < 0:
+                    return []
+                named = misread_names.person_at(a, words, m, title, written)
+                return [named, org_cand] if org_cand is not None else [named]
+            if not people.is_korean_name(words[q], lex):
                 return []
             aff = (first, written)
             extra = [org_cand] if org_cand is not None else []
@@ -76,6 +83,8 @@ def at_title(
         before = org_end.get(q) if q >= 0 else None
         if before is not None:
             affiliation = before[1]
+        elif q < 0 and (glued := _cut_organization_before(a.text, words, hit.first, org_names)):
+            affiliation = glued  # 국민의힘 김민준 대변인 (국민/NNG 의/JKG 힘/NNG)
         elif q >= 0 and hit.first == p and people.is_korean_name(words[p], lex):
             found = _organization_before(a, words, q, lex)  # 한국대 김하늘 교수
             if found is not None:
@@ -87,6 +96,19 @@ def at_title(
         people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation),
         *extra,
     ]
+
+
+def _cut_organization_before(text: str, words: list[Word], k: int, org_names: set[str]) -> str:
+    """The organization written as the whole word before word ``k`` that kiwipiepy cut
+    inside (``국민의힘``: ``국민``/NNG + ``의``/JKG + ``힘``/NNG, found by the written word);
+    "" when there is none."""
+    if k == 0:
+        return ""
+    prev, gap = words[k - 1], words[k].gap
+    if not gap.isspace() or "\n" in gap or prev.stem_end == prev.end:
+        return ""
+    written = text[prev.start : prev.end]
+    return written if written in org_names else ""
 
 
 def university(a: Analysed, w: Word) -> bool:
@@ -149,6 +171,8 @@ def _unknown_affiliation(
     """
     w = words[p]
     if university(a, w) and p > 0 and w.joined:
+        if (p - 1) in org_end and people.full_name_shape(w.stem, lex):
+            return None  # 민주당 박찬대 원내대표: after an organization, the name's shape wins
         return p, w.stem, orgs.org(words, p, p, "university", "affiliation")
     if p == 0 or not w.joined or w.particle or not _department(a, w, lex):
         return None
@@ -242,4 +266,27 @@ def name_then_affiliation(
     if len(w.stem) >= 2 and not weak and people.full_name_shape(words[q].stem, lex):
         category = "party" if party else None
         out.append(orgs.org(words, p, p, category, "affiliation"))  # not after 조지, 마나비
+    return out
+
+
+def in_parentheses(text: str, cands: list[NameCandidate]) -> list[NameCandidate]:
+    """``손흥민(토트넘)``, ``김민재(바이에른 뮌헨)``: an organization that fills the parenthesis
+    right after a person's name is the person's affiliation (sports pages and captions
+    write the club or employer so). Only a person with no affiliation yet takes it."""
+    filled = {
+        c.start: c.name
+        for c in cands
+        if isinstance(c, OrgCandidate)
+        and text[c.start - 1 : c.start] == "("
+        and text[c.end : c.end + 1] == ")"
+    }
+    if not filled:
+        return cands
+    out: list[NameCandidate] = []
+    for c in cands:
+        if isinstance(c, PersonCandidate) and c.affiliation is None:
+            name = filled.get(c.end + 1)
+            if name is not None and text[c.end : c.end + 1] == "(":
+                c = dataclasses.replace(c, affiliation=name)
+        out.append(c)
     return out

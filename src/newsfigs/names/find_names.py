@@ -24,6 +24,7 @@ from newsfigs.names import (
     abbreviations,
     affiliations,
     bare_names,
+    buildings,
     bylines,
     context_names,
     departments,
@@ -395,12 +396,14 @@ def recognize(a: Analysed) -> list[NameCandidate]:
         found += departments.sub_units(a, words, org_cands, lex)
         org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
+    found = affiliations.in_parentheses(a.text, found)
     found += list_names.listed_beside(a.text, words, found, lex, {c.name for c in org_cands})
     found += _aliases(a, found)
     found = abbreviations.link_short_forms(found)
     found += _propagate(a, words, found)
     found += surname_links.surnames_in_context(words, found, lex)
     found = surname_links.link_surnames(a.text, found)
+    found = buildings.drop_venues(words, found)
     return _merge_same_span(found)
 
 

@@ -14,7 +14,7 @@ import dataclasses
 from typing import NamedTuple
 
 from newsfigs.core.candidates import OrgCandidate
-from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.resources import read_rows, read_word_set, resource
 from newsfigs.names import organizations as orgs
 from newsfigs.names.gazetteer import NameTables
 from newsfigs.names.words import Word
@@ -61,6 +61,8 @@ def recognize(text: str, words: list[Word], lex: NameTables) -> list[OrgCandidat
                 continue
         category = table.category.get(stem)
         if category is None:
+            if stem[-1] in _LOCAL and _local_government(text, words, i, lex):
+                out.append(orgs.org(words, i, i, "government", "institution"))
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt is not None and _organ(nxt, lex):
@@ -77,6 +79,24 @@ def recognize(text: str, words: list[Word], lex: NameTables) -> list[OrgCandidat
     return out
 
 
+_LOCAL = frozenset("시도")
+"""Last syllable of a city's or a province's government named by its place: ``대구시``."""
+_ACTOR_PARTICLES = frozenset({"는", "은", "가", "와", "과", "도"})
+"""Particles of a subject or a partner: ``대구시는 … 추진한다``, ``경북도와 포항시가``."""
+
+
+def _local_government(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
+    """``대구시는``, ``경북도와``: a metropolitan city or a province of
+    ``data/names/local_governments.txt`` (one proper noun) as the subject or partner of a
+    clause is its government, as news and KMOU read it; ``대구시의 인구`` and ``대구시에서``
+    are where (genitive and locative particles are left out, and so is a bare word)."""
+    w = words[i]
+    if w.tags != ("NNP",) or w.stem not in read_word_set(_LOCAL_GOVERNMENTS):
+        return False
+    return text[w.stem_end : w.end] in _ACTOR_PARTICLES
+
+
+_LOCAL_GOVERNMENTS = "names/local_governments.txt"
 _DAY = "날"
 _PLURAL = "들"
 

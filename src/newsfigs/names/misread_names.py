@@ -6,6 +6,8 @@ before the title or the affiliation, see nothing. Right before an affiliation an
 or before a title alone, the written word is read as the name when it has the bare-name
 shape (``data/names/given_syllables.txt``), is nothing known, and kiwipiepy's reading of
 it ends in a noun (``정해진``, ``전해진`` end in a verb ending and stay words).
+``박정우 한국대 화학과 교수`` (``박정``/XR + ``우``/NNG) is read the same way before an
+unknown affiliation (``names/affiliations.at_title`` asks ``misread_before``).
 """
 
 from __future__ import annotations
@@ -25,18 +27,19 @@ def before_title(
     t0, title = people.title_span(a.text, words, i, lex)
     p = people.linked(words, t0)
     if p < 0:
-        q = _read_as_verb(a, words, t0, lex)
-        return _person(a, words, q, title, None) if q >= 0 else None
+        q = misread_before(a, words, t0, lex)
+        return person_at(a, words, q, title, None) if q >= 0 else None
     aff = org_end.get(p)
     if aff is None or people.linked(words, aff[0]) >= 0:
         return None
-    q = _read_as_verb(a, words, aff[0], lex)
-    return _person(a, words, q, title, aff[1]) if q >= 0 else None
+    q = misread_before(a, words, aff[0], lex)
+    return person_at(a, words, q, title, aff[1]) if q >= 0 else None
 
 
-def _person(
+def person_at(
     a: Analysed, words: list[Word], q: int, title: str, affiliation: str | None
 ) -> PersonCandidate:
+    """The written word ``q`` as a person with ``title`` and ``affiliation``."""
     w = words[q]
     return PersonCandidate(
         start=w.start,
@@ -48,7 +51,7 @@ def _person(
     )
 
 
-def _read_as_verb(a: Analysed, words: list[Word], k: int, lex: NameTables) -> int:
+def misread_before(a: Analysed, words: list[Word], k: int, lex: NameTables) -> int:
     """Word ``k - 1`` when it is a full name with no noun stem right before word ``k``."""
     if k == 0:
         return -1

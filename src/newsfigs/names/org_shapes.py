@@ -150,7 +150,9 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
     if stem in lex.titles or stem in lex.places:
         return None
     if not any(stem.endswith(f) and len(stem) - len(f) >= 2 for f in _acronym_finals()):
-        return None  # 국제올림픽 위원회(IOC): the final word alone is not the name
+        return _subsidiary(
+            words, i, lex
+        )  # 국제올림픽 위원회(IOC): the final word alone is not the name
     if any(lex.suffixes.get(stem[-n:], ("",))[0] == orgs.UNIT for n in lex.suffix_lengths):
         return None  # 경영대학원(MBA): a department's word names a degree or a unit
     if orgs.generic_word(stem):
@@ -169,6 +171,50 @@ def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> Org
     return c
 
 
+def _subsidiary(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``현대차그룹 메타플랜트 아메리카(HMGMA)``, ``알카에다 이라크지부(AQI)``: a listed
+    organization (or a listed name and its suffix, ``현대차그룹``) and one to three proper
+    nouns after it, then an acronym: the whole is the name of a body the parent set up.
+
+    Every word after the parent must be kiwipiepy's proper noun, no title and no listed name
+    (``금융그룹 뱅크오브아메리카(BOA)``: the listed name is the organization, the word before a
+    description); a place before the acronym is refused first (``삼성전자 베트남(SEV)``)."""
+    j = i
+    while j > 0 and i - j < _MAX_AFTER_PARENT and words[j].joined:
+        prev = words[j - 1]
+        if prev.particle or not prev.stem:
+            return None
+        j -= 1
+        category = _listed_parent(prev.stem, lex)
+        if category is not None:
+            body = words[j + 1 : i + 1]
+            if all(
+                x.proper
+                and x.hangul
+                and x.stem not in lex.titles
+                and x.stem not in lex.organizations
+                for x in body
+            ):
+                return orgs.org(words, j, i, category or None, "acronym")
+            return None
+    return None
+
+
+def _listed_parent(stem: str, lex: NameTables) -> str | None:
+    """The category of a listed organization, or of a listed name and an organization suffix
+    (``현대차그룹``: 현대차's); None when the word is neither."""
+    listed = lex.organizations.get(stem)
+    if listed is not None:
+        return listed
+    for n in lex.suffix_lengths:
+        hit = lex.suffixes.get(stem[-n:]) if len(stem) > n else None
+        if hit is not None and hit[0] != orgs.UNIT and stem[:-n] in lex.organizations:
+            return lex.organizations[stem[:-n]]
+    return None
+
+
+_MAX_AFTER_PARENT = 3
+"""Proper nouns at most between a parent organization and the acronym of its body."""
 _FEDERAL = "연방"
 """``미국 연방 고속도로교통안전국(NHTSA)``: "federal", written as its own word inside a
 federation's agency name (one noun phrase with the country before it)."""

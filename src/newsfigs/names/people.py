@@ -18,7 +18,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import PersonCandidate, PersonSource
 from newsfigs.core.resources import read_words, resource
-from newsfigs.names.gazetteer import Known, NameTables
+from newsfigs.names.gazetteer import Known, NameTables, wikidata_firsts
 from newsfigs.names.well_known import well_known_people
 from newsfigs.names.words import Word
 
@@ -141,6 +141,11 @@ def name_ending_at(
             return NameHit(p - 1, f"{given.stem} {w.stem}", True)
     if is_korean_name(w, lex):
         return NameHit(p, w.stem, True)
+    if p > 0 and w.joined and _short_family_name(w, lex, orgs):
+        given = words[p - 1]  # 팀 쿡 애플 CEO: 팀/NNG 쿡/NNP; 조셉 윤 (a Korean surname:
+        korean = w.stem in lex.surnames  # the given name a proper noun, not 이날 김, 뒤 문)
+        if _foreign_given_name(given, lex, orgs) and (given.proper or not korean):
+            return NameHit(p - 1, f"{given.stem} {w.stem}", True)
     if not is_foreign_word(w, lex, orgs):
         return None
     if p > 0 and words[p].joined and is_foreign_word(words[p - 1], lex, orgs):
@@ -148,6 +153,30 @@ def name_ending_at(
             return None  # 조희연 성공회대 교수: a name, then the affiliation
         return NameHit(p - 1, f"{words[p - 1].stem} {w.stem}", True)
     return NameHit(p, w.stem, w.stem in surnames_of or w.stem in well_known_people())
+
+
+def _short_family_name(w: Word, lex: NameTables, orgs: set[str]) -> bool:
+    """A one-syllable transliterated family name (``쿡``, ``황``): a proper noun, nothing known."""
+    s = w.stem
+    if len(s) != 1 or w.tags != ("NNP",) or not w.hangul or w.particle:
+        return False
+    return (
+        s not in lex.titles and s not in lex.places and s not in lex.organizations and s not in orgs
+    )
+
+
+def _foreign_given_name(w: Word, lex: NameTables, orgs: set[str]) -> bool:
+    """The word before a one-syllable family name is a given name when WikiData's people and
+    names start with it (``팀`` of ``팀 덩컨``, ``빌``, ``잭``), it is nothing else known, and no
+    Korean surname (``이 쿡``) or word of a title phrase (``당시``, ``현지`` start no name)."""
+    s = w.stem
+    if not w.hangul or w.particle or s not in wikidata_firsts() or s in lex.surnames:
+        return False
+    if s in lex.places or s in lex.titles or s in lex.organizations or s in orgs:
+        return False
+    if s in lex.cues_before or s in lex.cues_after:
+        return False
+    return all(t in ("NNP", "NNG") for t in w.tags)
 
 
 def _given_name(w: Word, lex: NameTables, orgs: set[str]) -> bool:
