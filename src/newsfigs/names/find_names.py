@@ -291,7 +291,7 @@ def _aliases(a: Analysed, cands: list[NameCandidate]) -> list[NameCandidate]:
         alias = m.group(group).strip()
         if not alias or alias == c.name:
             continue
-        if group == "latin" and c.label == "person" and not alias[:1].isupper():
+        if group == "latin" and c.label == "person" and not _person_latin(alias):
             continue
         out.append(
             dataclasses.replace(
@@ -299,6 +299,14 @@ def _aliases(a: Analysed, cands: list[NameCandidate]) -> list[NameCandidate]:
             )
         )
     return out
+
+
+def _person_latin(alias: str) -> bool:
+    """``(Emin Askerov)``, ``(Tim)``: a person's Latin name is capitalized and has lowercase
+    letters. Capitals alone after a person (``이강인(PSG)``, ``(XYZ)``) are a club, a company
+    or a country code far more often than the person's name: no alias, as no alias is better
+    than a person merged with an organization at its every later mention."""
+    return alias[:1].isupper() and any(ch.islower() for ch in alias)
 
 
 def _alias_before(text: str, c: NameCandidate) -> NameCandidate | None:
