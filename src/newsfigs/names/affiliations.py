@@ -85,6 +85,8 @@ def at_title(
             affiliation = before[1]
         elif q < 0 and (glued := _cut_organization_before(a.text, words, hit.first, org_names)):
             affiliation = glued  # 국민의힘 김민준 대변인 (국민/NNG 의/JKG 힘/NNG)
+        elif q < 0 and (owner := _owner_before(a.text, words, hit.first, org_end)) is not None:
+            affiliation = owner  # 쿠팡의 김범석 의장
         elif q >= 0 and hit.first == p and people.is_korean_name(words[p], lex):
             found = _organization_before(a, words, q, lex)  # 한국대 김하늘 교수
             if found is not None:
@@ -96,6 +98,21 @@ def at_title(
         people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation),
         *extra,
     ]
+
+
+def _owner_before(
+    text: str, words: list[Word], k: int, org_end: dict[int, tuple[int, str]]
+) -> str | None:
+    """``쿠팡의 김범석 의장``, ``민주당의 이재명 대표``: an organization with the genitive ``의``,
+    one space before the name, is the one the titled person belongs to."""
+    j = k - 1
+    if j < 0 or words[k].gap != " " or j not in org_end:
+        return None
+    w = words[j]
+    return org_end[j][1] if text[w.stem_end : w.end] == _GENITIVE else None
+
+
+_GENITIVE = "의"
 
 
 def _cut_organization_before(text: str, words: list[Word], k: int, org_names: set[str]) -> str:
