@@ -36,3 +36,19 @@ def test_tense_after_a_bare_day(text: str, day: str, expected: str | None) -> No
     a = part.analysed
     end = a.text.index(day) + len(day)
     assert tense_after(a, end) == expected
+
+
+# an adnominal's tense against the clause's own verb
+ADNOMINALS = [
+    ("11일 회담에 나올 대표단 명단을 교환했다.", "11일", None),
+    ("14일 개막한 영화제는 20일까지 계속됐다.", "14일", "past"),
+    ("20일 열릴 회의에 장관이 참석하겠다고 밝혔다.", "20일", None),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), ADNOMINALS)
+def test_adnominal_needs_the_verb_to_agree(text: str, day: str, expected: str | None) -> None:
+    analyzer = default_extractor().analyzer
+    (part,) = analyzer.analyse_one(text)
+    a = part.analysed
+    assert tense_after(a, a.text.index(day) + len(day)) == expected

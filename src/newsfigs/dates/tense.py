@@ -8,7 +8,8 @@ day in its sentence, read on kiwipiepy's morphemes:
 
 - a past ending (``었``/``았``/``였``) says past, ``겠`` or a future adnominal (``열릴 예정``)
   says future;
-- an adnominal ``ㄴ`` after an action verb (``열린 회의``, ``발표된 자료``) says past; an
+- an adnominal ``ㄴ`` after an action verb (``열린 회의``, ``발표된 자료``) says past, ``ㄹ``
+  (``나올 대표단``) future, but only if the clause's own verb does not say otherwise; an
   adjective before its noun (``큰 폭으로 올랐다``) hands over to the next predicate;
 - the plain present of an action verb (``치른다``, ``개막한다``) is what news writes for what is
   set to happen: scheduled;
@@ -52,20 +53,33 @@ def _tok_start(t: Tok) -> int:
 
 
 def tense_after(a: Analysed, end: int) -> Tense | None:
-    """The tense of the first predicate after ``end`` in its sentence, or None if unsaid."""
+    """The tense of the first predicate after ``end`` in its sentence, or None if unsaid.
+
+    An adnominal one (``열린 회의``, ``나올 대표단``) may be the day's or may only describe a
+    noun of a clause whose own verb the day belongs to; it counts only when the clause's verb
+    agrees (``14일 열린 회의에서 결정됐다``) or says nothing; ``11일 회담에 나올 대표단 명단을
+    교환했다`` is left unsaid."""
     tokens = a.tokens
     i = bisect.bisect_left(tokens, end, key=_tok_start)
     endings = _endings()
     stem: str | None = None  # the tag of the predicate being read
     said: Tense | None = None  # what its endings said so far (``했``, ``하겠``)
+    adnominal: Tense | None = None  # an adnominal's tense, until the clause's verb agrees
     quoted = False
+
+    def settle(tense: Tense | None) -> Tense | None:
+        """The verb's explicit tense against the adnominal's: both must agree."""
+        if adnominal is None or tense is None:
+            return tense or adnominal
+        return tense if tense == adnominal else None
+
     for tok in tokens[i : i + _REACH]:
         form, tag = tok.form, tok.tag.split("-", 1)[0]
         if quoted:
             quoted = not (tag in ("SS", "SSC") and form in _CLOSE_QUOTES)
             continue
         if tag == "SF":
-            return said
+            return settle(said)
         if tag in ("SS", "SSO") and form in _OPEN_QUOTES:
             quoted, stem, said = True, None, None
             continue
@@ -82,19 +96,23 @@ def tense_after(a: Analysed, end: int) -> Tense | None:
         if tag == "EC" and form in _QUOTATIVE:
             stem = said = None  # the end of a quoted clause: the day is the saying's
             continue
-        if said is not None:
-            return said  # 발표했고, 했던, 하겠다
-        if kind == "future":
-            return "future"  # 열릴 예정
-        if kind == "done" and stem in _ACTION:
-            return "past"  # 열린 회의, 발표된 자료
-        if tag == "ETM" and stem not in _ACTION:
-            stem = None  # 큰 폭으로 올랐다: an adjective before a noun; the verb says it
+        if tag == "ETM":
+            if said is None and kind == "done" and stem in _ACTION:
+                said = "past"  # 열린 회의, 발표된 자료
+            elif said is None and kind == "future":
+                said = "future"  # 열릴 예정, 나올 대표단
+            elif said is None and stem in _ACTION:
+                return adnominal  # 방한하는 총리: a present adnominal says nothing more
+            if adnominal is None:
+                adnominal = said
+            stem = said = None  # 큰 폭으로: an adjective before a noun says nothing
             continue
-        if kind == "scheduled":
-            return "future" if stem in _ACTION else None  # 치른다; not 있다
+        if said is not None:
+            return settle(said)  # 발표했고, 하겠다
+        if kind == "scheduled":  # 치른다 (not 있다); weaker than an adnominal's own tense
+            return adnominal or ("future" if stem in _ACTION else None)
         if tag == "EC":
             stem = None  # 발표하고, 걷고 있다: the next predicate says it
             continue
-        return None  # an ending that says no tense (는, 기), or no ending at all
-    return said
+        return adnominal  # 있다, 이다, 기: the verb says nothing, the adnominal stands
+    return settle(said)
