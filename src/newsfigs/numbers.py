@@ -66,6 +66,7 @@ def in_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
 
 _ARABIC = regex.compile(r"\d++(?:\.\d++)?")
 _COMMA_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?")
+_PLAIN = regex.compile(r"[0-9]++(?:\.[0-9]++)?+")
 
 
 @resource
@@ -140,6 +141,9 @@ def parse_number(text: str) -> Decimal:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_number expects a str, got {type(text).__name__}")
+    if _PLAIN.fullmatch(text):  # 2014, 3.5: most numbers, read as the loop below reads them
+        plain = Decimal(0) + Decimal(text)
+        return plain.normalize() if plain != plain.to_integral_value() else plain.quantize(1)
     s = "".join(_strip_commas(text.strip()).split())
     if not s:
         raise ValueError("empty numeral")

@@ -149,7 +149,10 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
     """
     t = a.text
     for q in (pos, pos + 1) if pos < len(t) and t[pos] == " " else (pos,):
-        for length in range(min(_MAX_UNIT, len(t) - q), 0, -1):
+        longest = min(_MAX_UNIT, len(t) - q)
+        for length in P.unit_lengths.get(t[q : q + 1], ()):
+            if length > longest:
+                continue
             entry = P.units.get(t[q : q + length])
             if entry is None:
                 continue

@@ -17,6 +17,7 @@ import regex
 from newsfigs.core.analyzer import Analysed, Tok
 from newsfigs.core.resources import read_rows, resource
 from newsfigs.core.scan import literal_alternation
+from newsfigs.figures.figure_patterns import EndAnchored
 from newsfigs.models import Direction, Period
 
 _MINUS_CHARS = frozenset("-−")
@@ -38,13 +39,13 @@ class SignTables:
     """The sign marks, direction words and rate words, with their patterns."""
 
     marks: dict[str, tuple[int, Direction | None]]
-    mark_before: regex.Pattern[str]  # searched with endpos = the number's start
+    mark_before: EndAnchored  # searched with endpos = the number's start
     bullet: regex.Pattern[str]  # a table mark before a word: the text uses it as a bullet
     up: regex.Pattern[str]  # an increase mark before a digit
     down: regex.Pattern[str]  # a decrease mark before a digit
     directions: dict[str, Direction]
     rates: dict[str, tuple[str, str]]  # word (spaces removed) → (per, makes)
-    rate_before: regex.Pattern[str]
+    rate_before: EndAnchored
     # a …당 rate word, then the noun phrase of the thing rated (시간당 최저임금은 9860원)
     rate_gap: regex.Pattern[str]
 
@@ -69,16 +70,17 @@ def sign_tables() -> SignTables:
     falling = literal_alternation(m for m in table if marks[m][0] < 0)
     return SignTables(
         marks=marks,
-        mark_before=regex.compile(
+        mark_before=EndAnchored(
             rf"(?:(?P<m>{literal_alternation(glued)})|(?P<m>{literal_alternation(table)})\x20?+"
-            rf"|(?<![가-힣])(?P<m>{literal_alternation(words)})\x20?+)\Z"
+            rf"|(?<![가-힣])(?P<m>{literal_alternation(words)})\x20?+)\Z",
+            marks,
         ),
         bullet=regex.compile(rf"(?:{literal_alternation(table)})\x20?+[가-힣A-Za-z]"),
         up=regex.compile(rf"(?:{rising})\x20?+\d"),
         down=regex.compile(rf"(?:{falling})\x20?+\d"),
         directions={w: cast(Direction, d) for w, d in read_rows("figures/direction_words.tsv")},
         rates={w.replace(" ", ""): v for w, v in rates.items()},
-        rate_before=regex.compile(rf"(?<![0-9A-Za-z가-힣])(?P<w>{rate_alt})\x20?+\Z"),
+        rate_before=EndAnchored(rf"(?<![0-9A-Za-z가-힣])(?P<w>{rate_alt})\x20?+\Z", rates),
         rate_gap=regex.compile(
             rf"(?<![0-9A-Za-z가-힣])(?P<w>{literal_alternation(per_words)})"
             r"\x20(?P<gap>(?:[가-힣]{1,8}+\x20){1,2}+)\Z"
