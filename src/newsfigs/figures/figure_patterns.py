@@ -172,8 +172,10 @@ def patterns() -> Patterns:
         rf"|(?P<spoken>{_SPOKEN_NUMERAL})"
         rf"|(?P<sino>{_SINO_NUMERAL})"
         rf"|(?P<native>{native_pattern()})(?=\x20?+(?:{classifier_alt}))"
-        rf"|(?P<digit>[{SINO_DIGITS}])(?=\x20[가-힣A-Za-z])"
-        rf"|(?P<half>반)(?=\x20?+[가-힣A-Za-z])"
+        # a lone digit or 반 glued after a syllable is no number (것이 많다): the operand would
+        # refuse it, and no later branch matches a one-character match's place
+        rf"|(?<![가-힣])(?P<digit>[{SINO_DIGITS}])(?=\x20[가-힣A-Za-z])"
+        rf"|(?<![가-힣])(?P<half>반)(?=\x20?+[가-힣A-Za-z])"
     )
     unit = regex.compile(literal_alternation(list(units)))
     quals = {row[0]: row[1] for row in read_rows("shared/qualifiers.tsv")}

@@ -8,8 +8,6 @@ does not end a morpheme there. Dates and times belong to ``recognizers.dates``.
 
 from __future__ import annotations
 
-import regex
-
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
@@ -34,7 +32,7 @@ from newsfigs.figures.figure_context import (
     symbol_before,
     take_after,
 )
-from newsfigs.figures.figure_patterns import Patterns, patterns
+from newsfigs.figures.figure_patterns import EndAnchored, Patterns, patterns
 from newsfigs.figures.kiro import recognize_kiro
 from newsfigs.figures.match_times import recognize_match_times
 from newsfigs.figures.operands import (
@@ -100,7 +98,8 @@ _TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_per
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
-_AVERAGE = regex.compile(r"평균\x20?+\Z")  # 하루 평균 3000명: the rate word before the average
+# 하루 평균 3000명: the rate word before the average
+_AVERAGE = EndAnchored(r"평균\x20?+\Z", ["평균"])
 _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
