@@ -8,6 +8,8 @@ does not end a morpheme there. Dates and times belong to ``recognizers.dates``.
 
 from __future__ import annotations
 
+import regex
+
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.figures.ages import recognize_ages
@@ -104,6 +106,7 @@ _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
+_DIGIT = regex.compile(r"\d")  # what match times, ratios, stages, lists and ages begin with
 _SIGNS = frozenset("+-−")  # a sign opening the right end of a range (-0.5~+1.5%)
 # numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
 _BARE_GROUPS = frozenset({"ar", "sino", "spoken", "digit"})
@@ -370,6 +373,15 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out = [c for c in out if not unit_of_account(t, c)]
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
+    if _DIGIT.search(t) is not None:  # four sentences in ten have none
+        out = _digit_readers(a, P, out, rates)
+    return link_equivalents(a, P, out)
+
+
+def _digit_readers(
+    a: Analysed, P: Patterns, out: list[FigureCandidate], rates: list[Rate]
+) -> list[FigureCandidate]:
+    """``out`` with the figures of the readers whose patterns all begin with Arabic digits."""
     # 후반 35분, 연장 10회, 8기가 램: the minute, inning or 8기 is no length or count of its own
     owned = recognize_match_times(a, P) + recognize_byte_words(a) + recognize_kiro(a)
     if owned:
@@ -382,7 +394,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         if (cand := _qualify(a, P, rng, rates)) is not None:
             out.append(cand)
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
-    return link_equivalents(a, P, out)
+    return out
 
 
 def _money_subject_before(P: Patterns, t: str, start: int) -> bool:
