@@ -59,6 +59,7 @@ from newsfigs.figures.readings import (
     spaced_band,
     times_classifiers,
     unit_of_account,
+    won_end,
 )
 from newsfigs.figures.signs import (
     Rate,
@@ -121,6 +122,8 @@ def _qualify(
     """
     t = a.text
     entry = op.entry
+    if entry is None and not _may_take_unit(a, P, op):
+        return None  # 2014 alone: no symbol, 도, 월 or money noun can give it a unit
     start, end = op.start, op.end
     approximate = op.approximate
     bound: Bound | None = None
@@ -328,6 +331,21 @@ def _qualify(
         direction=direction,
         implied_unit=implied,
     )
+
+
+def _may_take_unit(a: Analysed, P: Patterns, op: Operand) -> bool:
+    """Whether ``_qualify`` may find a unit for a number without one: a currency symbol before
+    it, 도 after it, 월 after 징역, or won after a money noun; without all four it returns None
+    whatever else stands around the number, so it need not look."""
+    t = a.text
+    if op.group == "ar" and symbol_before(P, t, op.start) is not None:
+        return True
+    at = op.end + 1 if t.startswith(" " + DEGREE, op.end) else op.end
+    if t.startswith(DEGREE, at):
+        return True
+    if op.high is None and sentence_month(a, P, op.start, op.numeral_end):
+        return True
+    return won_end(a, op) is not None
 
 
 def recognize(a: Analysed) -> list[FigureCandidate]:

@@ -25,7 +25,7 @@ from newsfigs.numbers import (
     MIDDLE_DOTS,
     contracted_ranges,
     native_range,
-    parse_number,
+    read_number,
 )
 from newsfigs.units import UnitEntry
 
@@ -264,10 +264,10 @@ def operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
         elif pair is not None:  # 한두 명, 서너 곳, 열두세 명
             op = Operand(s, e, pair[0], group, high=pair[1])
         elif group == "su":
-            base = parse_number(text[1:].replace(" ", ""))
+            base = read_number(text[1:].replace(" ", ""))
             op = Operand(s, e, base, group, approximate=True, high=base * 9)
         else:
-            op = Operand(s, e, parse_number(text), group)
+            op = Operand(s, e, read_number(text), group)
     except (ValueError, ArithmeticError):
         return None
     op.numeral_end = e
