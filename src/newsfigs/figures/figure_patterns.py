@@ -132,11 +132,12 @@ class EndAnchored:
     searched in (``…\x20?+\Z`` with ``endpos``). Most windows end in a character no word ends
     with: a set lookup answers those without running the engine, with the same result."""
 
-    __slots__ = ("_last", "pattern")
+    __slots__ = ("ends", "pattern")
 
     def __init__(self, pattern: str, words: Iterable[str]) -> None:
         self.pattern = regex.compile(pattern)
-        self._last = frozenset(w[-1] for w in words)
+        self.ends = frozenset(w[-1] for w in words)
+        """The last characters of the words."""
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
         """``pattern.search(text, pos, endpos)``, skipped when no word can end there."""
@@ -144,8 +145,8 @@ class EndAnchored:
         if end <= pos:
             return None
         last = text[end - 1]
-        if last not in self._last and (
-            last != " " or end - 2 < pos or text[end - 2] not in self._last
+        if last not in self.ends and (
+            last != " " or end - 2 < pos or text[end - 2] not in self.ends
         ):
             return None
         return self.pattern.search(text, pos, endpos)

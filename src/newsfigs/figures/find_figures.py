@@ -12,6 +12,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
+from newsfigs.core.resources import resource
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.bases import basis_before, economy_unit
 from newsfigs.figures.byte_words import recognize_byte_words
@@ -62,11 +63,15 @@ from newsfigs.figures.readings import (
     won_end,
 )
 from newsfigs.figures.signs import (
+    PER,
+    RATE_GAP,
     Rate,
+    Sign,
     as_period,
     direction_after,
     rate_before,
     sign_before,
+    sign_tables,
     weigh_mark,
 )
 from newsfigs.figures.stages import recognize_stages
@@ -131,19 +136,8 @@ def _qualify(
     counted: str | None = None
     ordinal_prefix = False
     value, high = op.value, op.high
-    sign = sign_before(a, start) if op.group in ("ar", "sino", "spoken", "digit") else None
-    qstart = sign.start if sign is not None else start
-    rate = rate_before(a, qstart)
-    pstart = rate.start if rate is not None else qstart
-    pm = P.before.search(t, max(0, pstart - 6), pstart)
-    if rate is None and pm is not None:
-        rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
-    if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
-        rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
-    if rate is None:  # 시간당 최저임금은 9860원: the rate word, then the thing rated
-        rate = rate_before(a, pm.start("w") if pm is not None else qstart, gap=True)
+    sign, rate, pm, pstart, symbol = _before(a, P, op)
     prefix = pm.group("w") if pm else None
-    symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
         if entry is None or entry.kind != "money":
             if entry is not None:
@@ -331,6 +325,46 @@ def _qualify(
         direction=direction,
         implied_unit=implied,
     )
+
+
+@resource
+def _ends_before() -> frozenset[str]:
+    """The last characters of every sign mark, rate word, qualifier, 평균 and currency symbol
+    that ``_before`` and ``symbol_before`` look for right before a number."""
+    P, S = patterns(), sign_tables()
+    return P.before.ends | S.mark_before.ends | S.rate_before.ends | _AVERAGE.ends | P.symbol_ends
+
+
+def _before(
+    a: Analysed, P: Patterns, op: Operand
+) -> tuple[Sign | None, Rate | None, regex.Match[str] | None, int, str | None]:
+    """What is written before ``op``: its sign, rate word, qualifier (the ``before`` match),
+    where the words that qualify it begin, and a currency symbol. Most numbers have none of
+    them: when no such word can end right before the number, no look is run."""
+    t, start = a.text, op.start
+    if start == 0:
+        return None, None, None, start, None
+    last = t[start - 1]  # each word ends right before the number, or one space before it
+    ends = _ends_before()
+    if (
+        last not in ends
+        and (last != " " or start < 2 or t[start - 2] not in ends)
+        and PER not in t[max(0, start - RATE_GAP) : start]
+    ):
+        return None, None, None, start, None
+    sign = sign_before(a, start) if op.group in ("ar", "sino", "spoken", "digit") else None
+    qstart = sign.start if sign is not None else start
+    rate = rate_before(a, qstart)
+    pstart = rate.start if rate is not None else qstart
+    pm = P.before.search(t, max(0, pstart - 6), pstart)
+    if rate is None and pm is not None:
+        rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
+    if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
+        rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
+    if rate is None:  # 시간당 최저임금은 9860원: the rate word, then the thing rated
+        rate = rate_before(a, pm.start("w") if pm is not None else qstart, gap=True)
+    symbol = symbol_before(P, t, start) if op.group == "ar" else None
+    return sign, rate, pm, pstart, symbol
 
 
 def _may_take_unit(a: Analysed, P: Patterns, op: Operand) -> bool:

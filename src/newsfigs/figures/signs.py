@@ -30,7 +30,8 @@ _STEM_TAGS = frozenset({"NNG", "VV", "XR", "VA"})
 _BECOME_LINK, _BECOME = frozenset({"어", "아"}), "지"  # 낮아지다: 낮/VA 아/EC 지/VX
 _PREDICATE_AFTER = frozenset({"XSV", "SF", "SP"})  # 감소했다, 감소됐다, 하락. 하락,
 _GLUED_AFTER_NOUN = frozenset({"NNG", "NNP", "XSN"})  # 증가율, 감소분: a noun, not the predicate
-_PER = "당"  # 시간당, 리터당: a rate word that may stand before the noun of the thing rated
+PER = "당"  # 시간당, 리터당: a rate word that may stand before the noun of the thing rated
+RATE_GAP = 24  # how far before the number such a word and that noun may begin
 _GAP_TAGS = frozenset({"NNG", "NNP", "XSN", "XPN", "JKS", "JX", "JKG"})  # 최저임금은, 평균 분양가는
 
 
@@ -65,7 +66,7 @@ def sign_tables() -> SignTables:
         r"\x20?+".join(regex.escape(part) for part in w.split(" "))
         for w in sorted(rates, key=lambda w: (-len(w), w))
     )
-    per_words = [w for w in rates if w.endswith(_PER)]  # 시간당, 리터당
+    per_words = [w for w in rates if w.endswith(PER)]  # 시간당, 리터당
     rising = literal_alternation(m for m in table if marks[m][0] > 0)
     falling = literal_alternation(m for m in table if marks[m][0] < 0)
     return SignTables(
@@ -213,10 +214,10 @@ def rate_before(a: Analysed, start: int, gap: bool = False) -> Rate | None:
     S = sign_tables()
     if not gap:
         m = S.rate_before.search(a.text, max(0, start - 8), start)
-    elif _PER not in a.text[max(0, start - 24) : start]:
+    elif PER not in a.text[max(0, start - RATE_GAP) : start]:
         return None
     else:  # 시간당 최저임금은 9860원: only the gap (the caller tried the plain word)
-        m = S.rate_gap.search(a.text, max(0, start - 24), start)
+        m = S.rate_gap.search(a.text, max(0, start - RATE_GAP), start)
         if m is not None and not _noun_phrase(a, m.start("gap"), m.end("gap")):
             m = None
     if m is None or m.start("w") not in a.starts:
