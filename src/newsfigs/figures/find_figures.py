@@ -44,6 +44,7 @@ from newsfigs.figures.operands import (
     MONTHS,
     Operand,
     fraction_with_unit,
+    has_serials,
     is_hangul,
     join_ones,
     join_parts,
@@ -389,10 +390,12 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     out: list[FigureCandidate] = []
     rates: list[Rate] = []
     skip_to = 0
+    digits = _DIGIT.search(t) is not None  # four sentences in ten have none
+    serials = digits and has_serials(a)  # digits in a URL or a serial are no Arabic numbers
     for m in P.numeral.finditer(t):
         if m.start() < skip_to:
             continue
-        op = operand(a, P, m)
+        op = operand(a, P, m, serials)
         if op is None:
             continue
         joined = join_ones(a, P, op)
@@ -425,7 +428,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out = [c for c in out if not unit_of_account(t, c)]
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
-    if _DIGIT.search(t) is not None:  # four sentences in ten have none
+    if digits:
         out = _digit_readers(a, P, out, rates)
     return link_equivalents(a, P, out)
 
