@@ -33,6 +33,8 @@ def recognize_byte_words(a: Analysed) -> list[FigureCandidate]:
     """Every ``N기가`` / ``N테라`` / ``N메가`` of ``a`` that a memory word follows."""
     t = a.text
     pattern, units = byte_word_tables()
+    if not any(prefix in t for prefix in units):  # most texts name no byte prefix at all
+        return []
     out: list[FigureCandidate] = []
     for m in pattern.finditer(t):
         if m.start() not in a.starts or m.end() not in a.ends:

@@ -88,6 +88,13 @@ def surpassed_value(t: str, start: int, am: regex.Match[str]) -> bool:
 
 def symbol_before(P: Patterns, t: str, start: int) -> str | None:
     """A currency symbol written ahead of the number (``$100``, ``US$ 5억``)."""
+    if start == 0:
+        return None
+    last = t[start - 1]  # every symbol ends right before the number or one space before it
+    if last not in P.symbol_ends and (
+        last != " " or start < 2 or t[start - 2] not in P.symbol_ends
+    ):
+        return None
     for sym in P.symbol_order:
         k = start - len(sym)
         if t[max(0, k) : start] == sym or t[max(0, k - 1) : start] == sym + " ":

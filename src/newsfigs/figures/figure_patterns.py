@@ -7,6 +7,8 @@ groups (``AR``), so a scan is linear in the text (``tests/test_reliability.py`` 
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -85,8 +87,10 @@ class Patterns:
     numbered_term: regex.Pattern[str]  # terms that begin like a figure (2차전지, 1차산업)
     symbols: dict[str, UnitEntry]
     symbol_order: tuple[str, ...]  # the symbols longest first (US$ before $)
+    symbol_ends: frozenset[str]  # their last characters: most numbers have none before them
+    unit_lengths: dict[str, tuple[int, ...]]  # first character → lengths of units, longest first
     echo: regex.Pattern[str]
-    before: regex.Pattern[str]
+    before: EndAnchored
     after: regex.Pattern[str]
     qualifiers: dict[str, str]
     temperature_prefixes: dict[str, tuple[str, int]]  # 영하 → (degC, -1): before N도
@@ -123,6 +127,40 @@ def _counted_nouns() -> dict[str, tuple[tuple[str, ...], int | None]]:
     return {k: (tuple(v), below[k]) for k, v in nouns.items()}
 
 
+class EndAnchored:
+    r"""A pattern ending in one of ``words`` and at most one space at the end of the window it is
+    searched in (``…\x20?+\Z`` with ``endpos``). Most windows end in a character no word ends
+    with: a set lookup answers those without running the engine, with the same result."""
+
+    __slots__ = ("ends", "pattern")
+
+    def __init__(self, pattern: str, words: Iterable[str]) -> None:
+        self.pattern = regex.compile(pattern)
+        self.ends = frozenset(w[-1] for w in words)
+        """The last characters of the words."""
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> regex.Match[str] | None:
+        """``pattern.search(text, pos, endpos)``, skipped when no word can end there."""
+        end = min(endpos, len(text))
+        if end <= pos:
+            return None
+        last = text[end - 1]
+        if last not in self.ends and (
+            last != " " or end - 2 < pos or text[end - 2] not in self.ends
+        ):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+
+def _lengths_by_first(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First character → the lengths of the words it begins, longest first: a lookup of the
+    longest word at a position tries only lengths that exist (most characters begin none)."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        lengths.setdefault(w[0], set()).add(len(w))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+
+
 @resource
 def patterns() -> Patterns:
     """Build the patterns (once per process)."""
@@ -135,8 +173,10 @@ def patterns() -> Patterns:
         rf"|(?P<spoken>{_SPOKEN_NUMERAL})"
         rf"|(?P<sino>{_SINO_NUMERAL})"
         rf"|(?P<native>{native_pattern()})(?=\x20?+(?:{classifier_alt}))"
-        rf"|(?P<digit>[{SINO_DIGITS}])(?=\x20[가-힣A-Za-z])"
-        rf"|(?P<half>반)(?=\x20?+[가-힣A-Za-z])"
+        # a lone digit or 반 glued after a syllable is no number (것이 많다): the operand would
+        # refuse it, and no later branch matches a one-character match's place
+        rf"|(?<![가-힣])(?P<digit>[{SINO_DIGITS}])(?=\x20[가-힣A-Za-z])"
+        rf"|(?<![가-힣])(?P<half>반)(?=\x20?+[가-힣A-Za-z])"
     )
     unit = regex.compile(literal_alternation(list(units)))
     quals = {row[0]: row[1] for row in read_rows("shared/qualifiers.tsv")}
@@ -165,10 +205,12 @@ def patterns() -> Patterns:
         ),
         symbols=symbols,
         symbol_order=tuple(sorted(symbols, key=len, reverse=True)),
+        symbol_ends=frozenset(sym[-1] for sym in symbols),
+        unit_lengths=_lengths_by_first(units),
         echo=regex.compile(r"\((" + literal_alternation(list(units)) + r")\)"),
         # a qualifier or role word right before the number (searched with endpos = start)
-        before=regex.compile(
-            rf"(?:(?<![가-힣])(?P<w>{literal_alternation(prefix_words)})\x20?+)\Z"
+        before=EndAnchored(
+            rf"(?:(?<![가-힣])(?P<w>{literal_alternation(prefix_words)})\x20?+)\Z", prefix_words
         ),
         # the tail is the endings of a verb (넘어섰다, 넘어서며): figure_context.after_qualifier
         # keeps it only after a verb stem that is itself listed (넘어서), else leaves it out

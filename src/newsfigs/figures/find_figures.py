@@ -12,6 +12,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
+from newsfigs.core.resources import resource
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.bases import basis_before, economy_unit
 from newsfigs.figures.byte_words import recognize_byte_words
@@ -34,7 +35,7 @@ from newsfigs.figures.figure_context import (
     symbol_before,
     take_after,
 )
-from newsfigs.figures.figure_patterns import Patterns, patterns
+from newsfigs.figures.figure_patterns import EndAnchored, Patterns, patterns
 from newsfigs.figures.kiro import recognize_kiro
 from newsfigs.figures.match_times import recognize_match_times
 from newsfigs.figures.operands import (
@@ -43,6 +44,7 @@ from newsfigs.figures.operands import (
     MONTHS,
     Operand,
     fraction_with_unit,
+    has_serials,
     is_hangul,
     join_ones,
     join_parts,
@@ -59,13 +61,18 @@ from newsfigs.figures.readings import (
     spaced_band,
     times_classifiers,
     unit_of_account,
+    won_end,
 )
 from newsfigs.figures.signs import (
+    PER,
+    RATE_GAP,
     Rate,
+    Sign,
     as_period,
     direction_after,
     rate_before,
     sign_before,
+    sign_tables,
     weigh_mark,
 )
 from newsfigs.figures.stages import recognize_stages
@@ -100,11 +107,13 @@ _TIMES = "회"  # 9회말: an inning when a half follows (data/figures/match_per
 _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not the change
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
-_AVERAGE = regex.compile(r"평균\x20?+\Z")  # 하루 평균 3000명: the rate word before the average
+# 하루 평균 3000명: the rate word before the average
+_AVERAGE = EndAnchored(r"평균\x20?+\Z", ["평균"])
 _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
+_DIGIT = regex.compile(r"\d")  # what match times, ratios, stages, lists and ages begin with
 _SIGNS = frozenset("+-−")  # a sign opening the right end of a range (-0.5~+1.5%)
 # numerals _qualify sees without a unit: a 도 after a temperature cue, or the won of 매출 3150억
 _BARE_GROUPS = frozenset({"ar", "sino", "spoken", "digit"})
@@ -119,6 +128,8 @@ def _qualify(
     """
     t = a.text
     entry = op.entry
+    if entry is None and not _may_take_unit(a, P, op):
+        return None  # 2014 alone: no symbol, 도, 월 or money noun can give it a unit
     start, end = op.start, op.end
     approximate = op.approximate
     bound: Bound | None = None
@@ -126,19 +137,8 @@ def _qualify(
     counted: str | None = None
     ordinal_prefix = False
     value, high = op.value, op.high
-    sign = sign_before(a, start) if op.group in ("ar", "sino", "spoken", "digit") else None
-    qstart = sign.start if sign is not None else start
-    rate = rate_before(a, qstart)
-    pstart = rate.start if rate is not None else qstart
-    pm = P.before.search(t, max(0, pstart - 6), pstart)
-    if rate is None and pm is not None:
-        rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
-    if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
-        rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
-    if rate is None:  # 시간당 최저임금은 9860원: the rate word, then the thing rated
-        rate = rate_before(a, pm.start("w") if pm is not None else qstart, gap=True)
+    sign, rate, pm, pstart, symbol = _before(a, P, op)
     prefix = pm.group("w") if pm else None
-    symbol = symbol_before(P, t, start) if op.group == "ar" else None
     if symbol is not None:
         if entry is None or entry.kind != "money":
             if entry is not None:
@@ -328,6 +328,61 @@ def _qualify(
     )
 
 
+@resource
+def _ends_before() -> frozenset[str]:
+    """The last characters of every sign mark, rate word, qualifier, 평균 and currency symbol
+    that ``_before`` and ``symbol_before`` look for right before a number."""
+    P, S = patterns(), sign_tables()
+    return P.before.ends | S.mark_before.ends | S.rate_before.ends | _AVERAGE.ends | P.symbol_ends
+
+
+def _before(
+    a: Analysed, P: Patterns, op: Operand
+) -> tuple[Sign | None, Rate | None, regex.Match[str] | None, int, str | None]:
+    """What is written before ``op``: its sign, rate word, qualifier (the ``before`` match),
+    where the words that qualify it begin, and a currency symbol. Most numbers have none of
+    them: when no such word can end right before the number, no look is run."""
+    t, start = a.text, op.start
+    if start == 0:
+        return None, None, None, start, None
+    last = t[start - 1]  # each word ends right before the number, or one space before it
+    ends = _ends_before()
+    if (
+        last not in ends
+        and (last != " " or start < 2 or t[start - 2] not in ends)
+        and PER not in t[max(0, start - RATE_GAP) : start]
+    ):
+        return None, None, None, start, None
+    sign = sign_before(a, start) if op.group in ("ar", "sino", "spoken", "digit") else None
+    qstart = sign.start if sign is not None else start
+    rate = rate_before(a, qstart)
+    pstart = rate.start if rate is not None else qstart
+    pm = P.before.search(t, max(0, pstart - 6), pstart)
+    if rate is None and pm is not None:
+        rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
+    if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
+        rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
+    if rate is None:  # 시간당 최저임금은 9860원: the rate word, then the thing rated
+        rate = rate_before(a, pm.start("w") if pm is not None else qstart, gap=True)
+    symbol = symbol_before(P, t, start) if op.group == "ar" else None
+    return sign, rate, pm, pstart, symbol
+
+
+def _may_take_unit(a: Analysed, P: Patterns, op: Operand) -> bool:
+    """Whether ``_qualify`` may find a unit for a number without one: a currency symbol before
+    it, 도 after it, 월 after 징역, or won after a money noun; without all four it returns None
+    whatever else stands around the number, so it need not look."""
+    t = a.text
+    if op.group == "ar" and symbol_before(P, t, op.start) is not None:
+        return True
+    at = op.end + 1 if t.startswith(" " + DEGREE, op.end) else op.end
+    if t.startswith(DEGREE, at):
+        return True
+    if op.high is None and sentence_month(a, P, op.start, op.numeral_end):
+        return True
+    return won_end(a, op) is not None
+
+
 def recognize(a: Analysed) -> list[FigureCandidate]:
     """Figure candidates (every kind but date and time) of ``a``."""
     P = patterns()
@@ -335,10 +390,12 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
     out: list[FigureCandidate] = []
     rates: list[Rate] = []
     skip_to = 0
+    digits = _DIGIT.search(t) is not None  # four sentences in ten have none
+    serials = digits and has_serials(a)  # digits in a URL or a serial are no Arabic numbers
     for m in P.numeral.finditer(t):
         if m.start() < skip_to:
             continue
-        op = operand(a, P, m)
+        op = operand(a, P, m, serials)
         if op is None:
             continue
         joined = join_ones(a, P, op)
@@ -371,6 +428,15 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         out = [c for c in out if not unit_of_account(t, c)]
     if rates:  # 한 해에 40억 원씩: 한 해 is the period of the money, no length of its own
         out = [c for c in out if not any(r.start <= c.start and c.end <= r.end for r in rates)]
+    if digits:
+        out = _digit_readers(a, P, out, rates)
+    return link_equivalents(a, P, out)
+
+
+def _digit_readers(
+    a: Analysed, P: Patterns, out: list[FigureCandidate], rates: list[Rate]
+) -> list[FigureCandidate]:
+    """``out`` with the figures of the readers whose patterns all begin with Arabic digits."""
     # 후반 35분, 연장 10회, 8기가 램: the minute, inning or 8기 is no length or count of its own
     owned = recognize_match_times(a, P) + recognize_byte_words(a) + recognize_kiro(a)
     if owned:
@@ -383,7 +449,7 @@ def recognize(a: Analysed) -> list[FigureCandidate]:
         if (cand := _qualify(a, P, rng, rates)) is not None:
             out.append(cand)
     out.extend(recognize_ages(a))  # 홍길동(41), 이모(41·여)씨
-    return link_equivalents(a, P, out)
+    return out
 
 
 def _money_subject_before(P: Patterns, t: str, start: int) -> bool:

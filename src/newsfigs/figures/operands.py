@@ -25,7 +25,7 @@ from newsfigs.numbers import (
     MIDDLE_DOTS,
     contracted_ranges,
     native_range,
-    parse_number,
+    read_number,
 )
 from newsfigs.units import UnitEntry
 
@@ -85,8 +85,17 @@ _UNIT_JOINERS = "." + MIDDLE_DOTS  # 42.0kg·m, 40.8kg.m: one compound unit (a t
 """Between two numbers written as one: a hyphen, a slash or a middle dot."""
 
 
-def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, int] | None:
-    """Validate a numeral match against the morphemes; trim unit chars that are not numbers."""
+def has_serials(a: Analysed) -> bool:
+    """Whether the analyzer read a URL, e-mail, serial, hashtag or mention anywhere in ``a``
+    (digits inside one are no number): one look per text, where most have none."""
+    return not _SERIAL_TAGS.isdisjoint([tok.tag for tok in a.tokens])
+
+
+def _numeral_span(
+    a: Analysed, P: Patterns, m: regex.Match[str], serials: bool
+) -> tuple[int, int] | None:
+    """Validate a numeral match against the morphemes; trim unit chars that are not numbers.
+    ``serials``: ``a`` may hold a serial token (``has_serials``); False skips the look."""
     s, e = m.span()
     t = a.text
     group = m.lastgroup
@@ -95,7 +104,7 @@ def _numeral_span(a: Analysed, P: Patterns, m: regex.Match[str]) -> tuple[int, i
             return None
         if s > 1 and t[s - 1] in _JOINERS and t[s - 2].isdigit():
             return None  # 3/4, 1·4분기, 3·1절, 6·25: the second half of a compound number
-        if any(tok.tag in _SERIAL_TAGS for tok in a.tokens_in(s, e)):
+        if serials and any(tok.tag in _SERIAL_TAGS for tok in a.tokens_in(s, e)):
             return None
         # a unit char must be a numeral morpheme (10조각 is ten pieces, not 10조), unless
         # it is a big unit that more digits or a currency follow (the analyzer tags the 경 of
@@ -149,7 +158,10 @@ def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry,
     """
     t = a.text
     for q in (pos, pos + 1) if pos < len(t) and t[pos] == " " else (pos,):
-        for length in range(min(_MAX_UNIT, len(t) - q), 0, -1):
+        longest = min(_MAX_UNIT, len(t) - q)
+        for length in P.unit_lengths.get(t[q : q + 1], ()):
+            if length > longest:
+                continue
             entry = P.units.get(t[q : q + length])
             if entry is None:
                 continue
@@ -247,8 +259,10 @@ def _amperes(a: Analysed, e: int, group: str) -> tuple[UnitEntry, int] | None:
     return _AMPERE, e + 1
 
 
-def operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
-    span = _numeral_span(a, P, m)
+def operand(a: Analysed, P: Patterns, m: regex.Match[str], serials: bool = True) -> Operand | None:
+    """The number matched by ``m`` (``P.numeral``) with the unit after it, or None when the
+    morphemes say it is no number. ``serials=False`` when ``has_serials(a)`` is False."""
+    span = _numeral_span(a, P, m, serials)
     if span is None:
         return None
     s, e = span
@@ -261,10 +275,10 @@ def operand(a: Analysed, P: Patterns, m: regex.Match[str]) -> Operand | None:
         elif pair is not None:  # 한두 명, 서너 곳, 열두세 명
             op = Operand(s, e, pair[0], group, high=pair[1])
         elif group == "su":
-            base = parse_number(text[1:].replace(" ", ""))
+            base = read_number(text[1:].replace(" ", ""))
             op = Operand(s, e, base, group, approximate=True, high=base * 9)
         else:
-            op = Operand(s, e, parse_number(text), group)
+            op = Operand(s, e, read_number(text), group)
     except (ValueError, ArithmeticError):
         return None
     op.numeral_end = e

@@ -55,6 +55,15 @@ def implied_won(a: Analysed, P: Patterns, op: Operand, before: int) -> int | Non
     Returns where the figure ends: after a big unit the analyzer read as a noun (``예산
     656조가``, 조 as a bound noun) too.
     """
+    e = won_end(a, op)
+    if e is None:
+        return None
+    return e if P.money_subject.search(a.text, max(0, before - 12), before) is not None else None
+
+
+def won_end(a: Analysed, op: Operand) -> int | None:
+    """Where a bare big-unit number ends if a money noun before it makes it won (the part of
+    ``implied_won`` that needs no noun: a cheap test that most bare numbers fail)."""
     t = a.text
     e = op.numeral_end
     if op.group != "ar" or op.high is not None or op.end != e or op.approximate:
@@ -70,7 +79,7 @@ def implied_won(a: Analysed, P: Patterns, op: Operand, before: int) -> int | Non
     nxt = a.tag_at.get(e)
     if nxt is not None and nxt in _NOT_AFTER_WON and not t.startswith("대", e):
         return None
-    return e if P.money_subject.search(t, max(0, before - 12), before) is not None else None
+    return e
 
 
 def labels_kind(a: Analysed, op: Operand, end: int) -> bool:

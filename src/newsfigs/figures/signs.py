@@ -17,6 +17,7 @@ import regex
 from newsfigs.core.analyzer import Analysed, Tok
 from newsfigs.core.resources import read_rows, resource
 from newsfigs.core.scan import literal_alternation
+from newsfigs.figures.figure_patterns import EndAnchored
 from newsfigs.models import Direction, Period
 
 _MINUS_CHARS = frozenset("-−")
@@ -29,7 +30,8 @@ _STEM_TAGS = frozenset({"NNG", "VV", "XR", "VA"})
 _BECOME_LINK, _BECOME = frozenset({"어", "아"}), "지"  # 낮아지다: 낮/VA 아/EC 지/VX
 _PREDICATE_AFTER = frozenset({"XSV", "SF", "SP"})  # 감소했다, 감소됐다, 하락. 하락,
 _GLUED_AFTER_NOUN = frozenset({"NNG", "NNP", "XSN"})  # 증가율, 감소분: a noun, not the predicate
-_PER = "당"  # 시간당, 리터당: a rate word that may stand before the noun of the thing rated
+PER = "당"  # 시간당, 리터당: a rate word that may stand before the noun of the thing rated
+RATE_GAP = 24  # how far before the number such a word and that noun may begin
 _GAP_TAGS = frozenset({"NNG", "NNP", "XSN", "XPN", "JKS", "JX", "JKG"})  # 최저임금은, 평균 분양가는
 
 
@@ -38,13 +40,13 @@ class SignTables:
     """The sign marks, direction words and rate words, with their patterns."""
 
     marks: dict[str, tuple[int, Direction | None]]
-    mark_before: regex.Pattern[str]  # searched with endpos = the number's start
+    mark_before: EndAnchored  # searched with endpos = the number's start
     bullet: regex.Pattern[str]  # a table mark before a word: the text uses it as a bullet
     up: regex.Pattern[str]  # an increase mark before a digit
     down: regex.Pattern[str]  # a decrease mark before a digit
     directions: dict[str, Direction]
     rates: dict[str, tuple[str, str]]  # word (spaces removed) → (per, makes)
-    rate_before: regex.Pattern[str]
+    rate_before: EndAnchored
     # a …당 rate word, then the noun phrase of the thing rated (시간당 최저임금은 9860원)
     rate_gap: regex.Pattern[str]
 
@@ -64,21 +66,22 @@ def sign_tables() -> SignTables:
         r"\x20?+".join(regex.escape(part) for part in w.split(" "))
         for w in sorted(rates, key=lambda w: (-len(w), w))
     )
-    per_words = [w for w in rates if w.endswith(_PER)]  # 시간당, 리터당
+    per_words = [w for w in rates if w.endswith(PER)]  # 시간당, 리터당
     rising = literal_alternation(m for m in table if marks[m][0] > 0)
     falling = literal_alternation(m for m in table if marks[m][0] < 0)
     return SignTables(
         marks=marks,
-        mark_before=regex.compile(
+        mark_before=EndAnchored(
             rf"(?:(?P<m>{literal_alternation(glued)})|(?P<m>{literal_alternation(table)})\x20?+"
-            rf"|(?<![가-힣])(?P<m>{literal_alternation(words)})\x20?+)\Z"
+            rf"|(?<![가-힣])(?P<m>{literal_alternation(words)})\x20?+)\Z",
+            marks,
         ),
         bullet=regex.compile(rf"(?:{literal_alternation(table)})\x20?+[가-힣A-Za-z]"),
         up=regex.compile(rf"(?:{rising})\x20?+\d"),
         down=regex.compile(rf"(?:{falling})\x20?+\d"),
         directions={w: cast(Direction, d) for w, d in read_rows("figures/direction_words.tsv")},
         rates={w.replace(" ", ""): v for w, v in rates.items()},
-        rate_before=regex.compile(rf"(?<![0-9A-Za-z가-힣])(?P<w>{rate_alt})\x20?+\Z"),
+        rate_before=EndAnchored(rf"(?<![0-9A-Za-z가-힣])(?P<w>{rate_alt})\x20?+\Z", rates),
         rate_gap=regex.compile(
             rf"(?<![0-9A-Za-z가-힣])(?P<w>{literal_alternation(per_words)})"
             r"\x20(?P<gap>(?:[가-힣]{1,8}+\x20){1,2}+)\Z"
@@ -211,10 +214,10 @@ def rate_before(a: Analysed, start: int, gap: bool = False) -> Rate | None:
     S = sign_tables()
     if not gap:
         m = S.rate_before.search(a.text, max(0, start - 8), start)
-    elif _PER not in a.text[max(0, start - 24) : start]:
+    elif PER not in a.text[max(0, start - RATE_GAP) : start]:
         return None
     else:  # 시간당 최저임금은 9860원: only the gap (the caller tried the plain word)
-        m = S.rate_gap.search(a.text, max(0, start - 24), start)
+        m = S.rate_gap.search(a.text, max(0, start - RATE_GAP), start)
         if m is not None and not _noun_phrase(a, m.start("gap"), m.end("gap")):
             m = None
     if m is None or m.start("w") not in a.starts:
