@@ -52,3 +52,12 @@ def test_adnominal_needs_the_verb_to_agree(text: str, day: str, expected: str | 
     (part,) = analyzer.analyse_one(text)
     a = part.analysed
     assert tense_after(a, a.text.index(day) + len(day)) == expected
+
+
+def test_a_verb_that_ties_nouns_says_no_tense() -> None:
+    """``에 대한``: the adnominal of a verb used like a particle is no event of the day."""
+    analyzer = default_extractor().analyzer
+    text = "평가원은 17일까지 정답에 대한 이의신청을 받고 24일 정답을 발표한다."
+    (part,) = analyzer.analyse_one(text)
+    a = part.analysed
+    assert tense_after(a, a.text.index("17일") + 3) == "future"

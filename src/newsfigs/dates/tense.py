@@ -15,7 +15,9 @@ day in its sentence, read on kiwipiepy's morphemes:
   set to happen: scheduled;
 - a connective (``발표하고``, ``걷고 있다``) hands over to the next predicate; an auxiliary
   (``있다``) without a past ending says nothing (``걷고 있다``: a photo of any day);
-- a quotation (``"…하겠다"고 밝혔다``, ``하겠다고 밝혔다``) is skipped: the day is the saying's.
+- a quotation (``"…하겠다"고 밝혔다``, ``하겠다고 밝혔다``) is skipped: the day is the saying's;
+- a verb that ties nouns like a particle (``에 대한``, ``에 따른``, ``을 위한``:
+  ``data/dates/tense_neutral_verbs.txt``) is no predicate of an event.
 
 When nothing is said before the sentence ends, the answer is None and the day keeps the
 rule that needs no verb (docs/dates.md).
@@ -27,7 +29,7 @@ import bisect
 from typing import Literal
 
 from newsfigs.core.analyzer import Analysed, Tok
-from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.resources import read_rows, read_word_set, resource
 
 Tense = Literal["past", "future"]
 
@@ -62,6 +64,7 @@ def tense_after(a: Analysed, end: int) -> Tense | None:
     tokens = a.tokens
     i = bisect.bisect_left(tokens, end, key=_tok_start)
     endings = _endings()
+    neutral = read_word_set("dates/tense_neutral_verbs.txt")
     stem: str | None = None  # the tag of the predicate being read
     said: Tense | None = None  # what its endings said so far (``했``, ``하겠``)
     adnominal: Tense | None = None  # an adnominal's tense, until the clause's verb agrees
@@ -84,7 +87,7 @@ def tense_after(a: Analysed, end: int) -> Tense | None:
             quoted, stem, said = True, None, None
             continue
         if tag in _PREDICATE:
-            stem = tag
+            stem = None if form in neutral else tag  # 에 대한, 에 따른: no event's tense
             continue
         if stem is None:
             continue
