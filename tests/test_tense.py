@@ -61,3 +61,13 @@ def test_a_verb_that_ties_nouns_says_no_tense() -> None:
     (part,) = analyzer.analyse_one(text)
     a = part.analysed
     assert tense_after(a, a.text.index("17일") + 3) == "future"
+
+
+def test_a_cited_source_ends_the_search() -> None:
+    """``25일 국토교통부에 따르면 … 받을 수 있다``: the day is the source's, the rest its
+    content."""
+    analyzer = default_extractor().analyzer
+    text = "25일 국토교통부에 따르면 아시아나항공은 운항정지 처분을 받을 수 있다."
+    (part,) = analyzer.analyse_one(text)
+    a = part.analysed
+    assert tense_after(a, a.text.index("25일") + 3) is None

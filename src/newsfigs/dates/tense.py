@@ -40,6 +40,8 @@ _ACTION = frozenset({"VV", "XSV"})
 _PREDICATE = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
 _OPEN_QUOTES = frozenset("\"'“‘「『")
 _CLOSE_QUOTES = frozenset("\"'”’」』")
+_IF = frozenset({"면", "으면"})
+"""``에 따르면``, ``에 의하면``: a source is cited; what follows is its content, not the day's."""
 _QUOTATIVE = frozenset({"다고", "라고", "냐고", "자고"})
 """Connective endings that close a quoted clause (``하겠다고 밝혔다``)."""
 
@@ -69,6 +71,7 @@ def tense_after(a: Analysed, end: int) -> Tense | None:
     said: Tense | None = None  # what its endings said so far (``했``, ``하겠``)
     adnominal: Tense | None = None  # an adnominal's tense, until the clause's verb agrees
     quoted = False
+    tied = False  # the last predicate ties nouns (에 따르면, 에 대한)
 
     def settle(tense: Tense | None) -> Tense | None:
         """The verb's explicit tense against the adnominal's: both must agree."""
@@ -88,7 +91,10 @@ def tense_after(a: Analysed, end: int) -> Tense | None:
             continue
         if tag in _PREDICATE:
             stem = None if form in neutral else tag  # 에 대한, 에 따른: no event's tense
+            tied = form in neutral
             continue
+        if tied and tag == "EC" and form in _IF:
+            return adnominal  # 25일 국토부에 따르면: the day is the source's, not the news'
         if stem is None:
             continue
         kind = endings.get((form, tag))
