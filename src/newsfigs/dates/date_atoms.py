@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from newsfigs.core.analyzer import Analysed
 from newsfigs.dates import resolve_dates as dates
 from newsfigs.dates.date_lexicon import POSITIONS, DateWords
@@ -26,6 +24,7 @@ from newsfigs.dates.date_numbers import (
     whole_after,
     year_before_noun,
 )
+from newsfigs.dates.date_scan import Match
 from newsfigs.dates.date_years import bare_year, event_year, past_year
 from newsfigs.dates.holidays import holiday_of
 from newsfigs.numbers import parse_number
@@ -42,7 +41,7 @@ class Atom:
     terminal: bool = False  # nothing finer may follow
 
 
-def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+def _word_atom(a: Analysed, m: Match, lex: DateWords) -> Atom | None:
     s, e = m.span()
     if s not in a.starts or e not in a.ends:
         return None
@@ -164,7 +163,7 @@ def _ago(
 _NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # 두/MM 달, not 너/NP
 
 
-def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+def _count_atom(a: Analysed, m: Match, lex: DateWords) -> Atom | None:
     """``이틀 전``, ``일주일 뒤``, ``두 달 전``, ``두 분기 전``: a native count of a unit of time,
     a date only with 전/후/뒤 after it."""
     s, e = m.span()
@@ -178,9 +177,7 @@ def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None
     return _ago(a, lex, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
 
 
-def _num_atom(
-    a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: bool = False
-) -> Atom | None:
+def _num_atom(a: Analysed, m: Match, lex: DateWords, after_hour: bool = False) -> Atom | None:
     """A number with its unit; ``after_hour``: right after an hour (``3시 30분 전`` is a time
     before 3:30, never "30 minutes ago")."""
     text = a.text
@@ -281,7 +278,7 @@ HOURS_ON_CLOCK = 12
 """A spoken hour is counted on a 12-hour clock (네 시, 열두 시)."""
 
 
-def _spoken_atom(a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: bool) -> Atom | None:
+def _spoken_atom(a: Analysed, m: Match, lex: DateWords, after_hour: bool) -> Atom | None:
     """``네 시``, ``열두 시`` (a native hour, then a time only with a part of day or minutes:
     see ``find_dates._valid``), ``사십오분`` after an hour, ``삼십분 전`` (30 minutes ago)."""
     s, e = m.span()
@@ -307,7 +304,7 @@ def _spoken_atom(a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: b
     return _ago(a, lex, s, e, n, _MINUTE)
 
 
-def _spoken_date(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+def _spoken_date(a: Analysed, m: Match, lex: DateWords) -> Atom | None:
     """``이천이십삼년 유월 십일``: a date spelled in Hangul (never 2023 years). A year alone is
     left to the figures recognizer's reading unless a month follows."""
     s, e = m.span()
@@ -327,7 +324,7 @@ def _spoken_date(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | Non
     return Atom(s, e, slots, f)
 
 
-def _holiday_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
+def _holiday_atom(a: Analysed, m: Match) -> Atom | None:
     """``추석``, ``설 연휴``, ``어린이날``: a named day (``data/dates/holidays.tsv``)."""
     s, e = m.span()
     if s not in a.starts or e not in a.ends:
@@ -344,7 +341,7 @@ def _holiday_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
     return Atom(s, e, ("holiday",), f, numeric=False)
 
 
-def _quarter_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
+def _quarter_atom(a: Analysed, m: Match) -> Atom | None:
     """``3·4분기``, ``3/4분기`` (the third of four quarters), ``3Q``, ``3Q25`` (of 2025)."""
     s, e = m.span()
     if s not in a.starts or e not in a.ends or length_after(a, e):
@@ -362,7 +359,7 @@ _TITLE_ENDS = "〉》」』’”]"
 """Closing marks of a title: a lone ``(2000)`` after one is its year."""
 
 
-def _year_label(a: Analysed, m: regex.Match[str]) -> Atom | None:
+def _year_label(a: Analysed, m: Match) -> Atom | None:
     """``2015시즌``, ``2025∼2026 시즌``: a year without ``년`` counted in a unit of the
     ``year_label`` rows (the span ends after it, as after ``년``); ``〈반칙왕〉(2000)``: a
     year alone in parentheses right after a title, ``소세키(1867~1916)`` two years after a

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import regex
 
 from newsfigs.core.resources import read_rows
-from newsfigs.core.scan import Alternation
 from newsfigs.dates.date_numbers import alternation
+from newsfigs.dates.date_scan import Branch, GatedScan, grouped, literal
 from newsfigs.dates.holidays import words as holiday_words
 from newsfigs.numbers import MIDDLE_DOTS, SINO_DIGITS, SMALL_UNITS, native_numerals
 from newsfigs.units import TimeUnit, time_units
@@ -27,7 +27,7 @@ POSITIONS = ("년대", "년도", "년", "월", "일", "분기", "시", "분")
 
 @dataclass(frozen=True)
 class DateWords:
-    atoms: Alternation
+    atoms: GatedScan
     words: dict[str, tuple[str, str, str]]
     parts: dict[str, str]  # 초순, 중순, 말 … → early | mid | late
     part: regex.Pattern[str]  # one of ``parts`` right after a year or month (3월 말)
@@ -107,7 +107,7 @@ def build(sep: str) -> DateWords:
     after_prefix = rf"(?=\x20?(?:\d|{alternation(year_parts + named)}))"
     brk = alternation(w for w, r, *_ in rows if r == "holiday_break")
     labels = [w for w, r, *_ in rows if r == "year_label"]
-    alts: list[tuple[str, str]] = []  # (word, pattern): the longest word is tried first
+    alts: list[tuple[str, str]] = []  # (word, pattern after it): the longest word first
     for row in rows:
         word, role, value = row[0], row[1], row[2]
         extra = row[3] if len(row) > 3 else ""
@@ -127,7 +127,7 @@ def build(sep: str) -> DateWords:
         if role in ("recurring", "approx", "interval", "zone", "holiday_break", "month_name"):
             continue
         words[word.replace(" ", "")] = (role, value, extra)
-        pat = alternation([word])
+        pat = ""
         if role == "cue":
             pat += after_cue
         elif role == "year_prefix":
@@ -135,47 +135,91 @@ def build(sep: str) -> DateWords:
         if not_before:  # words that must not follow: 연말정산 is a tax return
             pat += rf"(?!\x20?(?:{not_before}))"
         alts.append((word, pat))
-    alts.sort(key=lambda wp: (-len(wp[0].replace(" ", "")), -len(wp[1])))
+    alts.sort(key=lambda wp: (-len(wp[0].replace(" ", "")), -len(literal(wp[0]) + wp[1])))
     offsets = {u: tu for u, tu in time_units().items() if tu.offset is not None}
     units = alternation([*POSITIONS, *offsets])
     # native counts of minutes are people (두 분 전에 is "before the two of them"): digits only
     counted = [u for u, tu in offsets.items() if tu.offset != "minute"]
     day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
     day_words |= {r[0]: (int(r[2]), offsets[r[3]]) for r in rows if r[1] == "count_word"}
-    atoms = Alternation(
+    # each branch with what a text must hold for it to match (date_scan: the gates)
+    atoms = GatedScan(
         [
-            r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?(?P<im>\d{1,2})"
-            r"(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))",
+            Branch(
+                r"(?P<iso>(?<![0-9A-Za-z_.])(?P<iy>(?:1[89]|2[01])\d\d)(?P<sep>[./\-])\x20?"
+                r"(?P<im>\d{1,2})(?P=sep)\x20?(?P<id>\d{1,2})(?:\.(?!\d))?+(?![0-9A-Za-z_.\-/]))",
+                digit=True,
+            ),
             # 21세기, 2027학년도
-            r"(?P<century>(?<![\d.])(?P<cn>\d{1,2}+)세기)|(?P<school>(?<![\d.])(?P<sy>\d{4})학년도)",
+            Branch(
+                r"(?P<century>(?<![\d.])(?P<cn>\d{1,2}+)세기)|(?P<school>(?<![\d.])(?P<sy>\d{4})학년도)",
+                digit=True,
+                needs=("세기", "학년도"),
+            ),
             # 4pm, 10:30 a.m.: a clock time with its half of the day; (?=\d) first lets the
             # engine skip to digits (a leading lookbehind made it try every position: 8 → 1.5 µs)
-            r"(?P<latin_clock>(?=\d)(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
-            r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))",
-            r"(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))",
+            Branch(
+                r"(?P<latin_clock>(?=\d)(?<![0-9A-Za-z_.:])(?P<lh>1[0-2]|0?[1-9])(?::(?P<lm>[0-5]\d))?+"
+                r"\x20?(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z]))",
+                digit=True,
+                needs=("m", "M"),
+            ),
+            Branch(
+                r"(?P<hm>(?<![\w.:])(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?![\d:]))",
+                digit=True,
+                needs=(":",),
+            ),
             # 3·4분기, 3/4분기: the third quarter (never 4분기); 3Q, 3Q25: the third quarter
             # (of 2025; 00–49 only: 1Q84 is a novel)
-            rf"(?P<qslash>(?<![0-9A-Za-z_.{MIDDLE_DOTS}/])(?P<qn>[1-4])\x20?[{MIDDLE_DOTS}/]\x20?4분기)",
-            r"(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))",
+            Branch(
+                rf"(?P<qslash>(?<![0-9A-Za-z_.{MIDDLE_DOTS}/])(?P<qn>[1-4])\x20?[{MIDDLE_DOTS}/]\x20?4분기)",
+                needs=("4분기",),
+            ),
+            Branch(
+                r"(?P<qlatin>(?<![0-9A-Za-z_.\-가-힣])(?P<qq>[1-4])Q(?P<qy>[0-4]\d)?+(?![0-9A-Za-z_]))",
+                digit=True,
+                needs=("Q",),
+            ),
             # 2015시즌, 2025∼2026 시즌: a year counted in seasons (no 년)
-            rf"(?P<ylabel>(?<![\d.,:/\-~∼〜–A-Za-z가-힣])(?P<ly>(?:19|20)\d\d)"
-            rf"(?:\x20?{sep}\x20?(?P<ly2>(?:19|20)?\d\d))?+\x20?(?:{alternation(labels)}))",
+            Branch(
+                rf"(?P<ylabel>(?<![\d.,:/\-~∼〜–A-Za-z가-힣])(?P<ly>(?:19|20)\d\d)"
+                rf"(?:\x20?{sep}\x20?(?P<ly2>(?:19|20)?\d\d))?+\x20?(?:{alternation(labels)}))",
+                digit=True,
+                needs=tuple(label.split(" ")[0] for label in labels),
+            ),
             # 〈반칙왕〉(2000), 나쓰메 소세키(1867~1916): a year alone in parentheses after a name
-            rf"(?P<yparen>(?<=[가-힣A-Za-z〉》」』’”\]]\()(?P<ly>(?:1[89]|20)\d\d)"
-            rf"(?:{sep}(?P<ly2>(?:1[89]|20)\d\d))?+(?=\)))",
-            r"(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
-            rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))",
-            rf"(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)",
-            rf"(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))",
-            rf"(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))",
+            Branch(
+                rf"(?P<yparen>(?<=[가-힣A-Za-z〉》」』’”\]]\()(?P<ly>(?:1[89]|20)\d\d)"
+                rf"(?:{sep}(?P<ly2>(?:1[89]|20)\d\d))?+(?=\)))",
+                digit=True,
+                needs=("(",),
+            ),
+            Branch(
+                r"(?P<num>(?<![A-Za-z0-9_:/])(?<!\d[.,])(?P<apos>['‘’](?=\d\d년))?(?P<n1>\d{1,4}+)"
+                rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))",
+                digit=True,
+            ),
+            Branch(
+                rf"(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)"
+            ),
+            Branch(rf"(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"),
+            Branch(
+                rf"(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))"
+            ),
             # a spelled date: 이천이십삼년 (유월 (십일)); the day's digits stop before its 일
-            rf"(?P<spoken_date>(?<![가-힣])(?P<spy>[{_sino()}]{{2,8}}+)년"
-            rf"(?:\x20?(?P<spm>{alternation(r[0] for r in rows if r[1] == 'month_name')})"
-            rf"(?:\x20?(?P<spd>[{_sino()}]{{1,3}})일)?)?)",
+            Branch(
+                rf"(?P<spoken_date>(?<![가-힣])(?P<spy>[{_sino()}]{{2,8}}+)년"
+                rf"(?:\x20?(?P<spm>{alternation(r[0] for r in rows if r[1] == 'month_name')})"
+                rf"(?:\x20?(?P<spd>[{_sino()}]{{1,3}})일)?)?)",
+                needs=("년",),
+            ),
             # spoken clock times: 네시, 오후 네 시 사십오분, 두시 반; 삼십분 전
-            rf"(?P<spoken_hour>(?P<sh>{_native()})\x20?시(?!간))",
-            rf"(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))",
-            rf"(?P<word>{'|'.join(p for _, p in alts)})",
+            Branch(rf"(?P<spoken_hour>(?P<sh>{_native()})\x20?시(?!간))", needs=("시",)),
+            Branch(
+                rf"(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))",
+                needs=("분",),
+            ),
+            Branch(rf"(?P<word>{grouped(alts)})", stdlib=True),
         ]
     )
     part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")
