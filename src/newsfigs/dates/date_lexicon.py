@@ -16,7 +16,15 @@ import regex
 
 from newsfigs.core.resources import read_rows
 from newsfigs.dates.date_numbers import alternation
-from newsfigs.dates.date_scan import Branch, GatedScan, grouped, literal
+from newsfigs.dates.date_scan import (
+    NOT_AFTER_HANGUL,
+    Branch,
+    GatedScan,
+    grouped,
+    grouped_words,
+    literal,
+    longest_first,
+)
 from newsfigs.dates.holidays import words as holiday_words
 from newsfigs.numbers import MIDDLE_DOTS, SINO_DIGITS, SMALL_UNITS, native_numerals
 from newsfigs.units import TimeUnit, time_units
@@ -84,6 +92,21 @@ def _native() -> str:
     tens = alternation(w for w, v in table.items() if v >= 10 and v % 10 == 0)
     ones = alternation(w for w, v in table.items() if v < 10 and w != "첫")
     return rf"(?:{tens})(?:{ones})?+|{ones}"
+
+
+def _native_grouped() -> str:
+    """``_native()`` for the standard engine, after no Hangul syllable: a tens word, then a
+    ones word kept as ``?+`` keeps it (no ones word starts another, so at most one can match
+    where one stands: ``(?:O|(?!O))`` never falls back to a shorter reading, ``열일곱X`` is no
+    ``열일``), or a ones word alone."""
+    table = native_numerals()
+    tens = longest_first(w for w, v in table.items() if v >= 10 and v % 10 == 0)
+    ones = longest_first(w for w, v in table.items() if v < 10 and w != "첫")
+    if any(a != b and b.startswith(a) for a in ones for b in ones):
+        raise ValueError("a native ones word starts another: (?:O|(?!O)) is no longer O?+")
+    o = alternation(ones)
+    pairs = [(t, f"(?:{o}|(?!{o}))") for t in tens] + [(w, "") for w in ones]
+    return grouped(pairs, NOT_AFTER_HANGUL)
 
 
 def _sino() -> str:
@@ -199,12 +222,17 @@ def build(sep: str) -> DateWords:
                 rf"(?:\x20?{sep}\x20?(?P<n2>\d{{1,4}}+))?(?P<yeo>여)?(?P<unit>{units}))",
                 digit=True,
             ),
+            # words after no Hangul syllable: each branch alone keeps the engine's skip to the
+            # characters its words start with (joined, the standard engine tries every position)
             Branch(
-                rf"(?P<holiday>(?<![가-힣])(?P<hw>{alternation(named)})(?P<brk>\x20?(?:{brk}))?)"
+                rf"(?P<holiday>(?P<hw>{grouped_words(named, NOT_AFTER_HANGUL)})"
+                rf"(?P<brk>\x20?(?:{brk}))?)",
+                stdlib=True,
             ),
-            Branch(rf"(?P<day_word>(?<![가-힣])(?:{alternation(day_words)}))"),
+            Branch(rf"(?P<day_word>{grouped_words(day_words, NOT_AFTER_HANGUL)})", stdlib=True),
             Branch(
-                rf"(?P<native>(?<![가-힣])(?P<nn>{_native()})\x20?(?P<nu>{alternation(counted)}))"
+                rf"(?P<native>(?P<nn>{_native_grouped()})\x20?(?P<nu>{alternation(counted)}))",
+                stdlib=True,
             ),
             # a spelled date: 이천이십삼년 (유월 (십일)); the day's digits stop before its 일
             Branch(

@@ -22,6 +22,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.dates.date_scan import literal, longest_first
 from newsfigs.units import direction_pattern, directions
 
 MONTHS_PER_YEAR = 12
@@ -38,8 +39,7 @@ _RUN = "연속"  # a cue after the unit (3일 연속) that marks a run before a 
 
 def alternation(words: Iterable[str]) -> str:
     """Longest-first alternation of literal words (a space in one may be left out)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", " ").replace(" ", r"\x20?") for w in ordered)
+    return "|".join(literal(w) for w in longest_first(words))
 
 
 @dataclass(frozen=True)

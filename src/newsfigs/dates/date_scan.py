@@ -111,16 +111,35 @@ class GatedScan:
             pos = max(best.end(), best_start + 1)
 
 
+NOT_AFTER_HANGUL = "(?<![가-힣].)"
+"""Written right after a word's first character: no Hangul syllable before the word. The same
+test as a ``(?<![가-힣])`` before the word, but with a character first the standard engine
+skips straight to the characters words start with instead of trying every position."""
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """Each word once, longest first, then in code point order (a fixed order every process)."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
 def literal(word: str) -> str:
     """``word`` as a pattern where each space may be left out (as ``date_numbers.alternation``)."""
     return regex.escape(word).replace(r"\ ", " ").replace(" ", r"\x20?")
 
 
-def grouped(alternatives: Iterable[tuple[str, str]]) -> str:
+def grouped(alternatives: Iterable[tuple[str, str]], after_first: str = "") -> str:
     """``w1s1|w2s2|…`` for (literal word, pattern after it) pairs, in the order given, with the
     words that share a first character under it once (``지(?:난해|난달)``): the same matches in
-    the same order, since at one position only the words of one first character can match."""
+    the same order, since at one position only the words of one first character can match.
+    ``after_first`` is put right after each first character (``NOT_AFTER_HANGUL``)."""
     groups: dict[str, list[str]] = {}
     for word, after in alternatives:
         groups.setdefault(word[0], []).append(literal(word[1:]) + after)
-    return "|".join(f"{regex.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+    return "|".join(
+        f"{regex.escape(first)}{after_first}(?:{'|'.join(rest)})" for first, rest in groups.items()
+    )
+
+
+def grouped_words(words: Iterable[str], after_first: str = "") -> str:
+    """``grouped`` of literal words, longest first (the order of ``date_numbers.alternation``)."""
+    return grouped(((w, "") for w in longest_first(words)), after_first)
