@@ -18,8 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfigs.core.scan import Alternation
-from newsfigs.dates.date_lexicon import _native, _native_grouped
-from newsfigs.dates.date_scan import Branch, GatedScan, grouped, grouped_words
+from newsfigs.dates.date_lexicon import _native, _native_pairs
+from newsfigs.dates.date_scan import (
+    NOT_AFTER_HANGUL,
+    Branch,
+    GatedScan,
+    grouped,
+    grouped_words,
+)
 from newsfigs.dates.find_dates import date_words
 
 PIECES = st.sampled_from(
@@ -112,9 +118,9 @@ def test_the_gated_scan_is_the_alternation(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_native_counts_read_as_the_possessive_pattern(text: str) -> None:
-    """``_native_grouped`` (``re``, no ``?+``) finds what ``_native`` after no syllable finds."""
+    """``_native_pairs`` grouped (``re``, no ``?+``) finds what ``_native`` finds."""
     old = regex.compile(rf"(?<![가-힣])(?:{_native()})")
-    new = re.compile(_native_grouped())
+    new = re.compile(grouped(_native_pairs(), NOT_AFTER_HANGUL))
     assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
 
 

@@ -22,8 +22,10 @@ from newsfigs.dates.date_scan import (
     GatedScan,
     grouped,
     grouped_words,
+    joint,
     literal,
     longest_first,
+    ordered,
 )
 from newsfigs.dates.holidays import words as holiday_words
 from newsfigs.numbers import MIDDLE_DOTS, SINO_DIGITS, SMALL_UNITS, native_numerals
@@ -94,19 +96,18 @@ def _native() -> str:
     return rf"(?:{tens})(?:{ones})?+|{ones}"
 
 
-def _native_grouped() -> str:
-    """``_native()`` for the standard engine, after no Hangul syllable: a tens word, then a
-    ones word kept as ``?+`` keeps it (no ones word starts another, so at most one can match
-    where one stands: ``(?:O|(?!O))`` never falls back to a shorter reading, ``열일곱X`` is no
-    ``열일``), or a ones word alone."""
+def _native_pairs() -> list[tuple[str, str]]:
+    """``_native()`` as (word, pattern after it) pairs for ``grouped`` on the standard engine:
+    a tens word, then a ones word kept as ``?+`` keeps it (no ones word starts another, so at
+    most one can match where one stands: ``(?:O|(?!O))`` never falls back to a shorter
+    reading, ``열일곱X`` is no ``열일``), or a ones word alone."""
     table = native_numerals()
     tens = longest_first(w for w, v in table.items() if v >= 10 and v % 10 == 0)
     ones = longest_first(w for w, v in table.items() if v < 10 and w != "첫")
     if any(a != b and b.startswith(a) for a in ones for b in ones):
         raise ValueError("a native ones word starts another: (?:O|(?!O)) is no longer O?+")
     o = alternation(ones)
-    pairs = [(t, f"(?:{o}|(?!{o}))") for t in tens] + [(w, "") for w in ones]
-    return grouped(pairs, NOT_AFTER_HANGUL)
+    return [(t, f"(?:{o}|(?!{o}))") for t in tens] + [(w, "") for w in ones]
 
 
 def _sino() -> str:
@@ -165,6 +166,7 @@ def build(sep: str) -> DateWords:
     counted = [u for u, tu in offsets.items() if tu.offset != "minute"]
     day_words = {w: (int(v), offsets[u]) for w, v, u in read_rows("shared/day_words.tsv")}
     day_words |= {r[0]: (int(r[2]), offsets[r[3]]) for r in rows if r[1] == "count_word"}
+    native = _native_pairs()
     # each branch with what a text must hold for it to match (date_scan: the gates)
     atoms = GatedScan(
         [
@@ -228,11 +230,18 @@ def build(sep: str) -> DateWords:
                 rf"(?P<holiday>(?P<hw>{grouped_words(named, NOT_AFTER_HANGUL)})"
                 rf"(?P<brk>\x20?(?:{brk}))?)",
                 stdlib=True,
+                joint=joint(ordered(named), NOT_AFTER_HANGUL),
             ),
-            Branch(rf"(?P<day_word>{grouped_words(day_words, NOT_AFTER_HANGUL)})", stdlib=True),
             Branch(
-                rf"(?P<native>(?P<nn>{_native_grouped()})\x20?(?P<nu>{alternation(counted)}))",
+                rf"(?P<day_word>{grouped_words(day_words, NOT_AFTER_HANGUL)})",
                 stdlib=True,
+                joint=joint(ordered(day_words), NOT_AFTER_HANGUL),
+            ),
+            Branch(
+                rf"(?P<native>(?P<nn>{grouped(native, NOT_AFTER_HANGUL)})"
+                rf"\x20?(?P<nu>{alternation(counted)}))",
+                stdlib=True,
+                joint=joint(native, NOT_AFTER_HANGUL, rf"\x20?(?:{alternation(counted)})"),
             ),
             # a spelled date: 이천이십삼년 (유월 (십일)); the day's digits stop before its 일
             Branch(
@@ -247,7 +256,7 @@ def build(sep: str) -> DateWords:
                 rf"(?P<spoken_min>(?<![가-힣])(?P<sm>[{_sino()}]{{1,4}}+)\x20?분(?!기))",
                 needs=("분",),
             ),
-            Branch(rf"(?P<word>{grouped(alts)})", stdlib=True),
+            Branch(rf"(?P<word>{grouped(alts)})", stdlib=True, joint=joint(alts)),
         ]
     )
     part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")

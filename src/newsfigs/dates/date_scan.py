@@ -38,21 +38,28 @@ class Branch:
     """Literal strings of which the branch always matches one (none: no such test)."""
     stdlib: bool = False
     """Compiled by ``re`` (faster on a large alternation of words) rather than ``regex``."""
+    joint: str = ""
+    """A pattern (for ``re``) that matches where the branch matches, for ``GatedScan``'s
+    joint search (``grouped`` words, their optional parts left out); empty: not in it."""
 
 
 class GatedScan:
     """``finditer`` and ``match`` of ``"|".join(branches)``, each branch searched alone and
     only in texts that hold what it needs (the same merge as ``core.scan.Alternation``)."""
 
-    __slots__ = ("_branches", "_gated")
+    __slots__ = ("_branches", "_gated", "_joint", "_no_digit")
 
     def __init__(self, branches: Sequence[Branch]) -> None:
         self._branches: tuple[Pattern, ...] = tuple(
             re.compile(b.pattern) if b.stdlib else regex.compile(b.pattern) for b in branches
         )
         self._gated = tuple(
-            (p, b.digit, b.needs) for p, b in zip(self._branches, branches, strict=True)
+            (p, b.digit, b.needs, bool(b.joint))
+            for p, b in zip(self._branches, branches, strict=True)
         )
+        self._no_digit = tuple(g for g in self._gated if not g[1])
+        joint = [b.joint for b in branches if b.joint]
+        self._joint = re.compile("|".join(joint)) if joint else None
 
     def match(self, text: str, pos: int = 0) -> Match | None:
         """The alternation's match at ``pos``: its first branch that matches there."""
@@ -69,26 +76,33 @@ class GatedScan:
         (the lowest branch on a tie) is the alternation's, and a branch searches again only
         once the scan has passed its match.
         """
-        digit = _DIGIT.search(text) is not None
+        # the joint branches' union: none of them matches before its first match
+        joint = self._joint.search(text) if self._joint is not None else None
         live: list[Pattern] = []
         ahead: list[Match | None] = []
-        for branch, needs_digit, needs in self._gated:
-            if needs_digit and not digit:
-                continue
+        gated = self._gated if _DIGIT.search(text) is not None else self._no_digit
+        for branch, _, needs, in_joint in gated:
             if needs:  # a loop, not any(): no generator per branch and text
                 for word in needs:
                     if word in text:
                         break
                 else:
                     continue
-            m = branch.search(text)
+            if not in_joint:
+                m = branch.search(text)
+            elif joint is not None:
+                m = branch.search(text, joint.start())
+            else:
+                continue
             if m is not None:
                 live.append(branch)
                 ahead.append(m)
-        if len(ahead) < 2:  # one branch alone: its own matches, one after the other
-            return [m for m in ahead if m is not None] + (
-                list(live[0].finditer(text, ahead[0].end())) if ahead and ahead[0] else []
-            )
+        if not ahead:
+            return []
+        if len(ahead) == 1:  # one branch alone: its own matches, one after the other
+            first = ahead[0]
+            assert first is not None
+            return [first, *live[0].finditer(text, first.end())]
         out: list[Match] = []
         pos, n = 0, len(text) + 1
         while True:
@@ -127,19 +141,35 @@ def literal(word: str) -> str:
     return regex.escape(word).replace(r"\ ", " ").replace(" ", r"\x20?")
 
 
-def grouped(alternatives: Iterable[tuple[str, str]], after_first: str = "") -> str:
-    """``w1s1|w2s2|…`` for (literal word, pattern after it) pairs, in the order given, with the
-    words that share a first character under it once (``지(?:난해|난달)``): the same matches in
-    the same order, since at one position only the words of one first character can match.
-    ``after_first`` is put right after each first character (``NOT_AFTER_HANGUL``)."""
+def first_groups(alternatives: Iterable[tuple[str, str]], after_first: str = "") -> list[str]:
+    """One pattern per first character of the (literal word, pattern after it) pairs: the
+    words that share it, in the order given, under it once (``지(?:난해|난달)``), and
+    ``after_first`` right after it (``NOT_AFTER_HANGUL``)."""
     groups: dict[str, list[str]] = {}
     for word, after in alternatives:
         groups.setdefault(word[0], []).append(literal(word[1:]) + after)
-    return "|".join(
-        f"{regex.escape(first)}{after_first}(?:{'|'.join(rest)})" for first, rest in groups.items()
-    )
+    return [f"{regex.escape(c)}{after_first}(?:{'|'.join(rest)})" for c, rest in groups.items()]
+
+
+def grouped(alternatives: Iterable[tuple[str, str]], after_first: str = "") -> str:
+    """``w1s1|w2s2|…`` written as ``first_groups``: the same matches in the same order, since
+    at one position only the words of one first character can match."""
+    return "|".join(first_groups(alternatives, after_first))
+
+
+def ordered(words: Iterable[str]) -> list[tuple[str, str]]:
+    """Literal words as (word, nothing after it) pairs, longest first (the order of
+    ``date_numbers.alternation``)."""
+    return [(w, "") for w in longest_first(words)]
 
 
 def grouped_words(words: Iterable[str], after_first: str = "") -> str:
-    """``grouped`` of literal words, longest first (the order of ``date_numbers.alternation``)."""
-    return grouped(((w, "") for w in longest_first(words)), after_first)
+    """``grouped`` of literal words, longest first."""
+    return grouped(ordered(words), after_first)
+
+
+def joint(alternatives: Iterable[tuple[str, str]], after_first: str = "", then: str = "") -> str:
+    """The ``Branch.joint`` of a branch of ``grouped`` words followed by ``then`` (what must
+    follow them; an optional part may be left out): one alternative per first character, so
+    that joined with other branches' the standard engine still skips to those characters."""
+    return "|".join(g + then for g in first_groups(alternatives, after_first))
