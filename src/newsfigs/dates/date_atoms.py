@@ -182,18 +182,17 @@ def _num_atom(a: Analysed, m: Match, lex: DateWords, after_hour: bool = False) -
     before 3:30, never "30 minutes ago")."""
     text = a.text
     s, e = m.span()
-    unit = m.group("unit")
+    raw1, raw2, raw_apos, raw_yeo, unit = m.group("n1", "n2", "apos", "yeo", "unit")
     u0 = e - len(unit)
     if a.tag_at.get(u0) not in ("NNB", "NNG") or (unit in ("시", "분") and a.tag_at[u0] != "NNB"):
         return None  # 3시장, 5시즌 …
-    n1 = int(m.group("n1"))
-    raw2 = m.group("n2")
+    n1 = int(raw1)
     n2 = int(raw2) if raw2 is not None else None
-    apos = m.group("apos") is not None
+    apos = raw_apos is not None
     if apos and unit not in ("년", "년도", "년대"):
         return None
-    digits = len(m.group("n1"))
-    yeo = m.group("yeo") is not None
+    digits = len(raw1)
+    yeo = raw_yeo is not None
     offset = lex.offsets.get(unit)
     if offset is not None and after_hour and offset.offset == "minute":
         offset = None
@@ -224,7 +223,7 @@ def _num_atom(a: Analysed, m: Match, lex: DateWords, after_hour: bool = False) -
             f["_end"] = {"decade": last}
         return Atom(s, e, ("year",), f, terminal=n2 is not None)
     if unit in ("년", "년도"):
-        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or past_year(text, s, n1, lex)
+        marked = apos or unit == "년도" or raw1[0] == "0" or past_year(text, s, n1, lex)
         marked = marked or (n2 is None and digits == 2 and bare_year(a, s, e, n1, lex))
         marked = marked or (digits == 2 and event_year(a, s, e, n1, n2, lex))
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
@@ -383,7 +382,8 @@ def _year_label(a: Analysed, m: Match) -> Atom | None:
 def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
     """The atoms of ``a`` in text order, none inside another."""
     out: list[Atom] = []
-    for m in lex.atoms.finditer(a.text):
+    text = a.text
+    for m in lex.atoms.finditer(text):
         kind = m.lastgroup
         atom: Atom | None
         f: dict[str, Any]
@@ -391,7 +391,7 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = _word_atom(a, m, lex)
         elif kind == "num":
             after_hour = bool(out) and "hour" in out[-1].slots
-            after_hour = after_hour and a.text[out[-1].end : m.start()] in ("", " ")
+            after_hour = after_hour and text[out[-1].end : m.start()] in ("", " ")
             atom = _num_atom(a, m, lex, after_hour)
         elif kind in ("day_word", "native"):
             atom = _count_atom(a, m, lex)
@@ -417,7 +417,7 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = Atom(*m.span(), slots, f)
         elif kind in ("spoken_hour", "spoken_min"):
             after_hour = bool(out) and "hour" in out[-1].slots
-            after_hour = after_hour and a.text[out[-1].end : m.start()] in ("", " ")
+            after_hour = after_hour and text[out[-1].end : m.start()] in ("", " ")
             atom = _spoken_atom(a, m, lex, after_hour)
         elif kind == "holiday":
             atom = _holiday_atom(a, m)
