@@ -8,6 +8,7 @@ all its branches, on texts built from the pieces the gates and rewrites are abou
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -18,13 +19,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfigs.core.scan import Alternation
+from newsfigs.dates import article_dates, date_numbers, find_dates
 from newsfigs.dates.date_lexicon import _native, _native_pairs
+from newsfigs.dates.date_numbers import _cues, _direction
 from newsfigs.dates.date_scan import (
     NOT_AFTER_HANGUL,
     Branch,
     GatedScan,
     grouped,
     grouped_words,
+    small,
 )
 from newsfigs.dates.find_dates import date_words
 
@@ -163,3 +167,68 @@ def test_grouping_keeps_the_order_of_the_words() -> None:
     for text in ("지난해같은 기간", "지난해 같은", "지난주", "올해 오는", "지"):
         assert [m.span() for m in one.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert grouped_words(["ab", "a", "abc"]) == "a(?:bc|b|)"
+
+
+def _small_patterns() -> list[tuple[str, object]]:
+    """Every pattern of the date stage tried at one place, as ``date_scan.small`` compiled it."""
+    lex = date_words()
+    found: list[tuple[str, object]] = [
+        (f.name, getattr(lex, f.name))
+        for f in dataclasses.fields(lex)
+        if hasattr(getattr(lex, f.name), "fullmatch")
+    ]
+    cues = _cues()
+    found += [("after", cues.after), ("before", cues.before), ("direction", _direction())]
+    found += [(n, getattr(date_numbers, n)) for n in ("_HALF", "_MONTHS", "_YEO", "_ISANG")]
+    found += [("_RANGE", find_dates._RANGE), ("_HALF_HOUR", find_dates._HALF_HOUR)]
+    found += [("_FRAME", article_dates._FRAME), ("_CLAUSE_BREAK", article_dates._CLAUSE_BREAK)]
+    return found
+
+
+def test_small_leaves_to_regex_what_re_may_read_otherwise() -> None:
+    assert isinstance(small(r"\d+일"), regex.Pattern)  # Unicode digits: regex's own table
+    assert isinstance(small(r"\x20?\d{1,3}+회"), regex.Pattern)  # possessive: Python 3.11 re
+    assert isinstance(small(r"(?P<w>a)|(?P<w>b)"), regex.Pattern)  # re refuses the name twice
+    assert isinstance(small(r"\x20?(?:이동평균|평균)"), re.Pattern)
+    kinds = {name: isinstance(p, re.Pattern) for name, p in _small_patterns()}
+    assert kinds["not_day"] and kinds["zone_before"] and kinds["after"] and kinds["direction"]
+    assert not kinds["per_day"] and not kinds["before"] and not kinds["_MONTHS"]
+
+
+NEAR_WORDS = [
+    "이상",
+    "동안",
+    "만에",
+    "부터",
+    "까지",
+    "마다",
+    "전후",
+    "무렵",
+    "현지시간",
+    "한국 시각",
+]
+NEAR_WORDS += ["(월)", "(화요일)", "초순", "말", "매주", "약", "지난", "오는", "그로부터", "평균"]
+NEAR_WORDS += ["이동평균", "현재", "에는", "는", "전", "후", "뒤"]
+NEAR = st.lists(
+    st.sampled_from([*"0123 ()~-–∼.,\n가여반간째내안치분선께경쯤", *NEAR_WORDS]), max_size=10
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEAR)
+def test_patterns_on_re_match_as_on_regex(text: str) -> None:
+    """``match`` at every position and ``search`` up to every position (how the date stage
+    calls them) find the same spans and groups on both engines."""
+    for name, p in _small_patterns():
+        if not isinstance(p, re.Pattern):
+            continue
+        twin = regex.compile(p.pattern)
+        for i in range(len(text) + 1):
+            lo = max(0, i - 12)
+            pairs = (
+                (p.match(text, i), twin.match(text, i)),
+                (p.search(text, lo, i), twin.search(text, lo, i)),
+            )
+            for m, n in pairs:
+                got = None if m is None else (m.span(), m.groupdict())
+                assert got == (None if n is None else (n.span(), n.groupdict())), (name, i)

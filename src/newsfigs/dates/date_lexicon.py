@@ -20,12 +20,14 @@ from newsfigs.dates.date_scan import (
     NOT_AFTER_HANGUL,
     Branch,
     GatedScan,
+    Pattern,
     grouped,
     grouped_words,
     joint,
     literal,
     longest_first,
     ordered,
+    small,
 )
 from newsfigs.dates.holidays import words as holiday_words
 from newsfigs.numbers import MIDDLE_DOTS, SINO_DIGITS, SMALL_UNITS, native_numerals
@@ -40,34 +42,34 @@ class DateWords:
     atoms: GatedScan
     words: dict[str, tuple[str, str, str]]
     parts: dict[str, str]  # 초순, 중순, 말 … → early | mid | late
-    part: regex.Pattern[str]  # one of ``parts`` right after a year or month (3월 말)
-    cue_before: regex.Pattern[str]  # 지난, 오는 right before a number (searched up to it)
-    weekday_paren: regex.Pattern[str]  # (월), (월요일) after a day
+    part: Pattern  # one of ``parts`` right after a year or month (3월 말)
+    cue_before: Pattern  # 지난, 오는 right before a number (searched up to it)
+    weekday_paren: Pattern  # (월), (월요일) after a day
     weekdays: dict[str, int]  # 월 → 0 … 일 → 6: a weekday word without 요일
-    recurring_before: regex.Pattern[str]  # 매주 월요일, 매월 25일: no particular date (searched)
-    recurring_after: regex.Pattern[str]  # 일요일마다, 3일마다
-    approx_before: regex.Pattern[str]  # 약 3년 전: a qualifier of qualifiers.tsv (searched)
-    approx_after: regex.Pattern[str]  # 3일께, 오후 3시경, 1990년 무렵; group count: 전후
+    recurring_before: Pattern  # 매주 월요일, 매월 25일: no particular date (searched)
+    recurring_after: Pattern  # 일요일마다, 3일마다
+    approx_before: Pattern  # 약 3년 전: a qualifier of qualifiers.tsv (searched)
+    approx_after: Pattern  # 3일께, 오후 3시경, 1990년 무렵; group count: 전후
     offsets: dict[str, TimeUnit]  # units that count back with 전/후/뒤 (data/shared/time_units.tsv)
     day_words: dict[str, tuple[int, TimeUnit]]  # 이틀 → (2, 일), 반년 → (6, 개월): counts
     length_nouns: tuple[str, ...]  # 2000년 이상 역사: a length, not the year 2000
     length_verbs: frozenset[str]  # 84년 된: a verb after a bare two-digit year that counts years
     whole_nouns: frozenset[str]  # 3분기 전 세계: nouns after 전 read as 全 "all", not "ago"
-    anaphor_before: regex.Pattern[str]  # 그로부터 (3일 뒤): from the time named last (searched)
+    anaphor_before: Pattern  # 그로부터 (3일 뒤): from the time named last (searched)
     year_events: frozenset[str]  # 27년 상장: nouns after a bare two-digit year that date it
     about_after: frozenset[str]  # 3일 정도: "about" after a number, which no date takes (not 쯤)
-    not_day: regex.Pattern[str]  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
-    per_day: regex.Pattern[str]  # 1일 2회: a rate per day, not the 1st
-    clock_after: regex.Pattern[str]  # 15:30 현재, 15:30부터: a time, not a score
-    range_from: regex.Pattern[str]  # 15일부터 (then 18일까지): the start of an interval
-    range_to: regex.Pattern[str]  # 18일까지: the end of an interval
+    not_day: Pattern  # 3일치, 3일분, 5일선, 1일 평균: a quantity of days
+    per_day: Pattern  # 1일 2회: a rate per day, not the 1st
+    clock_after: Pattern  # 15:30 현재, 15:30부터: a time, not a score
+    range_from: Pattern  # 15일부터 (then 18일까지): the start of an interval
+    range_to: Pattern  # 18일까지: the end of an interval
     month_names: dict[str, int]  # 유월 → 6: a spelled month after a spelled year
     zones: dict[str, str]  # 현지시간, 현지 시각 … → the canonical DateInfo.time_zone
-    zone_after: regex.Pattern[str]  # (현지시간) right after a date or time
-    zone_before: regex.Pattern[str]  # 현지시간 right before a date (searched up to it)
+    zone_after: Pattern  # (현지시간) right after a date or time
+    zone_before: Pattern  # 현지시간 right before a date (searched up to it)
 
 
-def _neighbours() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _neighbours() -> tuple[Pattern, Pattern, Pattern]:
     """The three patterns of ``day_neighbours.tsv`` (not_day, per_day, clock_after)."""
     rows = read_rows("dates/day_neighbours.tsv")
     glued: list[str] = []
@@ -81,11 +83,11 @@ def _neighbours() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern
         elif flag.startswith("+"):
             w += rf"(?=[{regex.escape(flag[1:])}]?(?![가-힣]))"
         (spaced if flag == "spaced" else glued).append(w)
-    not_day = regex.compile(rf"(?:{'|'.join(glued)}|\x20?(?:{'|'.join(spaced)}))")
+    not_day = small(rf"(?:{'|'.join(glued)}|\x20?(?:{'|'.join(spaced)}))")
     per = alternation(w for w, role, _ in rows if role == "per_day")
-    per_day = regex.compile(rf"\x20?\d{{1,3}}+\x20?(?:{per})(?![가-힣])")
+    per_day = small(rf"\x20?\d{{1,3}}+\x20?(?:{per})(?![가-힣])")
     clock = alternation(w for w, role, _ in rows if role == "clock_after")
-    return not_day, per_day, regex.compile(rf"\x20?(?:{clock})")
+    return not_day, per_day, small(rf"\x20?(?:{clock})")
 
 
 def _native() -> str:
@@ -259,11 +261,11 @@ def build(sep: str) -> DateWords:
             Branch(rf"(?P<word>{grouped(alts)})", stdlib=True, joint=joint(alts)),
         ]
     )
-    part = regex.compile(rf"\x20?(?P<part>{alternation(parts)})")
+    part = small(rf"\x20?(?P<part>{alternation(parts)})")
     cues = [r[0] for r in rows if r[1] == "cue"]
-    cue_before = regex.compile(rf"(?<![가-힣])(?:{alternation(cues)})\x20?$")
+    cue_before = small(rf"(?<![가-힣])(?:{alternation(cues)})\x20?$")
     short = {r[0].removesuffix("요일"): int(r[2]) for r in rows if r[1] == "weekday"}
-    weekday_paren = regex.compile(rf"\x20?\((?P<wd>{alternation(short)})(?:요일)?\)")
+    weekday_paren = small(rf"\x20?\((?P<wd>{alternation(short)})(?:요일)?\)")
     every = {w: where for w, role, where, *_ in rows if role == "recurring"}
     approx = {w: where for w, role, where, *_ in rows if role == "approx"}
     glued = alternation(w for w, where in approx.items() if where == "glued")
@@ -285,27 +287,23 @@ def build(sep: str) -> DateWords:
         cue_before,
         weekday_paren,
         short,
-        regex.compile(
-            rf"(?<![가-힣])(?:{alternation(w for w in every if every[w] == 'before')})\x20?$"
-        ),
-        regex.compile(alternation(w for w in every if every[w] == "after")),
-        regex.compile(rf"(?<![가-힣])(?:{alternation(about)})\x20?$"),
-        regex.compile(rf"{glued}|\x20?(?:{spaced})"),
+        small(rf"(?<![가-힣])(?:{alternation(w for w in every if every[w] == 'before')})\x20?$"),
+        small(alternation(w for w in every if every[w] == "after")),
+        small(rf"(?<![가-힣])(?:{alternation(about)})\x20?$"),
+        small(rf"{glued}|\x20?(?:{spaced})"),
         offsets,
         day_words,
         tuple(length_nouns),
         frozenset(w for w, r, *_ in rows if r == "length_verb"),
         frozenset(w for w, r, *_ in rows if r == "whole_noun"),
-        regex.compile(
-            rf"(?<![가-힣])(?:{alternation(w for w, r, *_ in rows if r == 'anaphor')})\x20?$"
-        ),
+        small(rf"(?<![가-힣])(?:{alternation(w for w, r, *_ in rows if r == 'anaphor')})\x20?$"),
         frozenset(w for w, r, *_ in rows if r == "year_event"),
         about_after,
         *_neighbours(),
-        regex.compile(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
-        regex.compile(alternation(w for w, r, v, *_ in rows if v == "to")),
+        small(rf"(?:{alternation(w for w, r, v, *_ in rows if v == 'from')})\x20?"),
+        small(alternation(w for w, r, v, *_ in rows if v == "to")),
         {w: int(v) for w, r, v, *_ in rows if r == "month_name"},
         zones,
-        regex.compile(rf"\x20?\(\x20?(?P<z>{alternation(zone_words)})\x20?\)"),
-        regex.compile(rf"(?<![가-힣])(?P<z>{alternation(zone_words)})\x20?$"),
+        small(rf"\x20?\(\x20?(?P<z>{alternation(zone_words)})\x20?\)"),
+        small(rf"(?<![가-힣])(?P<z>{alternation(zone_words)})\x20?$"),
     )

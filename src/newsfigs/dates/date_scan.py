@@ -25,6 +25,23 @@ Pattern = re.Pattern[str] | regex.Pattern[str]
 Match = re.Match[str] | regex.Match[str]
 
 _DIGIT = regex.compile(r"\d")
+_REGEX_ONLY = regex.compile(r"\\[dDwWsSbB]|[?*+}]\+|\(\?>")
+"""What ``small`` leaves to ``regex``: classes whose Unicode tables the two engines may not
+share (``\\d``, ``\\w``, ``\\s``, ``\b``), possessive quantifiers and atomic groups (not in
+``re`` before Python 3.11)."""
+
+
+def small(pattern: str) -> Pattern:
+    """A pattern tried at one place (right after an atom, or up to it), compiled by ``re``
+    when it can be: a call costs ~0.2 µs there against ~0.5–1 µs for ``regex``, with the same
+    matches for what ``re`` compiles and ``_REGEX_ONLY`` does not find (``regex`` otherwise, and
+    for what ``re`` refuses: a variable-width lookbehind, a group name used twice)."""
+    if _REGEX_ONLY.search(pattern) is None:
+        try:
+            return re.compile(pattern)
+        except re.error:
+            pass
+    return regex.compile(pattern)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import DateCandidate
 from newsfigs.core.resources import resource
@@ -27,6 +25,7 @@ from newsfigs.dates.date_atoms import Atom
 from newsfigs.dates.date_atoms import atoms as find_atoms
 from newsfigs.dates.date_lexicon import DateWords, build
 from newsfigs.dates.date_numbers import counts_days
+from newsfigs.dates.date_scan import Match, small
 
 # slot order: an expression goes from coarse to fine
 _ORDER = {
@@ -44,8 +43,8 @@ _ORDER = {
 }
 _SEP = r"[~∼〜\-–]"
 
-_HALF_HOUR = regex.compile(r"\x20?반")
-_RANGE = regex.compile(rf"\x20?{_SEP}\x20?")
+_HALF_HOUR = small(r"\x20?반")
+_RANGE = small(rf"\x20?{_SEP}\x20?")
 
 
 @resource
@@ -146,7 +145,7 @@ def _expression(a: Analysed, atoms: list[Atom], i: int, lex: DateWords) -> tuple
     return expr, j
 
 
-def _zone(lex: DateWords, m: regex.Match[str]) -> str:
+def _zone(lex: DateWords, m: Match) -> str:
     return lex.zones[m.group("z").replace(" ", "")]
 
 
