@@ -15,10 +15,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-import regex
-
 from newsfigs.core.scan import SENTENCE_END
 from newsfigs.dates.calendar_spans import add_months, last_day, shift_span
+from newsfigs.dates.date_scan import small
 from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo, Figure
 
@@ -178,7 +177,7 @@ def _resolution(info: DateInfo) -> dict[str, datetime.date | None]:
     }
 
 
-_CLAUSE_BREAK = regex.compile(r"[.?!,()\[\]\"'“”‘’·\n]")
+_CLAUSE_BREAK = small(r"[.?!,()\[\]\"'“”‘’·\n]")
 AHEAD_CHARS = 30
 """How far ahead of ``전년 동기`` the period it qualifies may be named."""
 HANGUL, JAMO_FINALS, FINAL_N = 0xAC00, 28, 4
@@ -219,7 +218,7 @@ def _until_after(info: DateInfo, day: datetime.date) -> DateInfo:
     return info.model_copy(update={"resolved": day + datetime.timedelta(days=step)})
 
 
-_FRAME = regex.compile(r"(?:에는|에도|엔|은|는)(?=[\x20,])")
+_FRAME = small(r"(?:에는|에도|엔|은|는)(?=[\x20,])")
 """A particle that makes a named year the frame of its clause: ``내년 설날은``, ``2027년에는``."""
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from newsfigs.core.analyzer import Analysed
 from newsfigs.dates import resolve_dates as dates
 from newsfigs.dates.date_lexicon import POSITIONS, DateWords
@@ -26,6 +24,7 @@ from newsfigs.dates.date_numbers import (
     whole_after,
     year_before_noun,
 )
+from newsfigs.dates.date_scan import Match
 from newsfigs.dates.date_years import bare_year, event_year, past_year
 from newsfigs.dates.holidays import holiday_of
 from newsfigs.numbers import parse_number
@@ -42,7 +41,7 @@ class Atom:
     terminal: bool = False  # nothing finer may follow
 
 
-def _word_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+def _word_atom(a: Analysed, m: Match, lex: DateWords) -> Atom | None:
     s, e = m.span()
     if s not in a.starts or e not in a.ends:
         return None
@@ -164,7 +163,7 @@ def _ago(
 _NATIVE_TAGS = frozenset({"NR", "MM", "NNG", "NNB"})  # 두/MM 달, not 너/NP
 
 
-def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+def _count_atom(a: Analysed, m: Match, lex: DateWords) -> Atom | None:
     """``이틀 전``, ``일주일 뒤``, ``두 달 전``, ``두 분기 전``: a native count of a unit of time,
     a date only with 전/후/뒤 after it."""
     s, e = m.span()
@@ -178,25 +177,22 @@ def _count_atom(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None
     return _ago(a, lex, s, e, int(parse_number(m.group("nn"))), lex.offsets[m.group("nu")])
 
 
-def _num_atom(
-    a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: bool = False
-) -> Atom | None:
+def _num_atom(a: Analysed, m: Match, lex: DateWords, after_hour: bool = False) -> Atom | None:
     """A number with its unit; ``after_hour``: right after an hour (``3시 30분 전`` is a time
     before 3:30, never "30 minutes ago")."""
     text = a.text
     s, e = m.span()
-    unit = m.group("unit")
+    raw1, raw2, raw_apos, raw_yeo, unit = m.group("n1", "n2", "apos", "yeo", "unit")
     u0 = e - len(unit)
     if a.tag_at.get(u0) not in ("NNB", "NNG") or (unit in ("시", "분") and a.tag_at[u0] != "NNB"):
         return None  # 3시장, 5시즌 …
-    n1 = int(m.group("n1"))
-    raw2 = m.group("n2")
+    n1 = int(raw1)
     n2 = int(raw2) if raw2 is not None else None
-    apos = m.group("apos") is not None
+    apos = raw_apos is not None
     if apos and unit not in ("년", "년도", "년대"):
         return None
-    digits = len(m.group("n1"))
-    yeo = m.group("yeo") is not None
+    digits = len(raw1)
+    yeo = raw_yeo is not None
     offset = lex.offsets.get(unit)
     if offset is not None and after_hour and offset.offset == "minute":
         offset = None
@@ -227,7 +223,7 @@ def _num_atom(
             f["_end"] = {"decade": last}
         return Atom(s, e, ("year",), f, terminal=n2 is not None)
     if unit in ("년", "년도"):
-        marked = apos or unit == "년도" or m.group("n1")[0] == "0" or past_year(text, s, n1, lex)
+        marked = apos or unit == "년도" or raw1[0] == "0" or past_year(text, s, n1, lex)
         marked = marked or (n2 is None and digits == 2 and bare_year(a, s, e, n1, lex))
         marked = marked or (digits == 2 and event_year(a, s, e, n1, n2, lex))
         return _year_atom(s, e, n1, digits, n2, raw2, marked)
@@ -281,7 +277,7 @@ HOURS_ON_CLOCK = 12
 """A spoken hour is counted on a 12-hour clock (네 시, 열두 시)."""
 
 
-def _spoken_atom(a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: bool) -> Atom | None:
+def _spoken_atom(a: Analysed, m: Match, lex: DateWords, after_hour: bool) -> Atom | None:
     """``네 시``, ``열두 시`` (a native hour, then a time only with a part of day or minutes:
     see ``find_dates._valid``), ``사십오분`` after an hour, ``삼십분 전`` (30 minutes ago)."""
     s, e = m.span()
@@ -307,7 +303,7 @@ def _spoken_atom(a: Analysed, m: regex.Match[str], lex: DateWords, after_hour: b
     return _ago(a, lex, s, e, n, _MINUTE)
 
 
-def _spoken_date(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | None:
+def _spoken_date(a: Analysed, m: Match, lex: DateWords) -> Atom | None:
     """``이천이십삼년 유월 십일``: a date spelled in Hangul (never 2023 years). A year alone is
     left to the figures recognizer's reading unless a month follows."""
     s, e = m.span()
@@ -327,7 +323,7 @@ def _spoken_date(a: Analysed, m: regex.Match[str], lex: DateWords) -> Atom | Non
     return Atom(s, e, slots, f)
 
 
-def _holiday_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
+def _holiday_atom(a: Analysed, m: Match) -> Atom | None:
     """``추석``, ``설 연휴``, ``어린이날``: a named day (``data/dates/holidays.tsv``)."""
     s, e = m.span()
     if s not in a.starts or e not in a.ends:
@@ -344,7 +340,7 @@ def _holiday_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
     return Atom(s, e, ("holiday",), f, numeric=False)
 
 
-def _quarter_atom(a: Analysed, m: regex.Match[str]) -> Atom | None:
+def _quarter_atom(a: Analysed, m: Match) -> Atom | None:
     """``3·4분기``, ``3/4분기`` (the third of four quarters), ``3Q``, ``3Q25`` (of 2025)."""
     s, e = m.span()
     if s not in a.starts or e not in a.ends or length_after(a, e):
@@ -362,7 +358,7 @@ _TITLE_ENDS = "〉》」』’”]"
 """Closing marks of a title: a lone ``(2000)`` after one is its year."""
 
 
-def _year_label(a: Analysed, m: regex.Match[str]) -> Atom | None:
+def _year_label(a: Analysed, m: Match) -> Atom | None:
     """``2015시즌``, ``2025∼2026 시즌``: a year without ``년`` counted in a unit of the
     ``year_label`` rows (the span ends after it, as after ``년``); ``〈반칙왕〉(2000)``: a
     year alone in parentheses right after a title, ``소세키(1867~1916)`` two years after a
@@ -386,7 +382,8 @@ def _year_label(a: Analysed, m: regex.Match[str]) -> Atom | None:
 def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
     """The atoms of ``a`` in text order, none inside another."""
     out: list[Atom] = []
-    for m in lex.atoms.finditer(a.text):
+    text = a.text
+    for m in lex.atoms.finditer(text):
         kind = m.lastgroup
         atom: Atom | None
         f: dict[str, Any]
@@ -394,7 +391,7 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = _word_atom(a, m, lex)
         elif kind == "num":
             after_hour = bool(out) and "hour" in out[-1].slots
-            after_hour = after_hour and a.text[out[-1].end : m.start()] in ("", " ")
+            after_hour = after_hour and text[out[-1].end : m.start()] in ("", " ")
             atom = _num_atom(a, m, lex, after_hour)
         elif kind in ("day_word", "native"):
             atom = _count_atom(a, m, lex)
@@ -420,7 +417,7 @@ def atoms(a: Analysed, lex: DateWords) -> list[Atom]:
             atom = Atom(*m.span(), slots, f)
         elif kind in ("spoken_hour", "spoken_min"):
             after_hour = bool(out) and "hour" in out[-1].slots
-            after_hour = after_hour and a.text[out[-1].end : m.start()] in ("", " ")
+            after_hour = after_hour and text[out[-1].end : m.start()] in ("", " ")
             atom = _spoken_atom(a, m, lex, after_hour)
         elif kind == "holiday":
             atom = _holiday_atom(a, m)

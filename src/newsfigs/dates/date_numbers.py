@@ -18,18 +18,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.resources import read_rows, resource
+from newsfigs.dates.date_scan import Match, Pattern, literal, longest_first, small
 from newsfigs.units import direction_pattern, directions
 
 MONTHS_PER_YEAR = 12
 MINUTES_PER_HOUR = 60
-_HALF = regex.compile(r"\x20?반")  # 1년 반: a year and a half
-_MONTHS = regex.compile(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
-_YEO = regex.compile(r"여")  # 1년여: a year or so
-_ISANG = regex.compile(r"\x20?이상\x20?")
+_HALF = small(r"\x20?반")  # 1년 반: a year and a half
+_MONTHS = small(r"\x20?(?P<m>\d{1,2}+)개월")  # 3년 6개월
+_YEO = small(r"여")  # 1년여: a year or so
+_ISANG = small(r"\x20?이상\x20?")
 NOUN_TAGS = frozenset({"NNG", "NNP"})
 _CUE_TAGS = frozenset({"NNG", "NNB", "XSN", "MAG"})  # not 만/JX (3일만: only), 치르/VV
 _WITHIN_TAGS = frozenset({"NNG", "NNB"})  # 3일 안에 (within), not 안/MAG (3일 안 나왔다)
@@ -38,17 +37,16 @@ _RUN = "연속"  # a cue after the unit (3일 연속) that marks a run before a 
 
 def alternation(words: Iterable[str]) -> str:
     """Longest-first alternation of literal words (a space in one may be left out)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", " ").replace(" ", r"\x20?") for w in ordered)
+    return "|".join(literal(w) for w in longest_first(words))
 
 
 @dataclass(frozen=True)
 class _Cues:
     """The duration words of ``data/shared/duration_words.tsv`` as the date finder reads them."""
 
-    after: regex.Pattern[str]  # right after the unit: 간, 째, 동안, 만에, 이상 … (or 여)
+    after: Pattern  # right after the unit: 간, 째, 동안, 만에, 이상 … (or 여)
     roles: dict[str, str]
-    before: regex.Pattern[str]  # right before a bare day or month: 최근, 징역, 약 … (searched)
+    before: Pattern  # right before a bare day or month: 최근, 징역, 약 … (searched)
 
 
 @resource
@@ -59,11 +57,12 @@ def _cues() -> _Cues:
     roles = {row[0]: row[1] for row in read_rows("shared/duration_words.tsv")}
     glued = [w for w, r in roles.items() if r == "glued"]
     spaced = [w for w, r in roles.items() if r in ("cue", "within", "length")]
-    after = regex.compile(rf"(?P<w>{alternation(glued)})|\x20?(?P<w>{alternation(spaced)})|여")
+    # two names: re refuses one used twice
+    after = small(rf"(?P<w>{alternation(glued)})|\x20?(?P<sw>{alternation(spaced)})|여")
     words = [w for w, r in roles.items() if r in ("before", "sentence")]
     words += [row[0] for row in read_rows("shared/qualifiers.tsv") if row[2] == "before"]
     sentence = alternation(w for w, r in roles.items() if r == "sentence")
-    before = regex.compile(
+    before = small(
         rf"(?:(?<![가-힣])(?:{alternation([*words, _RUN])})"
         r"|(?<![가-힣\d])(?<!(?:이번|다음|지난)\x20?)(?:주|월|연)"  # 주 4일 근무: per week
         # 4박5일; 징역 1년 6월 and 징역 10년 6월: a sentence
@@ -83,10 +82,11 @@ def length_after(a: Analysed, e: int) -> bool:
     m = cues.after.match(a.text, e)
     if m is None or (m.end() not in a.ends and m.end() != len(a.text)):
         return False
-    word = m.group("w")
+    name = "w" if m.group("w") is not None else "sw"  # glued or after a space
+    word = m.group(name)
     if word is None or cues.roles[word] == "length":
         return True  # 여, or a bound: 이상 may be a verb's object (30일 넘게)
-    ws = m.start("w")
+    ws = m.start(name)
     tag = a.tag_at.get(ws) if ws in a.starts else None  # 2주간 may be one morpheme
     role = cues.roles[word]
     return tag is None or (tag in _CUE_TAGS and (role != "within" or tag in _WITHIN_TAGS))
@@ -177,12 +177,12 @@ def offset_after(
 
 
 @resource
-def _direction() -> regex.Pattern[str]:
+def _direction() -> Pattern:
     """전, 후, 뒤 (``data/shared/directions.tsv``) after an optional space."""
-    return regex.compile(rf"\x20?{direction_pattern('dir')}")
+    return small(rf"\x20?{direction_pattern('dir')}")
 
 
-def determiner_at(a: Analysed, m: regex.Match[str]) -> bool:
+def determiner_at(a: Analysed, m: Match) -> bool:
     """``전`` read as the determiner 全 "all" (``3분기 전 세계``), not as "before"."""
     return a.tag_at.get(m.start("dir")) == "MM"
 

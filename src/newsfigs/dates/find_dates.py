@@ -17,8 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import DateCandidate
 from newsfigs.core.resources import resource
@@ -27,6 +25,7 @@ from newsfigs.dates.date_atoms import Atom
 from newsfigs.dates.date_atoms import atoms as find_atoms
 from newsfigs.dates.date_lexicon import DateWords, build
 from newsfigs.dates.date_numbers import counts_days
+from newsfigs.dates.date_scan import Match, small
 from newsfigs.dates.tense import tense_after
 
 # slot order: an expression goes from coarse to fine
@@ -45,8 +44,8 @@ _ORDER = {
 }
 _SEP = r"[~∼〜\-–]"
 
-_HALF_HOUR = regex.compile(r"\x20?반")
-_RANGE = regex.compile(rf"\x20?{_SEP}\x20?")
+_HALF_HOUR = small(r"\x20?반")
+_RANGE = small(rf"\x20?{_SEP}\x20?")
 
 
 @resource
@@ -130,9 +129,10 @@ def _expression(a: Analysed, atoms: list[Atom], i: int, lex: DateWords) -> tuple
     expr.add(atoms[i])
     _attachments(a, expr, lex)
     j = i + 1
+    text = a.text
     while j < len(atoms):
         nxt = atoms[j]
-        gap = a.text[expr.end : nxt.start]
+        gap = text[expr.end : nxt.start]
         zone = lex.zone_after.fullmatch(gap.rstrip(" ")) if gap not in ("", " ") else None
         if (gap not in ("", " ") and zone is None) or not expr.accepts(nxt):
             break
@@ -146,7 +146,7 @@ def _expression(a: Analysed, atoms: list[Atom], i: int, lex: DateWords) -> tuple
     return expr, j
 
 
-def _zone(lex: DateWords, m: regex.Match[str]) -> str:
+def _zone(lex: DateWords, m: Match) -> str:
     return lex.zones[m.group("z").replace(" ", "")]
 
 
@@ -164,10 +164,9 @@ def _time_zone(a: Analysed, start: int, end: int, lex: DateWords) -> str | None:
 
 def _valid(expr: _Expr, a: Analysed) -> bool:
     f = expr.fields
-    finer = set(expr.slots) - {"cue", "year"}
     if f.get("_needs_more") and len(expr.slots) < 2:
         return False
-    if f.get("_two_digit") and not finer:
+    if f.get("_two_digit") and set(expr.slots) <= {"cue", "year"}:
         return False  # 근속 26년, 20∼50년 수령: lengths of time, not years
     if f.get("_attached") and expr.slots == ["daypart"]:
         return False
@@ -243,6 +242,9 @@ def recognize(a: Analysed) -> list[DateCandidate]:
     """Date and time candidates of ``a`` (normalized coordinates), resolved when possible."""
     lex = date_words()
     atoms = find_atoms(a, lex)
+    if not atoms:
+        return []
+    text = a.text
     out: list[DateCandidate] = []
     i = 0
     while i < len(atoms):
@@ -251,7 +253,7 @@ def recognize(a: Analysed) -> list[DateCandidate]:
             i += 1
             continue
         e2: _Expr | None = None
-        sep = _RANGE.match(a.text, expr.end) if "_end" not in expr.fields else None
+        sep = _RANGE.match(text, expr.end) if "_end" not in expr.fields else None
         if sep and j < len(atoms) and atoms[j].start == sep.end():
             cand, k = _expression(a, atoms, j, lex)
             first = next((s for s in expr.slots if s != "cue"), "cue")
@@ -265,15 +267,15 @@ def recognize(a: Analysed) -> list[DateCandidate]:
                 e2, j = cand, k
         elif "_end" not in expr.fields:
             e2, j = _until(a, atoms, j, expr, lex) or (None, j)
-        every = lex.recurring_before.search(a.text, max(0, expr.start - 4), expr.start)
-        if every or lex.recurring_after.match(a.text, e2.end if e2 else expr.end):
+        every = lex.recurring_before.search(text, max(0, expr.start - 4), expr.start)
+        if every or lex.recurring_after.match(text, e2.end if e2 else expr.end):
             if every is None or "nth" not in expr.fields or e2 is not None:
                 i = j
                 continue
             expr.fields["recurring"] = True  # 매달 셋째 주 수요일: a rule, said so
             expr.start = every.start()
         start, end = expr.start, e2.end if e2 else expr.end
-        approx = lex.approx_after.match(a.text, end)
+        approx = lex.approx_after.match(text, end)
         if approx is not None and approx.end() in a.ends:
             if approx.group("count") and expr.slots == ["day"] and e2 is None:
                 i = j  # 3일 전후: the 3rd, or 3 days before and after an event? not said
@@ -281,7 +283,7 @@ def recognize(a: Analysed) -> list[DateCandidate]:
             end = approx.end()
         approximate = end != (e2.end if e2 else expr.end) or "_approx" in expr.fields
         if expr.fields.get("relative") in ("ago", "later"):
-            before = lex.approx_before.search(a.text, max(0, start - 3), start)
+            before = lex.approx_before.search(text, max(0, start - 3), start)
             if before is not None:
                 start, approximate = before.start(), True
         end_fields = _end_fields(expr, e2)

@@ -514,4 +514,4 @@ def build(fields: Mapping[str, Any], end: Mapping[str, Any] | None = None) -> Da
     public["precision"] = fields["_precision"] if "_precision" in fields else precision_of(public)
     if end:
         public["end"] = build(end)
-    return DateInfo(**public)
+    return DateInfo.model_validate(public)  # the same validation, without a keyword call
