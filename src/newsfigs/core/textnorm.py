@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -28,6 +29,10 @@ _SUSPECT = regex.compile(
     rf"[^{_SAFE}&]++|&(?:#[0-9]{{1,7}}+|#[xX][0-9a-fA-F]{{1,6}}+|[A-Za-z][A-Za-z0-9]{{1,31}}+);"
     rf"|&"
 )
+# The same test as _SUSPECT's first character, in the standard library's engine: one scan of a
+# plain sentence (90% of news) costs a tenth of the regex module's, which then looks only at
+# the texts this finds something in.
+_ANY_SUSPECT = re.compile(rf"[^{_SAFE}]")
 _CLUSTER = regex.compile(r"\X", regex.DOTALL)
 _ENTITY = regex.compile(r"&[#A-Za-z][#xX0-9A-Za-z]{0,31}+;")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -156,6 +161,8 @@ def _run(b: _Builder, text: str, start: int, end: int) -> None:
 
 def normalize(text: str) -> Normalized:
     """NFKC-normalize ``text`` keeping the offset map (identity fast path for plain text)."""
+    if _ANY_SUSPECT.search(text) is None:
+        return Normalized(text, text)
     first = _SUSPECT.search(text)
     if first is None:
         return Normalized(text, text)
