@@ -36,6 +36,20 @@ def test_import_does_not_load_the_analyzer() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_views_load_on_first_use() -> None:
+    """``import newsfigs`` and a first ``extract`` leave the views unloaded; they still work."""
+    code = (
+        "import sys, newsfigs\n"
+        "doc = newsfigs.extract('매출은 5조원이다.')\n"
+        "for m in ('newsfigs.html', 'newsfigs.records', 'html'):\n"
+        "    assert m not in sys.modules, m + ' imported before use'\n"
+        "assert '5조원' in doc._repr_html_()\n"
+        "assert doc.to_records()[0]['text'] == '5조원'\n"
+        "assert newsfigs.records.flatten([doc]) and newsfigs.html.page([doc])\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_extract_returns_document_with_spans_into_the_original() -> None:
     doc = newsfigs.extract(SEED_LIKE)
     assert isinstance(doc, Document)

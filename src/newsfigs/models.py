@@ -325,7 +325,9 @@ class Document(BaseModel):
 
     def _repr_html_(self) -> str:
         """Jupyter's view: the text with figures, people and organizations highlighted."""
-        if VIEWS.html is None:  # pragma: no cover - the package imports newsfigs.html
+        if VIEWS.html is None:
+            VIEWS.load_views()
+        if VIEWS.html is None:  # pragma: no cover - loading newsfigs.html fills the slot
             raise RuntimeError("newsfigs.html is not loaded: import newsfigs")
         return VIEWS.html(self)
 
@@ -333,7 +335,9 @@ class Document(BaseModel):
         self, *, decimals: Literal["decimal", "float", "str"] = "decimal"
     ) -> list[dict[str, Any]]:
         """One flat dict per figure and entity mention, ready for ``pandas.DataFrame``."""
-        if VIEWS.records is None:  # pragma: no cover - the package imports newsfigs.records
+        if VIEWS.records is None:
+            VIEWS.load_views()
+        if VIEWS.records is None:  # pragma: no cover - loading newsfigs.records fills the slot
             raise RuntimeError("newsfigs.records is not loaded: import newsfigs")
         return VIEWS.records(self, decimals=decimals)
 
@@ -361,12 +365,15 @@ class Views:
     """Where ``Document._repr_html_`` and ``Document.to_records`` find their implementation.
 
     ``newsfigs.html`` and ``newsfigs.records`` build on these models and fill in their slot
-    when imported (``newsfigs/__init__`` imports both), so they import models and models
-    imports neither: no import cycle, and the methods still work.
+    when imported, so they import models and models imports neither: no import cycle, and the
+    methods still work. ``import newsfigs`` does not load them (a first ``extract`` needs
+    neither): it sets ``load_views``, which the methods call the first time.
     """
 
     html: Callable[[Document], str] | None = None
     records: RecordsView | None = None
+    load_views: Callable[[], None] = staticmethod(lambda: None)
+    """Imports the modules that fill the slots (set by ``newsfigs/__init__``)."""
 
 
 VIEWS = Views()

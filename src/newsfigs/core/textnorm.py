@@ -12,7 +12,6 @@ the changed positions instead of two integers per character.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 import unicodedata
 from array import array
@@ -102,6 +101,8 @@ def _nfkc(cluster: str) -> str:
 
 def _entity(ref: str) -> str | None:
     """The character an HTML character reference stands for, or None when it is not one."""
+    import html  # its table of 2,000 entities is loaded by the first text that has one
+
     out = html.unescape(ref)
     if out == ref or not out or len(out) > 2:
         return None
