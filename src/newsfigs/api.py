@@ -93,6 +93,10 @@ def _figure(c: FigureCandidate | DateCandidate, norm: Normalized) -> Figure:
     )
 
 
+def _span(f: Figure) -> tuple[int, int]:
+    return f.start, f.end
+
+
 def _shift(c: Candidate, offset: int) -> Candidate:
     """``c`` (and the equivalent nested in it) moved from section to document offsets."""
     if isinstance(c, FigureCandidate) and c.equivalent is not None:
@@ -183,8 +187,12 @@ class Extractor:
         if named:
             from newsfigs.names.link_names import link
 
-            people, organizations = link(named, Analysed(p.doc, ()))
-        figures.sort(key=lambda f: (f.start, f.end))
+            # the linker reads only the document's normalization: a one-section document's own
+            # Analysed has it, a long one's last section does not
+            whole = p.analysed if p.analysed.norm is p.doc else Analysed(p.doc, ())
+            people, organizations = link(named, whole)
+        if len(figures) > 1:
+            figures.sort(key=_span)
         figures = in_article(figures, p.analysed.reference_date, p.doc.original)  # 이날, 전날
         return trusted(
             Document,

@@ -419,9 +419,8 @@ def trusted(cls: type[Model], values: dict[str, Any]) -> Model:
     by hand goes through ``cls(...)`` and is validated as before.
     """
     recipe = _RECIPES[cls]
-    missing = recipe.required - values.keys()
-    if missing:
-        raise TypeError(f"{cls.__name__} needs {sorted(missing)}")
+    if not recipe.required <= values.keys():
+        raise TypeError(f"{cls.__name__} needs {sorted(recipe.required - values.keys())}")
     data = recipe.defaults.copy()
     data.update(values)
     for name, factory in recipe.factories:
