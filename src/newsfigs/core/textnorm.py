@@ -79,6 +79,8 @@ class Normalized:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span ``[start, end)`` to the original string."""
+        if self.nstart is None and start < end:  # nothing changed: the same span
+            return start, end
         if start >= end:
             pos = self._char(start)[0] if start < len(self.text) else len(self.original)
             return pos, pos
