@@ -192,6 +192,10 @@ def test_models_the_pipeline_builds_equal_validated_ones(text: str) -> None:
     assert Document.model_validate_json(doc.model_dump_json()) == doc
 
 
-def test_trusted_needs_the_required_fields() -> None:
+def test_trusted_needs_the_required_fields_and_no_others() -> None:
     with pytest.raises(TypeError, match="start"):
         trusted(Figure, {"end": 1, "text": "x", "kind": "count", "value": Decimal(1)})
+    fields = {"start": 0, "end": 1, "text": "x", "kind": "count", "value": Decimal(1)}
+    with pytest.raises(TypeError, match="valeu"):
+        trusted(Figure, {**fields, "valeu": Decimal(1)})
+    assert trusted(Figure, fields) == Figure(**fields)

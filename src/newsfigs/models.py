@@ -419,8 +419,9 @@ def trusted(cls: type[Model], values: dict[str, Any]) -> Model:
     by hand goes through ``cls(...)`` and is validated as before.
     """
     recipe = _RECIPES[cls]
-    if not recipe.required <= values.keys():
-        raise TypeError(f"{cls.__name__} needs {sorted(recipe.required - values.keys())}")
+    if not recipe.required <= values.keys() <= recipe.defaults.keys():  # a misspelt field
+        wrong = (recipe.required - values.keys()) | (values.keys() - recipe.defaults.keys())
+        raise TypeError(f"{cls.__name__}: missing or unknown fields {sorted(wrong)}")
     data = recipe.defaults.copy()
     data.update(values)
     for name, factory in recipe.factories:
