@@ -3,8 +3,9 @@
 Each measurement runs in a new interpreter so nothing of this process (its loaded model, its
 caches) leaks in. Cold start is import + first call; newsfigs' is broken down into import,
 kiwipiepy's model, each table it loaded and the rest of the first call. The disk cache
-(core/disk_cache.py) lives in a temporary directory: the first newsfigs process of a run finds
-it empty (as right after ``pip install``) and writes it, the later ones read it.
+(core/disk_cache.py) and the compiled bytecode live in a temporary directory: the first newsfigs
+process of a run finds it empty (as right after ``pip install``) and writes it, the later ones
+read it.
 """
 
 from __future__ import annotations
@@ -123,10 +124,22 @@ def run_child(
     profile_to: Path | None = None,
     stream_docs: int = 0,
 ) -> FreshRun:
-    """``mode`` ("newsfigs" or "kiwipiepy") in a new interpreter over ``corpus_file``."""
+    """``mode`` ("newsfigs" or "kiwipiepy") in a new interpreter over ``corpus_file``.
+
+    The children keep compiled bytecode in ``cache_dir`` even where the environment says not to
+    write it (``PYTHONDONTWRITEBYTECODE``, as in CI and this project's sandboxes): an installed
+    package has its bytecode, so only the first process of a run compiles, like a user's first
+    import after ``pip install``. Without it every child compiled newsfigs' modules again
+    (~0.1 s of each cold start) and measured the sandbox, not the library.
+    """
     cmd = [sys.executable, "-c", _CHILD, mode, str(corpus_file), str(profile_to or "")]
     cmd.append(str(stream_docs))
-    env = {**os.environ, "NEWSFIGS_CACHE_DIR": str(cache_dir)}
+    env = {
+        **os.environ,
+        "NEWSFIGS_CACHE_DIR": str(cache_dir),
+        "PYTHONPYCACHEPREFIX": str(cache_dir / "bytecode"),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT, env=env)
     if proc.returncode != 0:
         raise RuntimeError(f"{mode} subprocess failed:\n{proc.stderr[-2000:]}")

@@ -14,6 +14,7 @@ import pytest
 
 import newsfigs
 from newsfigs import Document, Figure
+from newsfigs.models import trusted
 
 SEED_LIKE = (
     "22일 블룸버그에 따르면 앤트로픽은 기업가치 1700억 달러(약 240조원)를 목표로 "
@@ -31,6 +32,20 @@ def test_import_does_not_load_the_analyzer() -> None:
         "import sys, newsfigs; "
         "assert 'kiwipiepy' not in sys.modules, 'kiwipiepy imported eagerly'; "
         "assert 'pint' not in sys.modules, 'pint imported eagerly'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_views_load_on_first_use() -> None:
+    """``import newsfigs`` and a first ``extract`` leave the views unloaded; they still work."""
+    code = (
+        "import sys, newsfigs\n"
+        "doc = newsfigs.extract('매출은 5조원이다.')\n"
+        "for m in ('newsfigs.html', 'newsfigs.records', 'html'):\n"
+        "    assert m not in sys.modules, m + ' imported before use'\n"
+        "assert '5조원' in doc._repr_html_()\n"
+        "assert doc.to_records()[0]['text'] == '5조원'\n"
+        "assert newsfigs.records.flatten([doc]) and newsfigs.html.page([doc])\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -153,3 +168,34 @@ def test_num_workers_is_checked_and_survives_pickling() -> None:
     assert ex.analyzer.num_workers == 1
     (fig,) = ex.extract("발전 용량 64기가와트(GW)").figures
     assert (fig.value, fig.unit) == (64, "GW")
+
+
+TRUSTED_TEXTS = [
+    "앤트로픽은 100억 달러(약 14조원)를 조달할 계획이다.",
+    "2026년 3월 22일 삼성전자 홍길동 대표는 경쟁률 12대1, 영업이익률 12%를 밝혔다.",
+    "3.3㎡당 4,190만원, 배럴당 80달러, 1인당 30만원씩 지급했다.",
+]
+
+
+@pytest.mark.parametrize("text", TRUSTED_TEXTS)
+def test_models_the_pipeline_builds_equal_validated_ones(text: str) -> None:
+    """``models.trusted`` skips validation: what it builds must be what validation gives."""
+    doc = newsfigs.extract(text)
+    assert doc.figures
+    for f in doc.figures:
+        again = Figure(**{name: getattr(f, name) for name in f.model_fields_set})
+        assert again == f
+        assert again.model_fields_set == f.model_fields_set
+        assert list(again.__dict__) == list(f.__dict__)  # serialization follows this order
+    fields = {name: getattr(doc, name) for name in doc.model_fields_set}
+    assert Document(**fields) == doc
+    assert Document.model_validate_json(doc.model_dump_json()) == doc
+
+
+def test_trusted_needs_the_required_fields_and_no_others() -> None:
+    with pytest.raises(TypeError, match="start"):
+        trusted(Figure, {"end": 1, "text": "x", "kind": "count", "value": Decimal(1)})
+    fields = {"start": 0, "end": 1, "text": "x", "kind": "count", "value": Decimal(1)}
+    with pytest.raises(TypeError, match="valeu"):
+        trusted(Figure, {**fields, "valeu": Decimal(1)})
+    assert trusted(Figure, fields) == Figure(**fields)

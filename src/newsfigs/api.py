@@ -32,7 +32,7 @@ from newsfigs.core.resources import LoadReport, load_all, resource, timings
 from newsfigs.core.textnorm import Normalized
 from newsfigs.dates.article_dates import in_article
 from newsfigs.items import BadItem, Skipped, TextItem, check_date, check_text, read_item
-from newsfigs.models import Document, Figure, Organization, Person
+from newsfigs.models import Document, Figure, Organization, Person, trusted
 from newsfigs.numbers import CONTEXT
 
 BATCH_SIZE = 256
@@ -57,29 +57,44 @@ def _figure(c: FigureCandidate | DateCandidate, norm: Normalized) -> Figure:
     start, end = norm.to_original(c.start, c.end)
     text = norm.original[start:end]
     if isinstance(c, DateCandidate):
-        return Figure(
-            start=start, end=end, text=text, kind=c.kind, approximate=c.approximate, date=c.date
+        return trusted(
+            Figure,
+            {
+                "start": start,
+                "end": end,
+                "text": text,
+                "kind": c.kind,
+                "approximate": c.approximate,
+                "date": c.date,
+            },
         )
-    return Figure(
-        start=start,
-        end=end,
-        text=text,
-        kind=c.kind,
-        value=c.value,
-        low=c.low,
-        high=c.high,
-        unit=c.unit,
-        approximate=c.approximate,
-        bound=c.bound,
-        classifier=c.classifier,
-        counted=c.counted,
-        terms=c.terms,
-        per=c.per,
-        per_unit=c.per_unit,
-        direction=c.direction,
-        implied_unit=c.implied_unit,
-        equivalent=_figure(c.equivalent, norm) if c.equivalent is not None else None,
+    return trusted(
+        Figure,
+        {
+            "start": start,
+            "end": end,
+            "text": text,
+            "kind": c.kind,
+            "value": c.value,
+            "low": c.low,
+            "high": c.high,
+            "unit": c.unit,
+            "approximate": c.approximate,
+            "bound": c.bound,
+            "classifier": c.classifier,
+            "counted": c.counted,
+            "terms": c.terms,
+            "per": c.per,
+            "per_unit": c.per_unit,
+            "direction": c.direction,
+            "implied_unit": c.implied_unit,
+            "equivalent": _figure(c.equivalent, norm) if c.equivalent is not None else None,
+        },
     )
+
+
+def _span(f: Figure) -> tuple[int, int]:
+    return f.start, f.end
 
 
 def _shift(c: Candidate, offset: int) -> Candidate:
@@ -172,15 +187,22 @@ class Extractor:
         if named:
             from newsfigs.names.link_names import link
 
-            people, organizations = link(named, Analysed(p.doc, ()))
-        figures.sort(key=lambda f: (f.start, f.end))
+            # the linker reads only the document's normalization: a one-section document's own
+            # Analysed has it, a long one's last section does not
+            whole = p.analysed if p.analysed.norm is p.doc else Analysed(p.doc, ())
+            people, organizations = link(named, whole)
+        if len(figures) > 1:
+            figures.sort(key=_span)
         figures = in_article(figures, p.analysed.reference_date, p.doc.original)  # 이날, 전날
-        return Document(
-            text=p.doc.original,
-            reference_date=p.analysed.reference_date,
-            figures=figures,
-            people=people,
-            organizations=organizations,
+        return trusted(
+            Document,
+            {
+                "text": p.doc.original,
+                "reference_date": p.analysed.reference_date,
+                "figures": figures,
+                "people": people,
+                "organizations": organizations,
+            },
         )
 
     def _finish(self, doc: Document) -> Document:

@@ -92,10 +92,21 @@ class Analysed:
         user_entities: dict[str, str] | None = None,
     ) -> Analysed:
         """Index the tokens: where morphemes start and end, and the tag starting at each."""
-        starts = frozenset([t.start for t in tokens])
-        ends = frozenset([t.end for t in tokens])
-        tag_at = {t.start: t.tag for t in reversed(tokens)}  # the first token at each start wins
-        return cls(norm, tuple(tokens), reference_date, starts, ends, tag_at, user_entities or {})
+        toks = tuple(tokens)
+        users = user_entities or {}
+        if not toks:
+            return cls(norm, toks, reference_date, frozenset(), frozenset(), {}, users)
+        _forms, tags, starts, ends = zip(*toks, strict=True)  # the columns, transposed in C
+        tag_at = dict(zip(starts[::-1], tags[::-1], strict=True))  # the first at a start wins
+        return cls(
+            norm,
+            toks,
+            reference_date,
+            frozenset(starts),
+            frozenset(ends),
+            tag_at,
+            users,
+        )
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
         """Tokens overlapping ``[start, end)``, found by bisection (tokens sorted by start)."""
@@ -299,7 +310,8 @@ class Analyzer:
         toks = self.kiwi.tokenize(nm.text) if nm.text else []
         out = [_new(Tok, (t.form, t.tag, t.start, t.end)) for t in toks]
         a = Analysed.build(nm, out, reference_date, self.user_entities)
-        return iter([Part(a, nm, Section(0, len(nm.text), 0, len(nm.text)), True)])
+        n = len(nm.text)
+        return iter([Part(a, nm, _new(Section, (0, n, 0, n)), True)])
 
     def stream(
         self,

@@ -17,6 +17,7 @@ affiliation or category an entity takes.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from typing import Final
 
@@ -119,13 +120,23 @@ def _order(c: Candidate) -> tuple[int, int, int, int, int, _Fields]:
     )
 
 
+def _span(c: Candidate) -> tuple[int, int]:
+    return c.start, c.end
+
+
 def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Keep a set of non-overlapping candidates, in the order of ``_order``; sorted by position.
 
     Greedy: each candidate is kept unless it overlaps one kept before it. Candidates of
     different labels compete too. Zero-length candidates are dropped.
     """
-    ordered = sorted((c for c in candidates if c.end > c.start), key=_order)
+    found = [c for c in candidates if c.end > c.start]
+    if len(found) <= 1:
+        return found
+    found.sort(key=_span)
+    if all(a.end <= b.start for a, b in itertools.pairwise(found)):
+        return found  # nothing overlaps (most sentences): greedy would keep every one
+    ordered = sorted(found, key=_order)
     starts: list[int] = []  # taken spans never overlap, so starts and ends sort together
     ends: list[int] = []
     kept: list[Candidate] = []
@@ -136,7 +147,7 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
         starts.insert(i, c.start)
         ends.insert(i, c.end)
         kept.append(c)
-    kept.sort(key=lambda c: (c.start, c.end))
+    kept.sort(key=_span)
     return kept
 
 
