@@ -14,7 +14,7 @@ import pytest
 
 import newsfigs
 from newsfigs import Document, Figure
-from newsfigs.models import trusted
+from newsfigs.trusted import trusted
 
 SEED_LIKE = (
     "22일 블룸버그에 따르면 앤트로픽은 기업가치 1700억 달러(약 240조원)를 목표로 "

@@ -9,11 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import time
-import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import localcontext
-from typing import Any, Literal, Union, overload
+from typing import Any, Literal, overload
 
 from newsfigs import vocabulary
 from newsfigs.core import disk_cache
@@ -21,7 +20,6 @@ from newsfigs.core.analyzer import Analysed, Analyzer, Part
 from newsfigs.core.arbitration import resolve_overlaps, settle
 from newsfigs.core.candidates import (
     Candidate,
-    DateCandidate,
     FigureCandidate,
     NameCandidate,
     OrgCandidate,
@@ -29,11 +27,22 @@ from newsfigs.core.candidates import (
     Recognizer,
 )
 from newsfigs.core.resources import LoadReport, load_all, resource, timings
-from newsfigs.core.textnorm import Normalized
 from newsfigs.dates.article_dates import in_article
-from newsfigs.items import BadItem, Skipped, TextItem, check_date, check_text, read_item
-from newsfigs.models import Document, Figure, Organization, Person, trusted
+from newsfigs.items import (
+    BadItem,
+    Entry,
+    Skipped,
+    TextItem,
+    check_date,
+    check_text,
+    read_entry,
+    skipped_heads,
+    warn_skipped,
+)
+from newsfigs.items import SkippedItemWarning as SkippedItemWarning  # documented here
+from newsfigs.models import Document, Figure, Organization, Person
 from newsfigs.numbers import CONTEXT
+from newsfigs.trusted import figure_of, span_of, trusted
 
 BATCH_SIZE = 256
 """Documents a caller such as the CLI reads before flushing results (``extract_many`` streams)."""
@@ -50,51 +59,6 @@ def default_recognizers() -> list[Recognizer]:
     from newsfigs.names import find_names
 
     return [find_figures.recognize, find_dates.recognize, find_names.recognize]
-
-
-def _figure(c: FigureCandidate | DateCandidate, norm: Normalized) -> Figure:
-    """The model of a figure or date candidate, its span mapped back to the caller's text."""
-    start, end = norm.to_original(c.start, c.end)
-    text = norm.original[start:end]
-    if isinstance(c, DateCandidate):
-        return trusted(
-            Figure,
-            {
-                "start": start,
-                "end": end,
-                "text": text,
-                "kind": c.kind,
-                "approximate": c.approximate,
-                "date": c.date,
-            },
-        )
-    return trusted(
-        Figure,
-        {
-            "start": start,
-            "end": end,
-            "text": text,
-            "kind": c.kind,
-            "value": c.value,
-            "low": c.low,
-            "high": c.high,
-            "unit": c.unit,
-            "approximate": c.approximate,
-            "bound": c.bound,
-            "classifier": c.classifier,
-            "counted": c.counted,
-            "terms": c.terms,
-            "per": c.per,
-            "per_unit": c.per_unit,
-            "direction": c.direction,
-            "implied_unit": c.implied_unit,
-            "equivalent": _figure(c.equivalent, norm) if c.equivalent is not None else None,
-        },
-    )
-
-
-def _span(f: Figure) -> tuple[int, int]:
-    return f.start, f.end
 
 
 def _shift(c: Candidate, offset: int) -> Candidate:
@@ -175,7 +139,7 @@ class Extractor:
                     if isinstance(c, (PersonCandidate, OrgCandidate)):
                         named.append(c)
                     else:
-                        figures.append(_figure(c, p.doc))
+                        figures.append(figure_of(c, p.doc))
                 doc = self._document(p, figures, named) if p.last else None
             if doc is not None:
                 yield doc
@@ -192,7 +156,7 @@ class Extractor:
             whole = p.analysed if p.analysed.norm is p.doc else Analysed(p.doc, ())
             people, organizations = link(named, whole)
         if len(figures) > 1:
-            figures.sort(key=_span)
+            figures.sort(key=span_of)
         figures = in_article(figures, p.analysed.reference_date, p.doc.original)  # 이날, 전날
         return trusted(
             Document,
@@ -278,7 +242,7 @@ class Extractor:
                     nxt = next(source, None)
                     if nxt is None:
                         return
-                    entry = _entry(*nxt, ref, skip)
+                    entry = read_entry(*nxt, ref, skip)
                 pending.append(entry)
                 if not isinstance(entry, Skipped):
                     yield entry[1]
@@ -287,16 +251,16 @@ class Extractor:
             try:
                 parts = self.analyzer.stream(feed(generation[0]))
                 for doc in self._documents(_dated(parts, pending)):
-                    yield from _skipped(pending)
+                    yield from skipped_heads(pending)
                     finished = self._finish(doc)
                     pending.popleft()
                     yield finished
-                yield from _skipped(pending)
+                yield from skipped_heads(pending)
                 return
             except BadItem:
                 raise
             except Exception as e:
-                yield from _skipped(pending)
+                yield from skipped_heads(pending)
                 if not pending:
                     raise
                 generation[0] += 1
@@ -312,22 +276,8 @@ class Extractor:
                 try:  # the failure may be a later item's (kiwipiepy reads ahead): try it alone
                     yield self.extract(text, date)
                 except Exception as again:
-                    _warn(i, f"extraction failed: {again!r}")
+                    warn_skipped(i, f"extraction failed: {again!r}")
                     yield None
-
-
-Entry = Union[tuple[int, str, Union[datetime.date, None]], Skipped]  # noqa: UP007 - runtime alias
-"""An item read from the input: (index, text, reference date), or why it was skipped."""
-
-
-def _entry(i: int, item: object, ref: datetime.date | None, skip: bool) -> Entry:
-    try:
-        text, date = read_item(item, ref)
-    except TypeError as e:
-        if not skip:
-            raise BadItem(f"extract_many item {i}: {e}") from None
-        return Skipped(i, str(e))
-    return (i, text, date)
 
 
 def _dated(parts: Iterator[Part], pending: deque[Entry]) -> Iterator[Part]:
@@ -340,23 +290,6 @@ def _dated(parts: Iterator[Part], pending: deque[Entry]) -> Iterator[Part]:
                 p, analysed=dataclasses.replace(p.analysed, reference_date=date)
             )
         yield p
-
-
-def _skipped(pending: deque[Entry]) -> Iterator[None]:
-    """A None (and a warning) for each skipped item at the head of ``pending``."""
-    while pending and isinstance(pending[0], Skipped):
-        s = pending.popleft()
-        assert isinstance(s, Skipped)
-        _warn(s.index, s.reason)
-        yield None
-
-
-def _warn(index: int, reason: str) -> None:
-    warnings.warn(SkippedItemWarning(f"extract_many item {index} skipped: {reason}"), stacklevel=3)
-
-
-class SkippedItemWarning(UserWarning):
-    """An item ``extract_many(..., on_error="skip")`` answered with None, and why."""
 
 
 def _rebuild(

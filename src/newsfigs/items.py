@@ -8,6 +8,9 @@ expected: a float NaN from a DataFrame, a None, bytes or a date string are TypeE
 from __future__ import annotations
 
 import datetime
+import warnings
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Union
 
@@ -62,3 +65,36 @@ def read_item(item: object, default: datetime.date | None) -> tuple[str, datetim
             )
         return check_text(item[0]), check_date(item[1])
     return check_text(item), default
+
+
+Entry = Union[tuple[int, str, Union[datetime.date, None]], Skipped]  # noqa: UP007 - runtime alias
+"""An item read from the input: (index, text, reference date), or why it was skipped."""
+
+
+def read_entry(i: int, item: object, ref: datetime.date | None, skip: bool) -> Entry:
+    """Item ``i`` read and checked; with ``skip``, a bad one becomes a ``Skipped``."""
+    try:
+        text, date = read_item(item, ref)
+    except TypeError as e:
+        if not skip:
+            raise BadItem(f"extract_many item {i}: {e}") from None
+        return Skipped(i, str(e))
+    return (i, text, date)
+
+
+def skipped_heads(pending: deque[Entry]) -> Iterator[None]:
+    """A None (and a warning) for each skipped item at the head of ``pending``."""
+    while pending and isinstance(pending[0], Skipped):
+        s = pending.popleft()
+        assert isinstance(s, Skipped)
+        warn_skipped(s.index, s.reason)
+        yield None
+
+
+def warn_skipped(index: int, reason: str) -> None:
+    """The warning of a skipped item, pointing at the caller's loop."""
+    warnings.warn(SkippedItemWarning(f"extract_many item {index} skipped: {reason}"), stacklevel=3)
+
+
+class SkippedItemWarning(UserWarning):
+    """An item ``extract_many(..., on_error="skip")`` answered with None, and why."""

@@ -46,6 +46,15 @@ def school_year_span(year: int) -> Span | None:
     return (datetime.date(year, 3, 1), end[1]) if end else None
 
 
+def calendar_date(year: int, month: int, day: int) -> datetime.date | None:
+    """The date, or None when the calendar has no such day (``2월 30일``)."""
+    if not (datetime.MINYEAR <= year <= datetime.MAXYEAR and 1 <= month <= 12):
+        return None
+    if not 1 <= day <= last_day(year, month):
+        return None
+    return datetime.date(year, month, day)
+
+
 def last_day(year: int, month: int) -> int:
     """Number of days in ``year``-``month``."""
     return calendar.monthrange(year, month)[1]

@@ -26,7 +26,7 @@ from newsfigs.dates.date_atoms import atoms as find_atoms
 from newsfigs.dates.date_lexicon import DateWords, build
 from newsfigs.dates.date_numbers import counts_days
 from newsfigs.dates.date_scan import Match, small
-from newsfigs.dates.tense import tense_after
+from newsfigs.dates.tense import bare_day, by_tense, tense_after
 
 # slot order: an expression goes from coarse to fine
 _ORDER = {
@@ -294,10 +294,10 @@ def recognize(a: Analysed) -> list[DateCandidate]:
             if zone is not None:
                 expr.fields["time_zone"] = zone
         info = dates.resolve(dates.build(expr.fields, end_fields), a.reference_date)
-        if a.reference_date is not None and dates.bare_day(info):
+        if a.reference_date is not None and bare_day(info):
             tense = tense_after(a, end)  # 31일 발표했다: past; 14일 평가전을 치른다: to come
             if tense is not None:
-                info = dates.by_tense(info, a.reference_date, tense)
+                info = by_tense(info, a.reference_date, tense)
         timed = (
             info.hour is not None
             or info.day_part is not None

@@ -26,6 +26,7 @@ from newsfigs.dates.calendar_spans import (
     season_span,
     shift_years,
 )
+from newsfigs.dates.calendar_spans import calendar_date as _date
 from newsfigs.dates.calendar_spans import holiday_span as _holiday_span
 from newsfigs.dates.calendar_spans import months_span as _months_span
 from newsfigs.models import DateInfo, DatePrecision
@@ -84,14 +85,6 @@ def hour_of(hour: int, day_part: str | None) -> int:
     return hour
 
 
-def _date(year: int, month: int, day: int) -> datetime.date | None:
-    if not (datetime.MINYEAR <= year <= datetime.MAXYEAR and 1 <= month <= 12):
-        return None
-    if not 1 <= day <= last_day(year, month):
-        return None
-    return datetime.date(year, month, day)
-
-
 def _month_span(year: int, month: int, part: str | None = None) -> Span | None:
     if not (datetime.MINYEAR <= year <= datetime.MAXYEAR and 1 <= month <= 12):
         return None
@@ -123,43 +116,6 @@ def _day_in_month(day: int, ref: datetime.date, relative: str | None) -> datetim
         if d is not None and d <= limit:
             return d
     return None
-
-
-def bare_day(info: DateInfo) -> bool:
-    """Only a day of the month is written (``14일``, ``14일 오후 3시``): no month, year,
-    weekday, cue, offset or second end. Its month comes from the reference date."""
-    return (
-        info.day is not None
-        and info.month is None
-        and info.year is None
-        and info.weekday is None
-        and info.relative is None
-        and info.offset_unit is None
-        and info.anchor is None
-        and info.end is None
-        and info.holiday is None
-        and info.nth is None
-        and not info.recurring
-    )
-
-
-def by_tense(info: DateInfo, ref: datetime.date | None, tense: str) -> DateInfo:
-    """A bare day resolved by the tense of its verb: ``past`` → the latest such day up to the
-    day after ref, ``future`` → the first from the day before ref, in ref's month or the one
-    next to it on that side (``31일 발표했다`` on 3 December: 31 October is out of reach, so
-    unresolved rather than guessed). The day of slack on each side is for a reference date that
-    is a publication date: a story written the evening before, an event abroad a day ahead."""
-    if ref is None or info.day is None:
-        return info
-    past = tense == "past"
-    edge = plus_days(ref, 1 if past else -1) or ref
-    found: datetime.date | None = None
-    for k in (0, -1) if past else (0, 1):
-        d = _date(*add_months(edge.year, edge.month, k), info.day)
-        if d is not None and (d <= edge if past else d >= edge):
-            found = d
-            break
-    return info.model_copy(update={"resolved": found})
 
 
 def _day_with_weekday(

@@ -26,10 +26,13 @@ rule that needs no verb (docs/dates.md).
 from __future__ import annotations
 
 import bisect
+import datetime
 from typing import Literal
 
 from newsfigs.core.analyzer import Analysed, Tok
 from newsfigs.core.resources import read_rows, read_word_set, resource
+from newsfigs.dates.calendar_spans import add_months, calendar_date, plus_days
+from newsfigs.models import DateInfo
 
 Tense = Literal["past", "future"]
 
@@ -125,3 +128,40 @@ def tense_after(a: Analysed, end: int) -> Tense | None:
             continue
         return adnominal  # 있다, 이다, 기: the verb says nothing, the adnominal stands
     return settle(said)
+
+
+def bare_day(info: DateInfo) -> bool:
+    """Only a day of the month is written (``14일``, ``14일 오후 3시``): no month, year,
+    weekday, cue, offset or second end. Its month comes from the reference date."""
+    return (
+        info.day is not None
+        and info.month is None
+        and info.year is None
+        and info.weekday is None
+        and info.relative is None
+        and info.offset_unit is None
+        and info.anchor is None
+        and info.end is None
+        and info.holiday is None
+        and info.nth is None
+        and not info.recurring
+    )
+
+
+def by_tense(info: DateInfo, ref: datetime.date | None, tense: str) -> DateInfo:
+    """A bare day resolved by the tense of its verb: ``past`` → the latest such day up to the
+    day after ref, ``future`` → the first from the day before ref, in ref's month or the one
+    next to it on that side (``31일 발표했다`` on 3 December: 31 October is out of reach, so
+    unresolved rather than guessed). The day of slack on each side is for a reference date that
+    is a publication date: a story written the evening before, an event abroad a day ahead."""
+    if ref is None or info.day is None:
+        return info
+    past = tense == "past"
+    edge = plus_days(ref, 1 if past else -1) or ref
+    found: datetime.date | None = None
+    for k in (0, -1) if past else (0, 1):
+        d = calendar_date(*add_months(edge.year, edge.month, k), info.day)
+        if d is not None and (d <= edge if past else d >= edge):
+            found = d
+            break
+    return info.model_copy(update={"resolved": found})
