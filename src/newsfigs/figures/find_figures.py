@@ -12,9 +12,9 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
-from newsfigs.core.resources import resource
 from newsfigs.figures.ages import recognize_ages
 from newsfigs.figures.bases import basis_before, economy_unit
+from newsfigs.figures.before_number import may_take_unit, words_before
 from newsfigs.figures.byte_words import recognize_byte_words
 from newsfigs.figures.counts import count_fields
 from newsfigs.figures.day_words import day_words
@@ -32,10 +32,10 @@ from newsfigs.figures.figure_context import (
     fractions,
     link_equivalents,
     surpassed_value,
-    symbol_before,
     take_after,
 )
-from newsfigs.figures.figure_patterns import EndAnchored, Patterns, patterns
+from newsfigs.figures.figure_patterns import Patterns, patterns
+from newsfigs.figures.fraction_units import fraction_with_unit
 from newsfigs.figures.kiro import recognize_kiro
 from newsfigs.figures.match_times import recognize_match_times
 from newsfigs.figures.operands import (
@@ -43,7 +43,6 @@ from newsfigs.figures.operands import (
     DEGREE,
     MONTHS,
     Operand,
-    fraction_with_unit,
     has_serials,
     is_hangul,
     join_ones,
@@ -61,18 +60,11 @@ from newsfigs.figures.readings import (
     spaced_band,
     times_classifiers,
     unit_of_account,
-    won_end,
 )
 from newsfigs.figures.signs import (
-    PER,
-    RATE_GAP,
     Rate,
-    Sign,
     as_period,
     direction_after,
-    rate_before,
-    sign_before,
-    sign_tables,
     weigh_mark,
 )
 from newsfigs.figures.stages import recognize_stages
@@ -108,7 +100,6 @@ _TO = "로"  # 10% 아래로 떨어졌다, 5%로 하락: the level reached, not 
 _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
 # 하루 평균 3000명: the rate word before the average
-_AVERAGE = EndAnchored(r"평균\x20?+\Z", ["평균"])
 _WEEK = "주"  # a week, or shares (readings.shares)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
@@ -128,7 +119,7 @@ def _qualify(
     """
     t = a.text
     entry = op.entry
-    if entry is None and not _may_take_unit(a, P, op):
+    if entry is None and not may_take_unit(a, P, op):
         return None  # 2014 alone: no symbol, 도, 월 or money noun can give it a unit
     start, end = op.start, op.end
     approximate = op.approximate
@@ -137,7 +128,7 @@ def _qualify(
     counted: str | None = None
     ordinal_prefix = False
     value, high = op.value, op.high
-    sign, rate, pm, pstart, symbol = _before(a, P, op)
+    sign, rate, pm, pstart, symbol = words_before(a, P, op)
     prefix = pm.group("w") if pm else None
     if symbol is not None:
         if entry is None or entry.kind != "money":
@@ -326,61 +317,6 @@ def _qualify(
         direction=direction,
         implied_unit=implied,
     )
-
-
-@resource
-def _ends_before() -> frozenset[str]:
-    """The last characters of every sign mark, rate word, qualifier, 평균 and currency symbol
-    that ``_before`` and ``symbol_before`` look for right before a number."""
-    P, S = patterns(), sign_tables()
-    return P.before.ends | S.mark_before.ends | S.rate_before.ends | _AVERAGE.ends | P.symbol_ends
-
-
-def _before(
-    a: Analysed, P: Patterns, op: Operand
-) -> tuple[Sign | None, Rate | None, regex.Match[str] | None, int, str | None]:
-    """What is written before ``op``: its sign, rate word, qualifier (the ``before`` match),
-    where the words that qualify it begin, and a currency symbol. Most numbers have none of
-    them: when no such word can end right before the number, no look is run."""
-    t, start = a.text, op.start
-    if start == 0:
-        return None, None, None, start, None
-    last = t[start - 1]  # each word ends right before the number, or one space before it
-    ends = _ends_before()
-    if (
-        last not in ends
-        and (last != " " or start < 2 or t[start - 2] not in ends)
-        and PER not in t[max(0, start - RATE_GAP) : start]
-    ):
-        return None, None, None, start, None
-    sign = sign_before(a, start) if op.group in ("ar", "sino", "spoken", "digit") else None
-    qstart = sign.start if sign is not None else start
-    rate = rate_before(a, qstart)
-    pstart = rate.start if rate is not None else qstart
-    pm = P.before.search(t, max(0, pstart - 6), pstart)
-    if rate is None and pm is not None:
-        rate = rate_before(a, pm.start("w"))  # 연 최대 4.5%
-    if rate is None and (avg := _AVERAGE.search(t, max(0, pstart - 3), pstart)) is not None:
-        rate = rate_before(a, avg.start())  # 하루 평균 3000명, 월평균 150만원
-    if rate is None:  # 시간당 최저임금은 9860원: the rate word, then the thing rated
-        rate = rate_before(a, pm.start("w") if pm is not None else qstart, gap=True)
-    symbol = symbol_before(P, t, start) if op.group == "ar" else None
-    return sign, rate, pm, pstart, symbol
-
-
-def _may_take_unit(a: Analysed, P: Patterns, op: Operand) -> bool:
-    """Whether ``_qualify`` may find a unit for a number without one: a currency symbol before
-    it, 도 after it, 월 after 징역, or won after a money noun; without all four it returns None
-    whatever else stands around the number, so it need not look."""
-    t = a.text
-    if op.group == "ar" and symbol_before(P, t, op.start) is not None:
-        return True
-    at = op.end + 1 if t.startswith(" " + DEGREE, op.end) else op.end
-    if t.startswith(DEGREE, at):
-        return True
-    if op.high is None and sentence_month(a, P, op.start, op.numeral_end):
-        return True
-    return won_end(a, op) is not None
 
 
 def recognize(a: Analysed) -> list[FigureCandidate]:

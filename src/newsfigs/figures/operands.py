@@ -1,7 +1,7 @@
 """Numerals with what follows them: the operand a figure is built from.
 
 A numeral (Arabic, 만/억/조 mixed, Sino-Korean, spoken, native) is validated against the
-morphemes, then takes the unit or classifier right after it (``_unit_at``), and joins what
+morphemes, then takes the unit or classifier right after it (``unit_at``), and joins what
 continues it (``13만 5,678대``, ``3년 6개월``, ``3~5%``, ``영하 3∼5도``). Helpers of
 ``figures.find_figures``; the qualifiers and kind rules are applied there.
 """
@@ -14,11 +14,9 @@ from decimal import Decimal
 import regex
 
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import FigureCandidate
-from newsfigs.core.resources import read_word_set, read_words, resource
-from newsfigs.core.scan import SENTENCE_END, literal_alternation
+from newsfigs.core.resources import read_word_set
+from newsfigs.figures.amperes import amperes
 from newsfigs.figures.durations import compound, cue_at, sentence_month
-from newsfigs.figures.figure_context import after_qualifier, take_after
 from newsfigs.figures.figure_patterns import UNIT_CHARS, Patterns
 from newsfigs.numbers import (
     BIG_UNITS,
@@ -149,7 +147,7 @@ def _big_unit_continues(P: Patterns, t: str, pos: int, end: int) -> bool:
     return any(P.money_after.get(t[pos : pos + n]) for n in (1, 2, 3))
 
 
-def _unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry, int] | None:
+def unit_at(a: Analysed, P: Patterns, pos: int, group: str) -> tuple[UnitEntry, int] | None:
     """The longest unit or classifier at ``pos`` (one optional space) that ends a morpheme.
 
     ``번`` glued to a following noun is a label (``8번홀``); a duration unit may be glued to its
@@ -231,34 +229,6 @@ def _labels_noun(a: Analysed, P: Patterns, entry: UnitEntry, end: int) -> bool:
     return P.after.match(a.text, end) is None
 
 
-_AMPERE = UnitEntry("A", "A", "current")
-CUE_CHARS = 30
-"""How far before a number a word of ``current_cues.txt`` makes its glued ``A`` amperes."""
-
-
-@resource
-def _current_cue() -> regex.Pattern[str]:
-    return regex.compile(literal_alternation(read_words("figures/current_cues.txt")))
-
-
-def _amperes(a: Analysed, e: int, group: str) -> tuple[UnitEntry, int] | None:
-    """``전류는 최대 3A``, ``32A 충전기``: a Latin ``A`` glued after digits is amperes only with a
-    word of electric current in the 30 characters before it (or right after it) and no sentence
-    end between; alone, ``3A`` is as often a grade, a code or a size."""
-    t = a.text
-    if group != "ar" or t[e : e + 1] != "A" or _LATIN_OR_DIGIT.match(t, e + 1):
-        return None
-    start = max(0, e - CUE_CHARS)
-    window = t[start : e + 1 + CUE_CHARS]
-    cue = _current_cue().search(window)
-    if cue is None:
-        return None
-    lo, hi = sorted((start + cue.start(), e))
-    if SENTENCE_END.search(t, lo, hi):
-        return None
-    return _AMPERE, e + 1
-
-
 def operand(a: Analysed, P: Patterns, m: regex.Match[str], serials: bool = True) -> Operand | None:
     """The number matched by ``m`` (``P.numeral``) with the unit after it, or None when the
     morphemes say it is no number. ``serials=False`` when ``has_serials(a)`` is False."""
@@ -291,7 +261,7 @@ def operand(a: Analysed, P: Patterns, m: regex.Match[str], serials: bool = True)
             op.value *= BIG_UNITS[t[big]]
             e = big + 1
         op.end = op.numeral_end = e
-    found = _unit_at(a, P, e, group) or _amperes(a, e, group)
+    found = unit_at(a, P, e, group) or amperes(a, e, group)
     if found:
         op.entry, op.end = found
     # a lone Sino digit or 반 is a number only before a unit (육 킬로미터), or a 도 that
@@ -423,27 +393,3 @@ def _degrees(a: Analysed, P: Patterns, left: Operand, right: Operand) -> Operand
     if nxt < len(t) and is_hangul(t[nxt]) and nxt not in a.ends:
         return right
     return replace(right, entry=UnitEntry(DEGREE, temperature[0], "temperature"), end=nxt)
-
-
-_FRACTION_KINDS_NOT = frozenset({"count"})
-"""A fraction before a counter is a share of what it counts (``3분의 1 명``), no count."""
-
-
-def fraction_with_unit(a: Analysed, P: Patterns, c: FigureCandidate) -> FigureCandidate:
-    """``4분의 3 리터``, ``이와 삼분의 일 킬로그램``, ``3분의 1 시간``: a fraction before a unit
-    of measure is that quantity, not a multiplier (its span then ends with the unit)."""
-    if c.kind != "multiplier":
-        return c
-    found = _unit_at(a, P, c.end, "ar")
-    if found is None:
-        return c
-    entry, end = found
-    if entry.kind in _FRACTION_KINDS_NOT or c.approximate or c.bound is not None:
-        return c  # 3분의 1 명; 3분의 1 이상 리터: a qualifier between, no unit of the fraction
-    approximate, bound = False, None
-    am = after_qualifier(a, P, end)  # 4분의 3 리터 이상
-    if am is not None:
-        end, approximate, bound = take_after(P, am, approximate, bound)
-    return replace(
-        c, end=end, kind=entry.kind, unit=entry.unit, approximate=approximate, bound=bound
-    )
