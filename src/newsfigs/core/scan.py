@@ -10,7 +10,8 @@ position, the first branch's match, so its matches are those of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Protocol, TypeVar
 
 import regex
 
@@ -35,10 +36,11 @@ class Alternation:
     own, so only the groups of that branch are in it (``lastgroup`` is the same).
     """
 
-    __slots__ = ("_branches",)
+    __slots__ = ("_branches", "_searches")
 
     def __init__(self, branches: Sequence[str]) -> None:
         self._branches = tuple(regex.compile(b) for b in branches)
+        self._searches = tuple(b.search for b in self._branches)
 
     def match(self, text: str, pos: int = 0) -> regex.Match[str] | None:
         """The alternation's match at ``pos``: its first branch that matches there."""
@@ -51,29 +53,47 @@ class Alternation:
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         """The matches of the whole alternation, left to right, none overlapping.
 
-        Each branch keeps its next match (its leftmost at or after the scan position); the
-        leftmost of those, the lowest branch on a tie, is the alternation's. A branch searches
-        again only when the scan has passed its match, so the engine runs about once per match
-        found, not once per position a branch could match at.
+        See ``leftmost``: a branch searches again only once the scan has passed its match.
         """
-        branches = self._branches
-        ahead: list[regex.Match[str] | None] = [b.search(text) for b in branches]
-        pos = 0
-        while True:
-            best: regex.Match[str] | None = None
-            best_start = len(text) + 1
-            for k, m in enumerate(ahead):
+        searches = self._searches
+        return leftmost([search(text) for search in searches], searches, text)
+
+
+class _Span(Protocol):
+    def start(self) -> int: ...
+    def end(self) -> int: ...
+
+
+M = TypeVar("M", bound=_Span)
+
+
+def leftmost(
+    ahead: list[M | None], searches: Sequence[Callable[[str, int], M | None]], text: str
+) -> Iterator[M]:
+    """The matches of an alternation from its branches' own: ``ahead[k]`` is branch ``k``'s
+    first match, ``searches[k]`` searches it again from a position.
+
+    Each branch keeps its next match (its leftmost at or after the scan position); the leftmost
+    of those, the lowest branch on a tie, is the alternation's. A branch searches again only
+    when the scan has passed its match, so the engine runs about once per match found, not
+    once per position a branch could match at. Any engine will do (``regex``, ``re``).
+    """
+    pos, n = 0, len(text) + 1
+    while True:
+        best: M | None = None
+        best_start = n
+        for k, m in enumerate(ahead):
+            if m is None:
+                continue
+            start = m.start()
+            if start < pos:
+                m = ahead[k] = searches[k](text, pos)
                 if m is None:
                     continue
                 start = m.start()
-                if start < pos:
-                    m = ahead[k] = branches[k].search(text, pos)
-                    if m is None:
-                        continue
-                    start = m.start()
-                if start < best_start:  # strictly: on a tie the lower branch stays
-                    best, best_start = m, start
-            if best is None:
-                return
-            yield best
-            pos = max(best.end(), best_start + 1)
+            if start < best_start:  # strictly: on a tie the lower branch stays
+                best, best_start = m, start
+        if best is None:
+            return
+        yield best
+        pos = max(best.end(), best_start + 1)

@@ -16,10 +16,13 @@ engine, written by ``grouped``: on such an alternation it is about ten times fas
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 import regex
+
+from newsfigs.core.scan import leftmost
 
 Pattern = re.Pattern[str] | regex.Pattern[str]
 Match = re.Match[str] | regex.Match[str]
@@ -120,26 +123,9 @@ class GatedScan:
             first = ahead[0]
             assert first is not None
             return [first, *live[0].finditer(text, first.end())]
-        out: list[Match] = []
-        pos, n = 0, len(text) + 1
-        while True:
-            best: Match | None = None
-            best_start = n
-            for k, m in enumerate(ahead):
-                if m is None:
-                    continue
-                start = m.start()
-                if start < pos:
-                    m = ahead[k] = live[k].search(text, pos)
-                    if m is None:
-                        continue
-                    start = m.start()
-                if start < best_start:  # strictly: on a tie the lower branch stays
-                    best, best_start = m, start
-            if best is None:
-                return out
-            out.append(best)
-            pos = max(best.end(), best_start + 1)
+        # two engines' matches: one merge (the union of both match types is no single type)
+        searches: list[Callable[[str, int], Any]] = [b.search for b in live]
+        return list(leftmost(cast("list[Any]", ahead), searches, text))
 
 
 NOT_AFTER_HANGUL = "(?<![가-힣].)"
