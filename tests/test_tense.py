@@ -29,15 +29,6 @@ TENSES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "day", "expected"), TENSES)
-def test_tense_after_a_bare_day(text: str, day: str, expected: str | None) -> None:
-    analyzer = default_extractor().analyzer
-    (part,) = analyzer.analyse_one(text)
-    a = part.analysed
-    end = a.text.index(day) + len(day)
-    assert tense_after(a, end) == expected
-
-
 # an adnominal's tense against the clause's own verb
 ADNOMINALS = [
     ("11일 회담에 나올 대표단 명단을 교환했다.", "11일", None),
@@ -45,29 +36,17 @@ ADNOMINALS = [
     ("20일 열릴 회의에 장관이 참석하겠다고 밝혔다.", "20일", None),
 ]
 
+# verbs that tie nouns like a particle: 에 대한 is no event; 에 따르면 cites a source, whose
+# content says nothing of the day
+TIED = [
+    ("평가원은 17일까지 정답에 대한 이의신청을 받고 24일 정답을 발표한다.", "17일", "future"),
+    ("25일 국토교통부에 따르면 아시아나항공은 운항정지 처분을 받을 수 있다.", "25일", None),
+]
 
-@pytest.mark.parametrize(("text", "day", "expected"), ADNOMINALS)
-def test_adnominal_needs_the_verb_to_agree(text: str, day: str, expected: str | None) -> None:
+
+@pytest.mark.parametrize(("text", "day", "expected"), TENSES + ADNOMINALS + TIED)
+def test_tense_after_a_bare_day(text: str, day: str, expected: str | None) -> None:
     analyzer = default_extractor().analyzer
     (part,) = analyzer.analyse_one(text)
     a = part.analysed
     assert tense_after(a, a.text.index(day) + len(day)) == expected
-
-
-def test_a_verb_that_ties_nouns_says_no_tense() -> None:
-    """``에 대한``: the adnominal of a verb used like a particle is no event of the day."""
-    analyzer = default_extractor().analyzer
-    text = "평가원은 17일까지 정답에 대한 이의신청을 받고 24일 정답을 발표한다."
-    (part,) = analyzer.analyse_one(text)
-    a = part.analysed
-    assert tense_after(a, a.text.index("17일") + 3) == "future"
-
-
-def test_a_cited_source_ends_the_search() -> None:
-    """``25일 국토교통부에 따르면 … 받을 수 있다``: the day is the source's, the rest its
-    content."""
-    analyzer = default_extractor().analyzer
-    text = "25일 국토교통부에 따르면 아시아나항공은 운항정지 처분을 받을 수 있다."
-    (part,) = analyzer.analyse_one(text)
-    a = part.analysed
-    assert tense_after(a, a.text.index("25일") + 3) is None

@@ -13,7 +13,7 @@ from newsfigs.core.resources import resource
 from newsfigs.names import organizations as orgs
 from newsfigs.names import people
 from newsfigs.names.gazetteer import Known, NameTables, name_tables, wikidata, wikidata_firsts
-from newsfigs.names.words import PARTICLES, Word
+from newsfigs.names.words import PARTICLES, Word, joined_run
 
 
 class Lookup:
@@ -42,7 +42,6 @@ def gazetteer_hits(
 ) -> list[NameCandidate]:
     """Multi-word WikiData and user names, and single-word user and well-known names."""
     out: list[NameCandidate] = []
-    n = len(words)
     firsts = lookup.firsts
     user = lookup.user
     known = lex.organizations
@@ -52,11 +51,8 @@ def gazetteer_hits(
         stem = w.stem
         if not stem:
             continue
-        width = firsts.get(stem, 1)
-        run = 1  # this word and the joined words after it, up to the widest name it starts
-        while run < width and i + run < n and words[i + run].joined:
-            run += 1
-        for k in range(run, 1, -1):
+        # this word and the joined words after it, up to the widest name it starts
+        for k in range(joined_run(words, i, firsts.get(stem, 1)), 1, -1):
             j = i + k - 1
             hit = lookup(" ".join(x.stem for x in words[i : j + 1]))
             if hit is None:

@@ -11,7 +11,7 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
-from newsfigs.names.words import PARTICLES, Word
+from newsfigs.names.words import PARTICLES, Word, joined_run
 
 _ALIAS = regex.compile(
     r"\((?:이하\s?+['\"‘“]?+(?P<defined>[^()'\"‘“’”\n]{1,20}?)['\"’”]?+"
@@ -97,17 +97,13 @@ def repeated(a: Analysed, words: list[Word], cands: list[NameCandidate]) -> list
     heads = {s[:2] for s in known}  # a word with a particle is read only if it starts so
     out: list[NameCandidate] = []
     text = a.text
-    n = len(words)
     for i, w in enumerate(words):
         stem = w.stem
         if not stem:
             continue
         span = w.stem_end - w.start
-        width = firsts.get(stem, 1)
-        run = 1  # this word and the joined words after it, up to the widest name it starts
-        while run < width and i + run < n and words[i + run].joined:
-            run += 1
-        for k in range(run, 1, -1):
+        # this word and the joined words after it, up to the widest name it starts
+        for k in range(joined_run(words, i, firsts.get(stem, 1)), 1, -1):
             j = i + k - 1
             key = " ".join(x.stem for x in words[i : j + 1])
             if key in known:

@@ -200,6 +200,14 @@ def segment(a: Analysed) -> list[Word]:
     return out
 
 
+def joined_run(words: list[Word], i: int, width: int) -> int:
+    """How many words from ``i`` form one noun phrase, counting at most ``width``."""
+    run, n = 1, len(words)
+    while run < width and i + run < n and words[i + run].joined:
+        run += 1
+    return run
+
+
 def _hyphen_joins(tokens: tuple[Tok, ...], j: int, end: int) -> bool:
     """True when token ``j`` (after a hyphen) is a proper noun or foreign word in the word."""
     if j >= len(tokens):
