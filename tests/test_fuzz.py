@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.strategies import (
     ARBITRARY_TEXT,
@@ -77,6 +77,7 @@ def _figures(doc: newsfigs.Document) -> list[tuple[object, ...]]:
 
 @FUZZ
 @given(news_text(junk=False), st.sampled_from(["nfd", "full_width"]))
+@example("전년은지난해은", "nfd")  # the article stage read the caller's decomposed text
 def test_unicode_variants_give_the_same_figures(text: str, form: str) -> None:
     variant = to_nfd(text) if form == "nfd" else to_full_width(text)
     doc = newsfigs.extract(variant)

@@ -13,6 +13,7 @@ ranges) are in docs/dates.md.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Sequence
 
 from newsfigs.core.scan import SENTENCE_END
@@ -200,11 +201,14 @@ def _period_ahead(figures: Sequence[Figure], i: int, text: str) -> DateInfo | No
     adnominal form right before it. None otherwise (``같은 기간 … 늘어나고 … 2025년``)."""
     end = figures[i].end
     for g in figures[i + 1 :]:
-        between = text[end : g.start]
+        # the caller's text: composed here, so decomposed Hangul reads the same (은 = ᄋ+ᅳ+ᆫ)
+        between = unicodedata.normalize("NFC", text[end : g.start])
         if len(between) > AHEAD_CHARS or _CLAUSE_BREAK.search(between):
             return None
         if g.date is not None and g.date.anchor is None and _names_period(g.date):
             words = between.split()
+            if len(words) == 1 and not between[:1].isspace():
+                return None  # 전년은지난해: the particle glued to the comparison, no verb
             return g.date if words and _adnominal(words[-1]) else None
     return None
 
