@@ -123,6 +123,12 @@ def test_next_day_is_the_first_on_or_after(ref: datetime.date, day: int) -> None
     assert_calendar(info)
 
 
+def _day_n(day: int, around: datetime.date, step: int) -> list[datetime.date]:
+    """Day ``day`` of ``around``'s month and of the month ``step`` away, where they have one."""
+    months = [(around.year, around.month), dates.add_months(around.year, around.month, step)]
+    return [datetime.date(y, m, day) for y, m in months if day <= calendar.monthrange(y, m)[1]]
+
+
 @SETTINGS
 @given(ref=REFS, day=DAYS)
 def test_bare_day_is_the_latest_within_a_week_ahead(ref: datetime.date, day: int) -> None:
@@ -130,11 +136,7 @@ def test_bare_day_is_the_latest_within_a_week_ahead(ref: datetime.date, day: int
     info = only_date(f"회견은 {day}일 기자회견장이다.", f"{day}일", ref).date
     assert info is not None
     limit = ref + datetime.timedelta(days=dates.BARE_DAY_AHEAD)
-    months = [(limit.year, limit.month), dates.add_months(limit.year, limit.month, -1)]
-    candidates = [
-        datetime.date(y, m, day) for y, m in months if day <= calendar.monthrange(y, m)[1]
-    ]
-    candidates = [d for d in candidates if d <= limit]
+    candidates = [d for d in _day_n(day, limit, -1) if d <= limit]
     assert info.resolved == (max(candidates) if candidates else None)
     if info.resolved is not None:
         assert ref - datetime.timedelta(days=62) < info.resolved <= limit
@@ -149,11 +151,7 @@ def test_bare_day_in_the_past_tense_is_never_ahead(ref: datetime.date, day: int)
     info = only_date(f"그는 {day}일 기자회견을 열었다.", f"{day}일", ref).date
     assert info is not None
     edge = ref + ONE_DAY
-    months = [(edge.year, edge.month), dates.add_months(edge.year, edge.month, -1)]
-    candidates = [
-        datetime.date(y, m, day) for y, m in months if day <= calendar.monthrange(y, m)[1]
-    ]
-    candidates = [d for d in candidates if d <= edge]
+    candidates = [d for d in _day_n(day, edge, -1) if d <= edge]
     assert info.resolved == (max(candidates) if candidates else None)
     assert_calendar(info)
 
@@ -165,11 +163,7 @@ def test_bare_day_of_a_scheduled_event_is_never_behind(ref: datetime.date, day: 
     info = only_date(f"행사는 {day}일 열린다.", f"{day}일", ref).date
     assert info is not None
     edge = ref - ONE_DAY
-    months = [(edge.year, edge.month), dates.add_months(edge.year, edge.month, 1)]
-    candidates = [
-        datetime.date(y, m, day) for y, m in months if day <= calendar.monthrange(y, m)[1]
-    ]
-    candidates = [d for d in candidates if d >= edge]
+    candidates = [d for d in _day_n(day, edge, 1) if d >= edge]
     assert info.resolved == (min(candidates) if candidates else None)
     assert_calendar(info)
 

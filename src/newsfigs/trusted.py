@@ -76,31 +76,23 @@ def trusted(cls: type[Model], values: dict[str, Any]) -> Model:
 def figure_of(c: FigureCandidate | DateCandidate, norm: Normalized) -> Figure:
     """The model of a figure or date candidate, its span mapped back to the caller's text."""
     start, end = norm.to_original(c.start, c.end)
-    text = norm.original[start:end]
+    common = {
+        "start": start,
+        "end": end,
+        "text": norm.original[start:end],
+        "kind": c.kind,
+        "approximate": c.approximate,
+    }
     if isinstance(c, DateCandidate):
-        return trusted(
-            Figure,
-            {
-                "start": start,
-                "end": end,
-                "text": text,
-                "kind": c.kind,
-                "approximate": c.approximate,
-                "date": c.date,
-            },
-        )
+        return trusted(Figure, {**common, "date": c.date})
     return trusted(
         Figure,
         {
-            "start": start,
-            "end": end,
-            "text": text,
-            "kind": c.kind,
+            **common,
             "value": c.value,
             "low": c.low,
             "high": c.high,
             "unit": c.unit,
-            "approximate": c.approximate,
             "bound": c.bound,
             "classifier": c.classifier,
             "counted": c.counted,
