@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.adapters import CONVENTIONS, Convention, Span, adapt
+from benchmarks.adapters import CONVENTIONS, Convention, Span, adapt, excuse_gold
 from benchmarks.markdown import fmt_float, fmt_pct, table
 from benchmarks.scoring import ErrorCase, LabelScore, Scorer
 from newsfigs.models import Document
@@ -114,6 +114,8 @@ class AccuracyResult:
     """The same predictions scored against the gold as written (no place mapping)."""
     moved: int = 0
     """Gold organizations mapped to places (``Convention.places``)."""
+    excused: int = 0
+    """Gold spans left unscored with the prediction at the same place (``excuse_gold``)."""
 
     @property
     def chars_per_second(self) -> float:
@@ -147,6 +149,7 @@ def evaluate(spec: GoldSpec, limit: int | None = None) -> AccuracyResult:
     scorer = Scorer(frozenset(conv.produced & annotated))
     unmapped = Scorer(frozenset(conv.produced & annotated)) if conv.places else None
     moved = 0
+    excused = 0
     dropped: Counter[str] = Counter()
     newsfigs.warm_up()
     t0 = time.perf_counter()
@@ -159,9 +162,11 @@ def evaluate(spec: GoldSpec, limit: int | None = None) -> AccuracyResult:
         dropped.update(adapted.dropped)
         gold, n = conv.map_gold(d.spans)
         moved += n
+        gold, n = excuse_gold(gold, adapted)
+        excused += n
         scorer.add(d.id, d.text, gold, adapted.spans)
         if unmapped is not None:
-            unmapped.add(d.id, d.text, d.spans, adapted.spans)
+            unmapped.add(d.id, d.text, excuse_gold(d.spans, adapted)[0], adapted.spans)
     return AccuracyResult(
         spec,
         len(docs),
@@ -172,6 +177,7 @@ def evaluate(spec: GoldSpec, limit: int | None = None) -> AccuracyResult:
         dropped,
         unmapped,
         moved,
+        excused,
     )
 
 
@@ -236,8 +242,14 @@ def render(result: AccuracyResult, errors_per_label: int = 5) -> str:
     if result.dropped:
         items = ", ".join(f"{k} ×{v}" for k, v in sorted(result.dropped.items()))
         notes.append(
-            f"Not scored (the corpus does not annotate these labels, so they are neither "
-            f"right nor wrong): {items}."
+            f"Not scored (the corpus does not annotate these labels, or files such mentions "
+            f"as another thing, so they are neither right nor wrong): {items}."
+            + (
+                f" Gold spans at exactly those places and labels are not scored either: "
+                f"{result.excused}."
+                if result.excused
+                else ""
+            )
         )
     if result.unmapped is not None and result.moved:
         org, place = CONVENTIONS[spec.convention].places or ("", "")

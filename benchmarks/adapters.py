@@ -277,6 +277,10 @@ class Adapted:
     spans: list[Span]
     dropped: dict[str, int] = field(default_factory=dict)
     """Corpus label (or ``newsfigs:<label>`` when unmapped) → predictions not scored."""
+    excused: frozenset[tuple[int, int, str]] = frozenset()
+    """(start, end, corpus label) of predictions left unscored for a convention (a generic
+    institution, a programme's channel …): a gold span at exactly that place and label is left
+    unscored too, so a mention found but not judged is neither a hit nor a miss."""
 
 
 def _figure_fields(f: Any) -> dict[str, Any]:
@@ -316,6 +320,7 @@ def adapt(doc: Document, convention: Convention, annotated: Iterable[str]) -> Ad
     keep = frozenset(annotated)
     out: list[Span] = []
     dropped: dict[str, int] = {}
+    excused: set[tuple[int, int, str]] = set()
     for s in newsfigs_spans(doc):
         if convention.narrow is not None:
             s = convention.narrow(s)
@@ -328,9 +333,24 @@ def adapt(doc: Document, convention: Convention, annotated: Iterable[str]) -> Ad
         elif s.fields.get("generic"):  # 정부, 검찰: neither corpus tags them consistently
             key = f"{label} (generic institution)"
             dropped[key] = dropped.get(key, 0) + 1
+            excused.add((s.start, s.end, label))
         elif convention.context is not None and (why := convention.context(s, doc.text)):
             key = f"{label} ({why})"
             dropped[key] = dropped.get(key, 0) + 1
+            excused.add((s.start, s.end, label))
         else:
             out.append(Span(s.start, s.end, label, s.text, s.fields))
-    return Adapted(out, dropped)
+    return Adapted(out, dropped, frozenset(excused))
+
+
+def excuse_gold(gold: list[Span], adapted: Adapted) -> tuple[list[Span], int]:
+    """Gold spans without those at a place and label whose prediction was left unscored.
+
+    Leaving the prediction out but keeping the gold span would count every such mention as a
+    miss even where newsfigs found exactly what the corpus wrote (``MBC`` before a programme,
+    ``정부``): both sides of the comparison are left out instead, and counted.
+    """
+    if not adapted.excused:
+        return gold, 0
+    kept = [g for g in gold if (g.start, g.end, g.label) not in adapted.excused]
+    return kept, len(gold) - len(kept)

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from benchmarks import run
 from benchmarks.accuracy import SEEDS_GOLD, load_gold
-from benchmarks.adapters import CONVENTIONS, Span, adapt, klue_institution_part
+from benchmarks.adapters import CONVENTIONS, Span, adapt, excuse_gold, klue_institution_part
 from benchmarks.scoring import Scorer, context, prf, value_check
 from benchmarks.speed import METHODS, prefix, repeat_to
 
-from newsfigs.models import FIGURE_KINDS, Document, Figure, Mention, Person
+from newsfigs.models import FIGURE_KINDS, Document, Figure, Mention, Organization, Person
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,6 +61,33 @@ def test_adapt_drops_what_the_corpus_does_not_annotate() -> None:
     kmou = adapt(_doc(), CONVENTIONS["kmou"], CONVENTIONS["kmou"].labels)
     assert [s.label for s in kmou.spans] == ["PER", "MNY", "DUR"]
     assert kmou.dropped == {}
+
+
+def test_an_unscored_prediction_leaves_the_gold_at_its_place_unscored() -> None:
+    """``MBC`` before a programme: found but filed by KMOU as the work, so neither side counts."""
+    text = "배우가 MBC '복면가왕'에 나왔다. KBS는 정부와 만났다."
+    at = {w: text.index(w) for w in ("MBC", "KBS", "정부")}
+    orgs = [
+        Organization(
+            name=w,
+            category=c,
+            generic=g,
+            mentions=[Mention(start=at[w], end=at[w] + len(w), text=w)],
+        )
+        for w, c, g in (
+            ("MBC", "media", False),
+            ("KBS", "media", False),
+            ("정부", "government", True),
+        )
+    ]
+    adapted = adapt(Document(text=text, organizations=orgs), CONVENTIONS["kmou"], {"ORG"})
+    assert [s.text for s in adapted.spans] == ["KBS"]
+    gold = [Span(at[w], at[w] + len(w), "ORG", w) for w in ("MBC", "KBS", "정부")]
+    gold.append(Span(0, 2, "ORG", "배우"))  # no prediction there: still a miss
+    kept, n = excuse_gold(gold, adapted)
+    assert [g.text for g in kept] == ["KBS", "배우"] and n == 2
+    other_label = [Span(at["MBC"], at["MBC"] + 3, "POH", "MBC")]
+    assert excuse_gold(other_label, adapted) == (other_label, 0)
 
 
 KLUE_INSTITUTION_PARTS = [
