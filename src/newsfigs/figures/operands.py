@@ -258,7 +258,11 @@ def operand(a: Analysed, P: Patterns, m: regex.Match[str], serials: bool = True)
         e += 1
         big = e + 1 if t[e : e + 1] == " " else e  # 1000여억원, 2000여 만 원
         if big < len(t) and t[big] in BIG_UNITS and a.tag_at.get(big) == "NR":
-            op.value *= BIG_UNITS[t[big]]
+            # the unit scales the last group only: 1억 2천여만 = 1억 + 2천만, never (1억 2천) × 만
+            try:
+                op.value = read_number(text + t[big])
+            except ValueError:
+                return None  # 3만 2천여만: units out of order, no number
             e = big + 1
         op.end = op.numeral_end = e
     found = unit_at(a, P, e, group) or amperes(a, e, group)
