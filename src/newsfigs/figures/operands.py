@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import regex
 
-from newsfigs.core.analyzer import Analysed
+from newsfigs.core.analyzer import Analysed, Tok
 from newsfigs.core.resources import read_word_set
 from newsfigs.figures.amperes import amperes
 from newsfigs.figures.durations import compound, cue_at, sentence_month
@@ -89,6 +89,24 @@ def has_serials(a: Analysed) -> bool:
     return not _SERIAL_TAGS.isdisjoint([tok.tag for tok in a.tokens])
 
 
+_RANGE_PAIR = regex.compile(r"([0-9]{1,4})-([0-9]{1,4})")
+
+
+def _range_pair(t: str, tok: Tok) -> bool:
+    """``2-3개``, ``5-6명``, ``10-20%``: the analyzer's serial of two rising numbers right
+    before a counter or percent sign is a range (news writes ranges with a hyphen too). A
+    score (``2-3으로``) reads the same way but has no unit after it, so it stays no figure;
+    dates, phone numbers and model names (``2015-03-12``, ``M-27M``) have other shapes."""
+    m = _RANGE_PAIR.fullmatch(tok.form)
+    end = tok.end
+    return (
+        m is not None
+        and int(m.group(1)) < int(m.group(2))
+        and end < len(t)
+        and (is_hangul(t[end]) or t[end] in "%％")
+    )
+
+
 def _numeral_span(
     a: Analysed, P: Patterns, m: regex.Match[str], serials: bool
 ) -> tuple[int, int] | None:
@@ -100,9 +118,16 @@ def _numeral_span(
     if group == "ar":
         if s > 0 and (t[s - 1] in ".,_" or (t[s - 1].isalnum() and not is_hangul(t[s - 1]))):
             return None
-        if s > 1 and t[s - 1] in _JOINERS and t[s - 2].isdigit():
+        if (
+            s > 1
+            and t[s - 1] in _JOINERS
+            and t[s - 2].isdigit()
+            and not (t[s - 1] == "-" and any(_range_pair(t, k) for k in a.tokens_in(s, e)))
+        ):
             return None  # 3/4, 1·4분기, 3·1절, 6·25: the second half of a compound number
-        if serials and any(tok.tag in _SERIAL_TAGS for tok in a.tokens_in(s, e)):
+        if serials and any(
+            tok.tag in _SERIAL_TAGS and not _range_pair(t, tok) for tok in a.tokens_in(s, e)
+        ):
             return None
         # a unit char must be a numeral morpheme (10조각 is ten pieces, not 10조), unless
         # it is a big unit that more digits or a currency follow (the analyzer tags the 경 of
