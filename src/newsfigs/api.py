@@ -28,6 +28,7 @@ from newsfigs.core.candidates import (
 )
 from newsfigs.core.resources import LoadReport, load_all, resource, timings
 from newsfigs.dates.article_dates import in_article
+from newsfigs.dates.weekday_checks import paired_weekdays
 from newsfigs.items import (
     BadItem,
     Entry,
@@ -157,7 +158,8 @@ class Extractor:
             people, organizations = link(named, whole)
         if len(figures) > 1:
             figures.sort(key=span_of)
-        figures = in_article(figures, p.analysed.reference_date, p.doc.original)  # 이날, 전날
+        ref = p.analysed.reference_date
+        figures = in_article(paired_weekdays(figures, p.doc.original, ref), ref, p.doc.original)
         return trusted(
             Document,
             {

@@ -118,7 +118,7 @@ def _day_in_month(day: int, ref: datetime.date, relative: str | None) -> datetim
     return None
 
 
-def _day_with_weekday(
+def day_with_weekday(
     day: int, weekday: int, ref: datetime.date, relative: str | None
 ) -> datetime.date | None:
     """``30일(월)``, ``지난 3일(화)``: the day N of ref's month or a neighbour that falls on
@@ -127,8 +127,8 @@ def _day_with_weekday(
     One on the side the cue names (on or before ref for ``지난``, on or after for ``오는``)
     wins, then the nearest to ref. The weekday is the writer's own check of the day, so a day
     on the other side is taken when it is at most ``WEEKDAY_SLIP`` days from ref (the
-    reference date is a day or two off the article's). None when nothing matches (a typo:
-    the cue or bare-day rule then).
+    reference date is a day or two off the article's). None when nothing matches: the day and
+    its weekday disagree with the reference date, so any month would be a guess.
     """
     found = [
         d
@@ -276,8 +276,7 @@ def _named_span(info: DateInfo, year: int | None, ref: datetime.date | None) -> 
         elif info.month is not None:
             d = _month_day(info.month, info.day, ref, rel)
         elif info.weekday is not None:
-            d = _day_with_weekday(info.day, info.weekday, ref, rel)
-            d = d or _day_in_month(info.day, ref, rel)
+            d = day_with_weekday(info.day, info.weekday, ref, rel)
         else:
             d = _day_in_month(info.day, ref, rel)
         return (d, d) if d else None
