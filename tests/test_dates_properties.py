@@ -510,3 +510,35 @@ def test_resolve_gives_real_dates_for_any_fields(
     info = dates.resolve(dates.build(fields, end), ref)
     DateInfo.model_validate(info.model_dump())  # the result passes the model's own checks
     assert_calendar(info)
+
+
+@SETTINGS
+@given(ref=REFS, month=MONTHS)
+def test_bare_month_in_the_past_is_never_ahead(ref: datetime.date, month: int) -> None:
+    """``M월 … 발표했다``: the latest month M that began on or before the day after ref."""
+    info = only_date(f"정부는 {month}월 대책을 발표했다.", f"{month}월", ref).date
+    assert info is not None and info.resolved_start is not None
+    edge = ref + ONE_DAY
+    year = edge.year if month <= edge.month else edge.year - 1
+    assert info.resolved_start == datetime.date(year, month, 1)
+    assert info.resolved_start <= edge
+    assert_calendar(info)
+
+
+@SETTINGS
+@given(ref=REFS, month=MONTHS, day=DAYS)
+def test_month_and_day_in_the_past_are_never_ahead(
+    ref: datetime.date, month: int, day: int
+) -> None:
+    """``M월 N일 … 발생했다``: that date in the year that puts it on or before the day after
+    ref; none when that year has no such day (2월 29일, 4월 31일)."""
+    expr = f"{month}월 {day}일"
+    info = only_date(f"사고는 {expr} 발생했다.", expr, ref).date
+    assert info is not None
+    edge = ref + ONE_DAY
+    year = edge.year if (month, day) <= (edge.month, edge.day) else edge.year - 1
+    if day > calendar.monthrange(year, month)[1]:
+        assert info.resolved is None
+    else:
+        assert info.resolved == datetime.date(year, month, day)
+    assert_calendar(info)

@@ -26,7 +26,7 @@ from newsfigs.dates.date_atoms import atoms as find_atoms
 from newsfigs.dates.date_lexicon import DateWords, build
 from newsfigs.dates.date_numbers import counts_days
 from newsfigs.dates.date_scan import Match, small
-from newsfigs.dates.tense import bare_day, by_tense, tense_after
+from newsfigs.dates.tense import bare_day, bare_month, by_tense, month_by_tense, tense_after
 
 # slot order: an expression goes from coarse to fine
 _ORDER = {
@@ -298,6 +298,10 @@ def recognize(a: Analysed) -> list[DateCandidate]:
             tense = tense_after(a, end)  # 31일 발표했다: past; 14일 평가전을 치른다: to come
             if tense is not None:
                 info = by_tense(info, a.reference_date, tense)
+        elif a.reference_date is not None and bare_month(info):
+            tense = tense_after(a, end)  # 11월 들어온 난민: last November in a March story
+            if tense is not None:
+                info = month_by_tense(info, a.reference_date, tense)
         timed = (
             info.hour is not None
             or info.day_part is not None

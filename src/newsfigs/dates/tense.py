@@ -32,6 +32,7 @@ from typing import Literal
 from newsfigs.core.analyzer import Analysed, Tok
 from newsfigs.core.resources import read_rows, read_word_set, resource
 from newsfigs.dates.calendar_spans import add_months, calendar_date, plus_days
+from newsfigs.dates.resolve_dates import resolve
 from newsfigs.models import DateInfo
 
 Tense = Literal["past", "future"]
@@ -165,3 +166,45 @@ def by_tense(info: DateInfo, ref: datetime.date | None, tense: str) -> DateInfo:
             found = d
             break
     return info.model_copy(update={"resolved": found})
+
+
+def bare_month(info: DateInfo) -> bool:
+    """A month with no year (``11월``, ``12월 25일``, ``11월 중순``): no weekday, cue, offset or
+    second end. Its year comes from the reference date."""
+    return (
+        info.month is not None
+        and info.year is None
+        and info.weekday is None
+        and info.relative is None
+        and info.offset_unit is None
+        and info.anchor is None
+        and info.end is None
+        and info.holiday is None
+        and info.nth is None
+        and not info.recurring
+    )
+
+
+def month_by_tense(info: DateInfo, ref: datetime.date | None, tense: str) -> DateInfo:
+    """A month without a year whose verb is in the past: its latest occurrence up to ref
+    (``11월 들어온 난민`` in a March story is last November, ``12월 25일 발생한 사고`` last
+    Christmas), where the bare month rule took the reference year's, a date still to come. A day
+    written with the month keeps the bare day's slack of one day after ref. Only the past moves
+    a month: the plain present that says "scheduled" of a bare day also says "ongoing" of a
+    month (``3월 15일부터 시행해 4월까지 운영한다``), and moving it a year ahead would turn a
+    likely date into a far one. The written fields stay as written; only the resolution
+    changes."""
+    if ref is None or info.month is None or tense != "past":
+        return info
+    edge = plus_days(ref, 1) or ref
+    written = (info.month, info.day or 1)
+    year = edge.year - 1 if written > (edge.month, edge.day) else edge.year
+    blank = {"year": year, "resolved": None, "resolved_start": None, "resolved_end": None}
+    dated = resolve(info.model_copy(update=blank), ref)
+    return info.model_copy(
+        update={
+            "resolved": dated.resolved,
+            "resolved_start": dated.resolved_start,
+            "resolved_end": dated.resolved_end,
+        }
+    )
