@@ -56,6 +56,7 @@ from newsfigs.figures.ratios import recognize_ratios
 from newsfigs.figures.readings import (
     generation,
     implied_won,
+    regnal,
     shares,
     spaced_band,
     times_classifiers,
@@ -253,8 +254,8 @@ def _qualify(
         if fields is None:
             return None  # 20대 여성, 4대 은행, 기호 2번, 사법연수원 17기: no count
         classifier, counted = fields
-    elif kind == "age" and generation(a, P, op, start):
-        return None  # 재벌 2세, 교포 3세: a generation, not an age
+    elif kind == "age" and (generation(a, P, op, start) or regnal(a, op, start)):
+        return None  # 재벌 2세, 교포 3세: a generation; 루이 14세: a king; not an age
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
     if ordinal_prefix:

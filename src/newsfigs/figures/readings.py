@@ -30,6 +30,8 @@ _NOT_AFTER_WON = frozenset({"NNG", "NNP", "NNB", "SL", "XSN"})  # 3조 달러: a
 _PEOPLE = "figures/people_nouns.txt"
 _GENERATION_WORDS = "figures/generation_words.txt"
 _GENERATIONS = 10  # 재벌 2세, 교포 3세: below this a 세 after a generation word is no age
+_REGNAL_NAMES = "figures/regnal_names.txt"
+_REGNALS = 30  # 루이 14세, 베네딕토 16세: regnal numbers stay below this
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 
 
@@ -212,6 +214,18 @@ def generation(a: Analysed, P: Patterns, op: Operand, start: int) -> bool:
         return False
     noun = counted_noun(a, P, start)
     return noun is not None and any(noun.endswith(w) for w in read_word_set(_GENERATION_WORDS))
+
+
+def regnal(a: Analysed, op: Operand, start: int) -> bool:
+    """A monarch's or pope's number: ``엘리자베스 2세``, ``루이 14세``, ``프란치스코 1세``.
+
+    The word one space before is a given name that reigns by number
+    (``data/figures/regnal_names.txt``), and the number is small. An athlete's age written so
+    (``메시 13세 때``) has a name that is not listed."""
+    if op.value >= _REGNALS or start < 2 or a.text[start - 1] != " ":
+        return False
+    word_start = a.text.rfind(" ", 0, start - 1) + 1
+    return a.text[word_start : start - 1] in read_word_set(_REGNAL_NAMES)
 
 
 _UNIT_WORD = regex.compile(r"\s?단위")
