@@ -54,6 +54,8 @@ from newsfigs.figures.operands import (
 from newsfigs.figures.ordinal_lists import comma_ranges, recognize_ordinal_lists
 from newsfigs.figures.ratios import recognize_ratios
 from newsfigs.figures.readings import (
+    age_gap,
+    dated_year,
     generation,
     implied_won,
     regnal,
@@ -102,6 +104,7 @@ _WON = "원"  # the unit a money noun implies (매출 3150억)
 _POUND, _LB = "파운드", "lb"  # 파운드 is GBP unless a weight word opens the clause
 # 하루 평균 3000명: the rate word before the average
 _WEEK = "주"  # a week, or shares (readings.shares)
+_YEAR = "년"  # a year, or a date the date reader could not take (readings.dated_year)
 _DON = "돈"  # the gold weight, after a native numeral only after gold (data/figures/don_cues.txt)
 
 
@@ -226,6 +229,8 @@ def _qualify(
         and shares(a, op, start, end)
     ):
         kind, unit = "count", "count"  # 자사주 50만주, 100주를 매수: shares, not weeks
+    if kind == "duration" and entry.surface == _YEAR and high is None and dated_year(t, value, end):
+        return None  # 20012년 9월: a mistyped date, not twenty thousand years
     if kind == "duration":
         numeral = t[op.start : op.numeral_end].rstrip("여")
         fraction = hundredths(a, entry, end) if high is None and not approximate else None
@@ -254,8 +259,8 @@ def _qualify(
         if fields is None:
             return None  # 20대 여성, 4대 은행, 기호 2번, 사법연수원 17기: no count
         classifier, counted = fields
-    elif kind == "age" and (generation(a, P, op, start) or regnal(a, op, start)):
-        return None  # 재벌 2세, 교포 3세: a generation; 루이 14세: a king; not an age
+    elif kind == "age" and (generation(a, P, op, start) or regnal(a, op, start) or age_gap(t, end)):
+        return None  # 재벌 2세: a generation; 루이 14세: a king; 2살 연상: a gap; not an age
     elif kind == "ordinal" or ordinal_prefix:
         classifier = entry.surface
     if ordinal_prefix:

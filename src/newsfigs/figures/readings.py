@@ -31,6 +31,11 @@ _PEOPLE = "figures/people_nouns.txt"
 _GENERATION_WORDS = "figures/generation_words.txt"
 _GENERATIONS = 10  # 재벌 2세, 교포 3세: below this a 세 after a generation word is no age
 _REGNAL_NAMES = "figures/regnal_names.txt"
+_AGE_GAP = regex.compile(
+    r"\x20?+(?:연상|연하|터울|차이(?!나)|어린(?!이)|(?:위|아래)(?:[의로]|(?!\p{Hangul})))"
+)  # 2살 연상, 세 살 차이, 두 살 어린 (not 5세 어린이), 두 살 위 (not 35세 위원장)
+_MONTH_AFTER = regex.compile(r"\x20?+(?:1[0-2]|[1-9])월")
+_DATED_YEARS = 100  # 20012년 9월, 1500년 3월: a year this large before a month is a date
 _REGNALS = 30  # 루이 14세, 베네딕토 16세: regnal numbers stay below this
 _AGE_GROUPS = frozenset(Decimal(n) for n in range(10, 100, 10))
 
@@ -226,6 +231,17 @@ def regnal(a: Analysed, op: Operand, start: int) -> bool:
         return False
     word_start = a.text.rfind(" ", 0, start - 1) + 1
     return a.text[word_start : start - 1] in read_word_set(_REGNAL_NAMES)
+
+
+def age_gap(t: str, end: int) -> bool:
+    """``13살 연하``, ``두 살 위``, ``세 살 차이``: a difference of ages, no one's age."""
+    return _AGE_GAP.match(t, end) is not None
+
+
+def dated_year(t: str, value: Decimal, end: int) -> bool:
+    """``20012년 9월`` (a typing slip), ``1500년 3월``: a large number of years with a month
+    after it is a date the date reader could not take, never a length of time."""
+    return value >= _DATED_YEARS and _MONTH_AFTER.match(t, end) is not None
 
 
 _UNIT_WORD = regex.compile(r"\s?단위")
