@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from newsfigs.core.analyzer import Analysed
+from newsfigs.core.resources import read_word_set
 from newsfigs.figures.bases import rate_or_basis
 from newsfigs.figures.figure_context import counted_noun
 from newsfigs.figures.figure_patterns import Patterns
@@ -24,6 +25,20 @@ from newsfigs.figures.storeys import context_classifiers
 
 _BAND = "대"  # 20대 여성, 4대 은행, 억대 연봉, 12대1: the count of 대 that is none
 _TIMES_WORD = "번"  # 3번 만났다 counts times; 4번 타자 labels (readings.labels_number)
+_FLIGHT_WORD = "편"  # 영화 6편 counts films; 여객기 8501편 names a flight
+_FLIGHT_WORDS = "figures/flight_words.txt"
+_FLIGHT_DIGITS = 100  # flight numbers have three or four digits; 여객기 3편이 결항 counts three
+
+
+def flight_number(t: str, start: int) -> bool:
+    """``여객기 8501편``, ``아시아나항공 214편``: 편 after an airline or aircraft word numbers a
+    flight (``data/figures/flight_words.txt``: the written word before the number ends with
+    one) and the number has three digits or more. ``여객기 3편이 결항`` counts three flights,
+    and ``항공편 120편`` too: a word for flights themselves is not listed."""
+    if start < 2 or t[start - 1] != " ":
+        return False
+    word = t[t.rfind(" ", 0, start - 1) + 1 : start - 1]
+    return any(word.endswith(w) for w in read_word_set(_FLIGHT_WORDS))
 
 
 def count_fields(
@@ -48,6 +63,8 @@ def count_fields(
         return None  # 억대 연봉 = in the hundreds of millions; 20대 = in their twenties
     if surface == _TIMES_WORD and labels_number(a, op, start, end):
         return None  # 기호 2번, 4번 타자: a label, not a count of times
+    if surface == _FLIGHT_WORD and op.value >= _FLIGHT_DIGITS and flight_number(t, start):
+        return None  # 여객기 8501편: a flight's number, not a count of flights
     listed = P.counted_nouns.get(surface)
     needs_noun = listed is not None and (listed[1] is None or op.value < listed[1])
     if listed is not None and needs_noun:
