@@ -27,8 +27,8 @@ from newsfigs.core.candidates import (
     Recognizer,
 )
 from newsfigs.core.resources import LoadReport, load_all, resource, timings
+from newsfigs.dates.appositions import apposed_days
 from newsfigs.dates.article_dates import in_article
-from newsfigs.dates.weekday_checks import paired_weekdays
 from newsfigs.items import (
     BadItem,
     Entry,
@@ -159,7 +159,7 @@ class Extractor:
         if len(figures) > 1:
             figures.sort(key=span_of)
         ref = p.analysed.reference_date
-        figures = in_article(paired_weekdays(figures, p.doc.original, ref), ref, p.doc.original)
+        figures = apposed_days(in_article(figures, ref, p.doc.original), p.doc.original, ref)
         return trusted(
             Document,
             {
