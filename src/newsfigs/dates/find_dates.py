@@ -162,8 +162,28 @@ def _time_zone(a: Analysed, start: int, end: int, lex: DateWords) -> str | None:
     return None
 
 
+_TITLE_OPEN = "'‘"
+_TITLE_CLOSE = small(r"['’](?![는고며란]|라고|라는)")
+_TITLE_CHARS = 20
+"""How long a title in single quotes may run after a date word that opens it."""
+
+
+def _opens_title(expr: _Expr, text: str) -> bool:
+    """``'내일은 없어'``, ``'일요일이 좋다'``, ``'오늘의 유머'``: a date word right after an
+    opening single quote that closes soon after is the first word of a title (a song, a
+    programme, a site), no date. Speech in single quotes goes on with a quoting particle
+    (``'내일 발표하겠다'는``, ``'오늘 끝낸다'고``) and keeps its date, as does a written date
+    (``'3월 위기설'``)."""
+    s = expr.start
+    if expr.numeric or s == 0 or text[s - 1] not in _TITLE_OPEN:
+        return False
+    return _TITLE_CLOSE.search(text, expr.end, expr.end + _TITLE_CHARS) is not None
+
+
 def _valid(expr: _Expr, a: Analysed) -> bool:
     f = expr.fields
+    if _opens_title(expr, a.text):
+        return False
     if f.get("_needs_more") and len(expr.slots) < 2:
         return False
     if f.get("_two_digit") and set(expr.slots) <= {"cue", "year"}:
