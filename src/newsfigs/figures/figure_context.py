@@ -15,6 +15,8 @@ import regex
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
+from newsfigs.core.resources import read_rows, resource
+from newsfigs.core.scan import literal_alternation
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.models import Bound
 from newsfigs.numbers import parse_fraction, parse_number
@@ -75,6 +77,28 @@ def _verb_end(a: Analysed, P: Patterns, start: int, end: int) -> int:
             break
         end = max(end, tok.end)
     return end
+
+
+_PEAKS = frozenset({"최대", "최고", "최저"})
+"""Qualifiers that are also superlatives: the peak a value reached, when a record verb follows."""
+
+
+@resource
+def _record_verb() -> regex.Pattern[str]:
+    """``data/figures/record_verbs.tsv`` as one look after a figure (once per process)."""
+    rows = read_rows("figures/record_verbs.tsv")
+    obj = literal_alternation([w for w, where in rows if where == "object"])
+    until = literal_alternation([w for w, where in rows if where == "until"])
+    return regex.compile(
+        rf"(?:[을를에]|으로|로)?+\x20?+(?:{obj})|(?:\x20?+까지|으로|로)\x20?+(?:{until})"
+    )
+
+
+def reached_peak(t: str, prefix: str | None, end: int) -> bool:
+    """``최대 94,509MW를 기록``, ``장중 최고 5만원까지 올랐다``, ``최저 1.2%로 떨어졌다``:
+    the superlative names the value reached, not a bound on it (``최대 500만원의 과태료``,
+    ``최대 10%까지 할인`` stay bounds: no record verb follows)."""
+    return prefix in _PEAKS and _record_verb().match(t, end) is not None
 
 
 def surpassed_value(t: str, start: int, am: regex.Match[str]) -> bool:

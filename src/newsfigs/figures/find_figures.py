@@ -31,6 +31,7 @@ from newsfigs.figures.figure_context import (
     as_bound,
     fractions,
     link_equivalents,
+    reached_peak,
     surpassed_value,
     take_after,
 )
@@ -268,6 +269,8 @@ def _qualify(
         unit = "ordinal"
     if prefix == "제" and pm is not None:
         start = pm.start("w")
+    elif prefix is not None and reached_peak(t, prefix, end):
+        pass  # 최대 94,509MW를 기록: the peak reached, no bound; the adjective stays outside
     elif prefix is not None:
         role = P.qualifiers.get(prefix)
         if role is not None and role != "none":
