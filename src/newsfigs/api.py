@@ -159,7 +159,10 @@ class Extractor:
         if len(figures) > 1:
             figures.sort(key=span_of)
         ref = p.analysed.reference_date
-        figures = apposed_days(in_article(figures, ref, p.doc.original), p.doc.original, ref)
+        # two dates joined by 인 are one day before the article stage counts from them, and
+        # again after it, which re-reads a weekday or relative day near the last named day
+        text = p.doc.original
+        figures = apposed_days(in_article(apposed_days(figures, text, ref), ref, text), text, ref)
         return trusted(
             Document,
             {

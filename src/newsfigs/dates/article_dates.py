@@ -33,7 +33,7 @@ def _named(info: DateInfo) -> tuple[datetime.date | str | None, int | None]:
         return info.resolved, info.resolved.year
     start, end = info.resolved_start, info.resolved_end
     if start is None or end is None:
-        if info.day is not None or info.weekday is not None:
+        if info.day is not None or info.weekday is not None or info.offset_unit == "day":
             return _UNKNOWN, None  # 31일 that no month could hold: 이날 is that day, unknown
         return None, None
     year = start.year if start.year == end.year else None
@@ -222,8 +222,23 @@ def _until_after(info: DateInfo, day: datetime.date) -> DateInfo:
     return info.model_copy(update={"resolved": day + datetime.timedelta(days=step)})
 
 
-_FRAME = small(r"(?:에는|에도|엔|은|는)(?=[\x20,])")
-"""A particle that makes a named year the frame of its clause: ``내년 설날은``, ``2027년에는``."""
+_FRAME = small(r"(?:에는|에도|엔|은|는|부터)(?=[\x20,])")
+"""A particle that makes a named year the frame of its clause: ``내년 설날은``, ``2027년에는``,
+and the start of a span whose end is a bare month (``2010년 2월부터 3월 사이``: 2010's March)."""
+
+
+_CLAUSE_ENDINGS = ("던", "한", "된", "난", "진")
+"""Adnominal endings of a verb right before ``당시``: ``암흑기였던 당시``, ``취임한 당시``."""
+
+
+def _clause_before(text: str, start: int) -> bool:
+    """``암흑기였던 당시``, ``구속된 당시``: a clause before ``당시`` says which time it is, not the
+    date named last (``사고 당시``, a noun, still points back). The word before is read in
+    composed form (a decomposed ``던`` is two characters)."""
+    if start < 3 or text[start - 1] != " ":
+        return False
+    word = unicodedata.normalize("NFC", text[text.rfind(" ", 0, start - 1) + 1 : start - 1])
+    return len(word) >= 2 and word.endswith(_CLAUSE_ENDINGS)
 
 
 def _bare_month(info: DateInfo) -> bool:
@@ -301,8 +316,8 @@ def in_article(
             out.append(f)
             continue
         if info.anchor == "text" and info.offset is None:  # 당시, 그때: the last named date
-            if last is None:
-                continue  # nothing named before: no date to point at, not reported
+            if last is None or _clause_before(text, f.start):
+                continue  # nothing named before, or 암흑기였던 당시: not reported
             new = info.model_copy(update=_resolution(last))
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
