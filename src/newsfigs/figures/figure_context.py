@@ -94,11 +94,14 @@ def _record_verb() -> regex.Pattern[str]:
     )
 
 
-def reached_peak(t: str, prefix: str | None, end: int) -> bool:
+def reached_peak(t: str, prefix: str | None, end: int, kind: str) -> bool:
     """``최대 94,509MW를 기록``, ``장중 최고 5만원까지 올랐다``, ``최저 1.2%로 떨어졌다``:
     the superlative names the value reached, not a bound on it (``최대 500만원의 과태료``,
-    ``최대 10%까지 할인`` stay bounds: no record verb follows)."""
-    return prefix in _PEAKS and _record_verb().match(t, end) is not None
+    ``최대 10%까지 할인`` stay bounds: no record verb follows). Of a temperature it is always
+    the day's high or low (``아침 최저 3도, 낮 최고 12도``), never a bound."""
+    if prefix not in _PEAKS:
+        return False
+    return kind == "temperature" or _record_verb().match(t, end) is not None
 
 
 def surpassed_value(t: str, start: int, am: regex.Match[str]) -> bool:

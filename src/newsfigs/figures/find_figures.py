@@ -269,7 +269,7 @@ def _qualify(
         unit = "ordinal"
     if prefix == "제" and pm is not None:
         start = pm.start("w")
-    elif prefix is not None and reached_peak(t, prefix, end):
+    elif prefix is not None and reached_peak(t, prefix, end, kind):
         pass  # 최대 94,509MW를 기록: the peak reached, no bound; the adjective stays outside
     elif prefix is not None:
         role = P.qualifiers.get(prefix)
