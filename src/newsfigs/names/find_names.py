@@ -87,6 +87,8 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             shaped = org_shapes.before_acronym(
                 text, words, i, lex
             ) or org_shapes.before_business_note(text, words, i, lex)
+        if shaped is None and stem[:2] == "FC":
+            shaped = org_shapes.club_after_fc(words, i, lex)
         if shaped is None and one_proper:
             shaped = trade_names.by_trade(text, words, i, lex)
         if shaped is not None:

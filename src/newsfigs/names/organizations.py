@@ -25,6 +25,7 @@ _QUOTE_GAP = regex.compile(r"\s{0,2}+['‘「『<《]")
 """A quoted name after a cue noun; double quotes open speech (소속사 “사실무근”), not names."""
 _LATIN_PAREN_OPEN = regex.compile(r"\([A-Za-z]")
 _CORP_MARK = regex.compile(r"\(([주유재사])\)")
+_DIGIT = regex.compile(r"\d")
 
 UNIT = "unit"
 """Suffix category of a sub-unit (부, 팀, 센터, 본부 …): never an organization on its own."""
@@ -310,9 +311,11 @@ def by_cue_before(
     if i + 1 >= len(words) or w.particle:
         return None
     category = lex.cues_before.get(w.stem)
-    if category is None:
+    if category is None and w.tags[-1:] != ("NNB",):
+        # a cue glued to a word (경제매체, 선전매체); not a duration or count (3일간,
+        # 일주일간: a number or kiwipiepy's bound noun 간), whose last letters spell a cue
         for n in (5, 4, 3, 2):
-            if len(w.stem) > n and w.stem[-n:] in lex.cues_before:
+            if len(w.stem) > n and w.stem[-n:] in lex.cues_before and not _DIGIT.search(w.stem):
                 category = lex.cues_before[w.stem[-n:]]
                 break
     if category is None:
@@ -336,12 +339,44 @@ def by_cue_before(
         if close in "'\"’”」』>》(" and close:
             return i + 1, j, category
         return i + 1, i + 1, category
-    if nxt.proper and nxt.hangul and len(nxt.stem) == 3 and korean_name(nxt.stem, lex):
-        return None  # 바른정당 유승민 후보: a person after a party, not a party's name
+    if (
+        category != "media"
+        and nxt.proper
+        and nxt.hangul
+        and len(nxt.stem) == 3
+        and korean_name(nxt.stem, lex)
+    ):
+        # 바른정당 유승민 후보: a person after a party, not a party's name; an outlet's cue
+        # (영국 일간 가디언, 외신) is followed by the outlet, whose name may look like one
+        return None
     latin_after = _LATIN_PAREN_OPEN.match(text, nxt.stem_end) is not None
     if not (nxt.proper or nxt.latin or latin_after):
         return None
+    if category == "media":
+        return i + 1, _outlet_end(words, i + 1, lex), category
     return i + 1, i + 1, category
+
+
+_MAX_OUTLET_WORDS = 4
+
+
+def _outlet_end(words: list[Word], k: int, lex: NameTables) -> int:
+    """The last word of an outlet named after its cue: ``일간 코리에레 델라 세라가``, ``일간
+    데일리 메일은`` (transliterated names of several words).
+
+    Only proper nouns up to one that carries the particle: a name then a title (``일간 가디언
+    존 스미스 기자``) has no particle on the name, and the outlet stays one word."""
+    j = k
+    while j + 1 < len(words) and j - k + 1 < _MAX_OUTLET_WORDS and not words[j].particle:
+        nxt = words[j + 1]
+        if not (nxt.joined and nxt.hangul and nxt.tags[:1] in (("NNP",), ("NNG",))):
+            return k
+        if nxt.stem in lex.places or nxt.stem in lex.titles or nxt.stem in lex.cues_after:
+            return k
+        j += 1
+        if nxt.particle:
+            return j
+    return k
 
 
 def by_cue_after(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
