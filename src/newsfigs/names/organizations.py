@@ -353,24 +353,29 @@ def by_cue_before(
     if not (nxt.proper or nxt.latin or latin_after):
         return None
     if category == "media":
-        return i + 1, _outlet_end(words, i + 1, lex), category
+        end = _outlet_end(words, i + 1, lex)
+        return None if end is None else (i + 1, end, category)
     return i + 1, i + 1, category
 
 
 _MAX_OUTLET_WORDS = 4
 
 
-def _outlet_end(words: list[Word], k: int, lex: NameTables) -> int:
-    """The last word of an outlet named after its cue: ``일간 코리에레 델라 세라가``, ``일간
-    데일리 메일은`` (transliterated names of several words).
+def _outlet_end(words: list[Word], k: int, lex: NameTables) -> int | None:
+    """The last word of an outlet named after its cue: ``일간 르 몽드는`` (a transliterated
+    name of several proper nouns), or None when the name runs on through a word
+    kiwipiepy reads as no noun (``일간 코리에레 델라 세라가``: ``델라`` a verb) — a cut
+    name is worse than none.
 
     Only proper nouns up to one that carries the particle: a name then a title (``일간 가디언
     존 스미스 기자``) has no particle on the name, and the outlet stays one word."""
     j = k
     while j + 1 < len(words) and j - k + 1 < _MAX_OUTLET_WORDS and not words[j].particle:
         nxt = words[j + 1]
-        if not (nxt.joined and nxt.hangul and nxt.tags[:1] in (("NNP",), ("NNG",))):
-            return k
+        if nxt.joined and not nxt.stem:
+            return None
+        if not (nxt.joined and nxt.hangul and nxt.tags == ("NNP",)):
+            return k  # 가디언 보도에 따르면: a common noun after the outlet is no part of it
         if nxt.stem in lex.places or nxt.stem in lex.titles or nxt.stem in lex.cues_after:
             return k
         j += 1
