@@ -24,7 +24,6 @@ OPEN_QUOTES = frozenset("'\"‘“「『<《")
 _QUOTE_GAP = regex.compile(r"\s{0,2}+['‘「『<《]")
 """A quoted name after a cue noun; double quotes open speech (소속사 “사실무근”), not names."""
 _LATIN_PAREN_OPEN = regex.compile(r"\([A-Za-z]")
-_CORP_MARK = regex.compile(r"\(([주유재사])\)")
 _DIGIT = regex.compile(r"\d")
 
 UNIT = "unit"
@@ -393,41 +392,3 @@ def by_cue_after(text: str, words: list[Word], i: int, lex: NameTables) -> bool:
     if not w.particle and nxt.joined and nxt.stem in lex.cues_after:
         return True
     return text[w.stem_end : w.end] == "에" and text.startswith("따르면", nxt.start)
-
-
-def corp_marks(text: str, words: list[Word]) -> list[OrgCandidate]:
-    """``(주)한화``, ``메이크스페이스(주)``, ``(사)나눔광장``: a legal-form mark names a company
-    (``주``, ``유``) or an association (``사``, ``재``) written right before or after it.
-
-    The mark is part of the name as written (``㈜`` is normalized to ``(주)`` first).
-    """
-    if "(" not in text:
-        return []
-    out: list[OrgCandidate] = []
-    starts = {w.start: k for k, w in enumerate(words)}
-    ends = {w.stem_end: k for k, w in enumerate(words) if w.stem}
-    for m in _CORP_MARK.finditer(text):
-        company = m.group(1) in ("주", "유")
-        k = starts.get(m.end())
-        if k is not None and words[k].stem and (words[k].hangul or words[k].latin):
-            w = words[k]
-            start, end = m.start(), w.stem_end
-        else:
-            k = ends.get(m.start())
-            if k is None or words[k].particle or not (words[k].hangul or words[k].latin):
-                continue
-            w = words[k]
-            start, end = w.start, m.end()
-        # a common word (``(주)리서치``) names the company only with its mark: the bare word
-        # must not become a name that later occurrences repeat
-        name = w.stem if w.proper or w.latin else text[start:end]
-        out.append(
-            OrgCandidate(
-                start=start,
-                end=end,
-                source="corp_mark",
-                name=name,
-                category="company" if company else "association",
-            )
-        )
-    return out
