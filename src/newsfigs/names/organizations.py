@@ -18,6 +18,7 @@ from newsfigs.core.candidates import OrgCandidate, OrgSource, org_category
 from newsfigs.core.resources import read_words, resource
 from newsfigs.names.gazetteer import NameTables, ends_with_suffix, name_tables, wikidata
 from newsfigs.names.people import korean_name
+from newsfigs.names.role_names import role_words
 from newsfigs.names.words import Word
 
 OPEN_QUOTES = frozenset("'\"‘“「『<《")
@@ -25,6 +26,7 @@ _QUOTE_GAP = regex.compile(r"\s{0,2}+['‘「『<《]")
 """A quoted name after a cue noun; double quotes open speech (소속사 “사실무근”), not names."""
 _LATIN_PAREN_OPEN = regex.compile(r"\([A-Za-z]")
 _DIGIT = regex.compile(r"\d")
+_CLOSES = "'\"’”」』>》("
 
 UNIT = "unit"
 """Suffix category of a sub-unit (부, 팀, 센터, 본부 …): never an organization on its own."""
@@ -335,8 +337,10 @@ def by_cue_before(
         while j + 1 < len(words) and j - i < 4 and words[j + 1].joined:
             j += 1
         close = text[words[j].stem_end : words[j].stem_end + 1]
-        if close in "'\"’”」』>》(" and close:
+        if close in _CLOSES and close:
             return i + 1, j, category
+        if words[j].particle and text[words[j].end : words[j].end + 1] not in _CLOSES:
+            return None  # '제국의 아이들': the quote closes after more words than were read
         return i + 1, i + 1, category
     if (
         category != "media"
@@ -351,10 +355,24 @@ def by_cue_before(
     latin_after = _LATIN_PAREN_OPEN.match(text, nxt.stem_end) is not None
     if not (nxt.proper or nxt.latin or latin_after):
         return None
-    if category == "media":
-        end = _outlet_end(words, i + 1, lex)
-        return None if end is None else (i + 1, end, category)
-    return i + 1, i + 1, category
+    end = _outlet_end(words, i + 1, lex) if category == "media" else i + 1
+    if end is None or _runs_on(words, end, lex):
+        return None
+    return i + 1, end, category
+
+
+def _runs_on(words: list[Word], k: int, lex: NameTables) -> bool:
+    """The name after a cue may go on into the next word, which ends the phrase with a
+    particle and is no title, role or frame: ``걸그룹 레이디스 코드가``, ``일간 알마스리
+    알윰은`` — where the name ends is unknown, and a cut name is worse than none (round 8;
+    ``걸그룹 카라 멤버가``, ``가디언 기자는``, ``쥬얼리 출신`` end where they should)."""
+    if words[k].particle or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1]
+    if not (nxt.joined and nxt.particle and nxt.stem):
+        return False
+    s = nxt.stem
+    return not (s in lex.titles or s in lex.cues_after or s in role_words())
 
 
 _MAX_OUTLET_WORDS = 4
