@@ -42,6 +42,7 @@ from newsfigs.names import (
     well_known,
 )
 from newsfigs.names import organizations as orgs
+from newsfigs.names.corp_marks import corp_marks
 from newsfigs.names.gazetteer import (
     NameTables,
     name_tables,
@@ -87,6 +88,8 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             shaped = org_shapes.before_acronym(
                 text, words, i, lex
             ) or org_shapes.before_business_note(text, words, i, lex)
+        if shaped is None and stem[:2] == "FC":
+            shaped = org_shapes.club_after_fc(words, i, lex)
         if shaped is None and one_proper:
             shaped = trade_names.by_trade(text, words, i, lex)
         if shaped is not None:
@@ -271,7 +274,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found = bylines.recognize(a, lex)
     found += gazetteer_hits(a.text, words, lookup, lex)
     found += _organizations(a, words, lex)
-    found += orgs.corp_marks(a.text, words)
+    found += corp_marks(a.text, words)
     found += institutions.recognize(a.text, words, lex)
     org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     if org_cands:  # a department extends a parent found before it

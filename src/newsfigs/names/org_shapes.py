@@ -139,6 +139,38 @@ def national_team(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | 
     )
 
 
+_FC = "FC"
+"""``FC서울``, ``FC 바르셀로나``: a football club written with ``FC`` before its town or name."""
+
+
+def club_after_fc(words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
+    """``FC바르셀로나``, ``FC도쿄``, ``FC 서울``: ``FC`` first, then one proper noun (a town
+    too: the club is named after it), is a football club (round 8).
+
+    ``FC`` after a name is the suffix rule's (``강원 FC``, ``MAX FC``); a common noun after
+    it is no club (``FC방식``, ``MAX FC 남녀``), nor a word that is itself a known name."""
+    w = words[i]
+    if w.stem == _FC and not w.particle and i + 1 < len(words):
+        if i > 0 and w.joined and (words[i - 1].proper or words[i - 1].latin):
+            return None  # 서울 FC, MAX FC: the suffix rule's
+        nxt = words[i + 1]
+        if not (nxt.joined and nxt.hangul and nxt.tags == ("NNP",)):
+            return None
+        if nxt.stem in lex.titles or nxt.stem in lex.organizations:
+            return None
+        last = i + 1
+    elif w.stem.startswith(_FC) and w.tags in (("SL", "NNP"), ("NNP",)):
+        if len(w.stem) < 4 or not "가" <= w.stem[2] <= "힣":
+            return None  # FCA코리아: another company's acronym
+        last = i
+    else:
+        return None
+    name = " ".join(x.stem for x in words[i : last + 1])
+    return OrgCandidate(
+        start=w.start, end=words[last].stem_end, source="team", name=name, category="other"
+    )
+
+
 def before_acronym(text: str, words: list[Word], i: int, lex: NameTables) -> OrgCandidate | None:
     """``국제원자력기구(IAEA)``, ``미국 지질조사국(USGS)``: a name before its Latin acronym."""
     w = words[i]
