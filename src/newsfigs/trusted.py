@@ -15,7 +15,7 @@ from pydantic_core import PydanticUndefined
 
 from newsfigs.core.candidates import DateCandidate, FigureCandidate
 from newsfigs.core.textnorm import Normalized
-from newsfigs.models import Document, Figure
+from newsfigs.models import DateInfo, Document, Figure
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -43,7 +43,9 @@ def _recipe(cls: type[BaseModel]) -> _Recipe:
     return _Recipe({name: f.default for name, f in fields.items()}, required, tuple(factories))
 
 
-_RECIPES: dict[type[BaseModel], _Recipe] = {cls: _recipe(cls) for cls in (Figure, Document)}
+_RECIPES: dict[type[BaseModel], _Recipe] = {
+    cls: _recipe(cls) for cls in (Figure, Document, DateInfo)
+}
 """The models the pipeline builds with ``trusted`` (fixed at import: no cache to fill)."""
 
 
