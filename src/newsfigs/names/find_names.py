@@ -65,6 +65,7 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
     suffix_finals = lex.suffix_finals
     cue_finals = lex.cue_finals
     short_forms = abbreviations.abbreviations()
+    paren = "(" in text  # most sentences hold none: the per-word look after the stem is skipped
     for i, w in enumerate(words):
         stem = w.stem
         if not stem:
@@ -83,7 +84,7 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             shaped = org_shapes.short_form(words, i, lex)
         if shaped is None and stem.endswith(org_shapes._NATIONAL_TEAM):
             shaped = org_shapes.national_team(words, i, lex)
-        if shaped is None and not w.particle and text[w.stem_end : w.stem_end + 1] == "(":
+        if shaped is None and paren and not w.particle and text[w.stem_end : w.stem_end + 1] == "(":
             shaped = org_shapes.before_acronym(
                 text, words, i, lex
             ) or org_shapes.before_business_note(text, words, i, lex)
@@ -145,6 +146,7 @@ def _people(
     known_alone = well_known.well_known_people()
     known_firsts = well_known.well_known_full_names()
     known_orgs = lex.organizations
+    paren = "(" in text
     for i, w in enumerate(words):
         stem = w.stem
         if not stem:
@@ -178,7 +180,13 @@ def _people(
                 out.append(r)
         elif stem in obituary:
             out.extend(list_names.before_obituary(text, words, i, lex))
-        if kind is None and w.joined and w.hangul and words[i - 1].hangul:
+        if (
+            kind is None
+            and w.joined
+            and w.hangul
+            and words[i - 1].hangul
+            and _title_end(stem, titles)
+        ):
             g = glued_titles.before_glued_title(words, i, lex, org_names, lookup, surnames_of)
             if g is not None:
                 out.append(g)
@@ -193,10 +201,11 @@ def _people(
             if t is not None:
                 out.append(t)
         if not w.hangul:
-            for at, part in bare_names.hyphen_pair(w, lex):
-                out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
+            if w.proper and "-" in stem:  # hyphen_pair's own first test
+                for at, part in bare_names.hyphen_pair(w, lex):
+                    out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
             continue
-        if text[w.stem_end : w.stem_end + 1] == "(":
+        if paren and text[w.stem_end : w.stem_end + 1] == "(":
             p = paren_names.before_parenthesis(text, words, i, lex, org_names)
             if p is not None:
                 out.append(p)
@@ -236,6 +245,16 @@ def _people(
                 name = " ".join(x.stem for x in words[first : i + 1])
                 out.append(people.person(words, first, i, name, source))
     return out
+
+
+def _title_end(stem: str, titles: dict[str, str]) -> bool:
+    """Whether ``stem`` may end in a title glued to its organization: the cheapest condition
+    of ``glued_titles.before_glued_title`` (its ``_glued_title`` reads a title of kind
+    ``title``, two or three characters, after at least two more), tested before the call."""
+    n = len(stem)
+    return (n >= 4 and titles.get(stem[-2:]) == "title") or (
+        n >= 5 and titles.get(stem[-3:]) == "title"
+    )
 
 
 def _latin_person(
