@@ -113,19 +113,7 @@ def _people(
 ) -> list[NameCandidate]:
     text = a.text
     org_names = {c.name for c in org_cands}
-    first_at: dict[int, int] = {}
-    org_end: dict[int, tuple[int, str]] = {}  # last word → (first word, name as written)
-    end_at: dict[int, int] = {}
-    for i, w in enumerate(words):
-        first_at[w.start] = i
-        if w.stem:
-            end_at[w.stem_end] = i
-            if w.stem in org_names:
-                org_end[i] = (i, w.stem)
-    for o in sorted(org_cands, key=lambda o: o.start - o.end):
-        last = end_at.get(o.end)
-        if last is not None and o.start in first_at:
-            org_end.setdefault(last, (first_at[o.start], text[o.start : o.end]))
+    ends: _Ends | None = None  # built when a rule first needs it: most sentences never do
     surnames_of = person_surnames()
     out: list[NameCandidate] = [*people.by_cast(text)]
     latin_end: dict[int, tuple[int, str]] = {}
@@ -134,7 +122,8 @@ def _people(
         lat = people.latin_original(text, w) if text[w.stem_end : w.stem_end + 1] == "(" else None
         if lat is not None and lat[1] >= 2:
             for c in _latin_person(words, i, lat, lex, org_names):
-                first = first_at[c.start]
+                ends = ends or _org_ends(text, words, org_cands, org_names)
+                first = ends[0][c.start]
                 latin_end[i] = (first, c.name)
                 quoted = orgs.OPEN_QUOTES.intersection(words[first].gap)
                 if not quoted and all(x.proper for x in words[first : i + 1]):
@@ -153,6 +142,8 @@ def _people(
             continue
         kind = titles.get(stem)
         if kind in ("title", "weak"):
+            ends = ends or _org_ends(text, words, org_cands, org_names)
+            org_end = ends[1]
             out.extend(
                 affiliations.at_title(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
@@ -255,6 +246,30 @@ def _title_end(stem: str, titles: dict[str, str]) -> bool:
     return (n >= 4 and titles.get(stem[-2:]) == "title") or (
         n >= 5 and titles.get(stem[-3:]) == "title"
     )
+
+
+_Ends = tuple[dict[int, int], dict[int, tuple[int, str]]]
+
+
+def _org_ends(
+    text: str, words: list[Word], org_cands: list[OrgCandidate], org_names: set[str]
+) -> _Ends:
+    """Word index at each word start, and the organization ending at each word: last word →
+    (first word, name as written). Needed only by the rules at a title or a Latin original."""
+    first_at: dict[int, int] = {}
+    org_end: dict[int, tuple[int, str]] = {}
+    end_at: dict[int, int] = {}
+    for i, w in enumerate(words):
+        first_at[w.start] = i
+        if w.stem:
+            end_at[w.stem_end] = i
+            if w.stem in org_names:
+                org_end[i] = (i, w.stem)
+    for o in sorted(org_cands, key=lambda o: o.start - o.end):
+        last = end_at.get(o.end)
+        if last is not None and o.start in first_at:
+            org_end.setdefault(last, (first_at[o.start], text[o.start : o.end]))
+    return first_at, org_end
 
 
 def _latin_person(
