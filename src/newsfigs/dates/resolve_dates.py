@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from newsfigs.core.unvalidated import trusted
 from newsfigs.dates.calendar_spans import (
     Span,
     add_months,
@@ -30,7 +31,6 @@ from newsfigs.dates.calendar_spans import calendar_date as _date
 from newsfigs.dates.calendar_spans import holiday_span as _holiday_span
 from newsfigs.dates.calendar_spans import months_span as _months_span
 from newsfigs.models import DateInfo, DatePrecision
-from newsfigs.trusted import trusted
 
 BARE_DAY_AHEAD = 7
 """A bare ``N일`` may lie at most this many days after the reference date (else: earlier)."""
