@@ -14,6 +14,7 @@ import pytest
 
 import newsfigs
 from newsfigs import Document, Figure
+from newsfigs.models import DateInfo
 from newsfigs.trusted import trusted
 
 SEED_LIKE = (
@@ -174,6 +175,7 @@ TRUSTED_TEXTS = [
     "앤트로픽은 100억 달러(약 14조원)를 조달할 계획이다.",
     "2026년 3월 22일 삼성전자 홍길동 대표는 경쟁률 12대1, 영업이익률 12%를 밝혔다.",
     "3.3㎡당 4,190만원, 배럴당 80달러, 1인당 30만원씩 지급했다.",
+    "지난해 3월 15일부터 18일까지, 오후 3시 30분, 2020년대 초",
 ]
 
 
@@ -187,6 +189,13 @@ def test_models_the_pipeline_builds_equal_validated_ones(text: str) -> None:
         assert again == f
         assert again.model_fields_set == f.model_fields_set
         assert list(again.__dict__) == list(f.__dict__)  # serialization follows this order
+        if f.date is not None:  # dates are built trusted too (dates.resolve_dates.build)
+            for info in (f.date, f.date.end):
+                if info is None:
+                    continue
+                valid = DateInfo(**{name: getattr(info, name) for name in info.model_fields_set})
+                assert valid == info
+                assert list(valid.__dict__) == list(info.__dict__)
     fields = {name: getattr(doc, name) for name in doc.model_fields_set}
     assert Document(**fields) == doc
     assert Document.model_validate_json(doc.model_dump_json()) == doc

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import itertools
 import os
 import threading
@@ -78,9 +79,10 @@ class Analysed:
     user_entities: dict[str, str] = field(default_factory=dict)
     """Names the user supplied (``Extractor(organizations=..., people=...)``) → label."""
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
-        """The normalized text (recognizers' coordinates)."""
+        """The normalized text (recognizers' coordinates). Cached in the instance: the rules
+        read it over and over, and a plain property was a Python call each time."""
         return self.norm.text
 
     @classmethod

@@ -66,6 +66,7 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
     suffix_finals = lex.suffix_finals
     cue_finals = lex.cue_finals
     short_forms = abbreviations.abbreviations()
+    paren = "(" in text  # most sentences hold none: the per-word look after the stem is skipped
     for i, w in enumerate(words):
         stem = w.stem
         if not stem:
@@ -84,7 +85,7 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
             shaped = org_shapes.short_form(words, i, lex)
         if shaped is None and stem.endswith(org_shapes._NATIONAL_TEAM):
             shaped = org_shapes.national_team(words, i, lex)
-        if shaped is None and not w.particle and text[w.stem_end : w.stem_end + 1] == "(":
+        if shaped is None and paren and not w.particle and text[w.stem_end : w.stem_end + 1] == "(":
             shaped = org_shapes.before_acronym(
                 text, words, i, lex
             ) or org_shapes.before_business_note(text, words, i, lex)
@@ -115,19 +116,7 @@ def _people(
 ) -> list[NameCandidate]:
     text = a.text
     org_names = {c.name for c in org_cands}
-    first_at: dict[int, int] = {}
-    org_end: dict[int, tuple[int, str]] = {}  # last word → (first word, name as written)
-    end_at: dict[int, int] = {}
-    for i, w in enumerate(words):
-        first_at[w.start] = i
-        if w.stem:
-            end_at[w.stem_end] = i
-            if w.stem in org_names:
-                org_end[i] = (i, w.stem)
-    for o in sorted(org_cands, key=lambda o: o.start - o.end):
-        last = end_at.get(o.end)
-        if last is not None and o.start in first_at:
-            org_end.setdefault(last, (first_at[o.start], text[o.start : o.end]))
+    ends: _Ends | None = None  # built when a rule first needs it: most sentences never do
     surnames_of = person_surnames()
     out: list[NameCandidate] = [*people.by_cast(text)]
     latin_end: dict[int, tuple[int, str]] = {}
@@ -136,7 +125,8 @@ def _people(
         lat = people.latin_original(text, w) if text[w.stem_end : w.stem_end + 1] == "(" else None
         if lat is not None and lat[1] >= 2:
             for c in _latin_person(words, i, lat, lex, org_names):
-                first = first_at[c.start]
+                ends = ends or _org_ends(text, words, org_cands, org_names)
+                first = ends[0][c.start]
                 latin_end[i] = (first, c.name)
                 quoted = orgs.OPEN_QUOTES.intersection(words[first].gap)
                 if not quoted and all(x.proper for x in words[first : i + 1]):
@@ -148,12 +138,15 @@ def _people(
     known_alone = well_known.well_known_people()
     known_firsts = well_known.well_known_full_names()
     known_orgs = lex.organizations
+    paren = "(" in text
     for i, w in enumerate(words):
         stem = w.stem
         if not stem:
             continue
         kind = titles.get(stem)
         if kind in ("title", "weak"):
+            ends = ends or _org_ends(text, words, org_cands, org_names)
+            org_end = ends[1]
             out.extend(
                 affiliations.at_title(
                     a, words, i, lex, org_names, org_end, latin_end, lookup, surnames_of
@@ -181,7 +174,13 @@ def _people(
                 out.append(r)
         elif stem in obituary:
             out.extend(list_names.before_obituary(text, words, i, lex))
-        if kind is None and w.joined and w.hangul and words[i - 1].hangul:
+        if (
+            kind is None
+            and w.joined
+            and w.hangul
+            and words[i - 1].hangul
+            and _title_end(stem, titles)
+        ):
             g = glued_titles.before_glued_title(words, i, lex, org_names, lookup, surnames_of)
             if g is not None:
                 out.append(g)
@@ -196,10 +195,11 @@ def _people(
             if t is not None:
                 out.append(t)
         if not w.hangul:
-            for at, part in bare_names.hyphen_pair(w, lex):
-                out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
+            if w.proper and "-" in stem:  # hyphen_pair's own first test
+                for at, part in bare_names.hyphen_pair(w, lex):
+                    out.append(PersonCandidate(start=at, end=at + 3, source="bare", name=part))
             continue
-        if text[w.stem_end : w.stem_end + 1] == "(":
+        if paren and text[w.stem_end : w.stem_end + 1] == "(":
             p = paren_names.before_parenthesis(text, words, i, lex, org_names)
             if p is not None:
                 out.append(p)
@@ -239,6 +239,40 @@ def _people(
                 name = " ".join(x.stem for x in words[first : i + 1])
                 out.append(people.person(words, first, i, name, source))
     return out
+
+
+def _title_end(stem: str, titles: dict[str, str]) -> bool:
+    """Whether ``stem`` may end in a title glued to its organization: the cheapest condition
+    of ``glued_titles.before_glued_title`` (its ``_glued_title`` reads a title of kind
+    ``title``, two or three characters, after at least two more), tested before the call."""
+    n = len(stem)
+    return (n >= 4 and titles.get(stem[-2:]) == "title") or (
+        n >= 5 and titles.get(stem[-3:]) == "title"
+    )
+
+
+_Ends = tuple[dict[int, int], dict[int, tuple[int, str]]]
+
+
+def _org_ends(
+    text: str, words: list[Word], org_cands: list[OrgCandidate], org_names: set[str]
+) -> _Ends:
+    """Word index at each word start, and the organization ending at each word: last word →
+    (first word, name as written). Needed only by the rules at a title or a Latin original."""
+    first_at: dict[int, int] = {}
+    org_end: dict[int, tuple[int, str]] = {}
+    end_at: dict[int, int] = {}
+    for i, w in enumerate(words):
+        first_at[w.start] = i
+        if w.stem:
+            end_at[w.stem_end] = i
+            if w.stem in org_names:
+                org_end[i] = (i, w.stem)
+    for o in sorted(org_cands, key=lambda o: o.start - o.end):
+        last = end_at.get(o.end)
+        if last is not None and o.start in first_at:
+            org_end.setdefault(last, (first_at[o.start], text[o.start : o.end]))
+    return first_at, org_end
 
 
 def _latin_person(
