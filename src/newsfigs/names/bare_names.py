@@ -18,6 +18,7 @@ from newsfigs.names.words import Word
 _KINSHIP_WORDS = "names/kinship_words.txt"
 _PERSON_PARTICLES = "names/person_particles.txt"
 _GLUED_NOUNS = "names/person_glued_nouns.txt"
+_ROLE_WORDS = "names/role_words.txt"
 
 WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
@@ -212,6 +213,8 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs
         return False
     if s in lex.cues_before or s in lex.cues_after or s in lex.surnames:
         return False
+    if s in read_word_set(_ROLE_WORDS):
+        return False  # 래퍼가, 멤버는: an occupation (data/names/role_words.txt), not a name
     if i > 0 and w.joined and words[i - 1].proper:
         return False  # 아베 신조: the end of a longer name
     return _stands_alone(text, words, i)
