@@ -281,6 +281,7 @@ def recognize(a: Analysed) -> list[NameCandidate]:
     found = affiliations.in_parentheses(a.text, found)
     found = affiliations.subject_before(a.text, found)
     found += list_names.listed_beside(a.text, words, found, lex, {c.name for c in org_cands})
+    found = title_names.shared_title(a.text, found)
     found += mentions.aliases(a, found)
     found = abbreviations.link_short_forms(found)
     found += mentions.repeated(a, words, found)
