@@ -92,7 +92,7 @@ def shared_title(text: str, cands: list[NameCandidate]) -> list[NameCandidate]:
             by_start.setdefault(c.start, []).append(c)
     if len(by_start) < 2:
         return cands
-    titled: dict[int, str] = {}
+    titled: dict[int, tuple[str, str]] = {}  # start → (title, separator it came across)
     given: dict[int, str] = {}
     for start in sorted(by_start, reverse=True):
         group = by_start[start]
@@ -100,13 +100,16 @@ def shared_title(text: str, cands: list[NameCandidate]) -> list[NameCandidate]:
         if own is not None:
             after = next((c.title for c in group if c.title and _written_after(text, c)), None)
             if after is not None:
-                titled[start] = after
+                titled[start] = (after, "")
             continue
         end = group[0].end
         for sep in _LIST_SEPARATORS:
             nxt = end + len(sep)
-            if text[end:nxt] == sep and nxt in titled:
-                titled[start] = given[start] = titled[nxt]
+            got = titled.get(nxt) if text[end:nxt] == sep else None
+            # one list, one separator: 신동엽, 강용석, 이연복·최현석 셰프 (강용석 is no chef)
+            if got is not None and got[1] in ("", sep.strip()):
+                given[start] = got[0]
+                titled[start] = (got[0], sep.strip())
                 break
     if not given:
         return cands
