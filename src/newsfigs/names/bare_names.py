@@ -69,7 +69,17 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: NameTables) -> b
         return False
     if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in non_name_finals():
         return False
+    if i > 0 and w.joined and _address_unit(words[i - 1]):
+        return False  # 석곡면 연반리, 파주시 봉일천: the next unit of an address
     return _stands_alone(text, words, i, full_name=True)
+
+
+_ADDRESS_UNITS = frozenset("시군구읍면")
+
+
+def _address_unit(w: Word) -> bool:
+    """A proper noun naming an administrative unit (``곡성군``, ``석곡면``, ``화성시``)."""
+    return len(w.stem) >= 2 and w.stem[-1] in _ADDRESS_UNITS and w.tags[-1:] == ("NNP",)
 
 
 def _stands_alone(text: str, words: list[Word], i: int, full_name: bool = False) -> bool:
