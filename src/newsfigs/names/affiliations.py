@@ -11,12 +11,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+import regex
+
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import NameCandidate, OrgCandidate, PersonCandidate
 from newsfigs.core.resources import read_word_set
 from newsfigs.names import departments, misread_names, people
 from newsfigs.names import organizations as orgs
-from newsfigs.names.gazetteer import Known, NameTables, person_surnames
+from newsfigs.names.gazetteer import Known, NameTables, name_tables, person_surnames
 from newsfigs.names.words import PARTICLES, Word
 
 _PLACE_FINALS = "names/place_finals.txt"
@@ -74,6 +76,8 @@ def at_title(
             return []
         if hit is None and people.surname_alone(words[p], lex):  # 박 대통령, 김 시장
             return [people.person(words, p, p, words[p].stem, "surname", title=title)]
+        if hit is None and (q := _anonymized_surname(words, p, lex)) >= 0:  # 이 모 상무
+            return [people.person(words, q, p, words[q].stem, "surname", title=title)]
         return name_then_affiliation(words, p, lex, title)
     weak = lex.titles[words[i].stem] == "weak" and t0 == i and " " not in hit.name
     if weak and not people.is_korean_name(words[hit.first], lex):
@@ -98,6 +102,14 @@ def at_title(
         people.person(words, hit.first, p, hit.name, "title", title=title, affiliation=affiliation),
         *extra,
     ]
+
+
+def _anonymized_surname(words: list[Word], p: int, lex: NameTables) -> int:
+    """``이 모 상무``: word ``p`` is ``모`` (someone) after a surname alone, which it returns."""
+    w = words[p]
+    if w.stem != "모" or w.tags != ("NP",) or not w.joined or p == 0:
+        return -1
+    return p - 1 if people.surname_alone(words[p - 1], lex) else -1
 
 
 def _owner_before(
@@ -152,7 +164,7 @@ def _department(a: Analysed, w: Word, lex: NameTables) -> bool:
     if departments.unit_word(a, w, lex):
         return True
     s = w.stem
-    if not w.hangul or len(s) < 3 or any(t != "NNG" for t in w.tags):
+    if not w.hangul or len(s) < 3 or any(t not in _DEPARTMENT_TAGS for t in w.tags):
         return False
     if orgs.generic_word(s):
         return s.endswith(_COLLEGE)  # 경영대학: a college of the university; not 조사결과
@@ -160,6 +172,8 @@ def _department(a: Analysed, w: Word, lex: NameTables) -> bool:
 
 
 _COLLEGE = "대학"
+_DEPARTMENT_TAGS = frozenset({"NNG", "NNP"})
+"""Kiwipiepy tags a long department name a proper noun as often (``소비자아동학부``/NNP)."""
 
 
 def _unknown_org_word(w: Word, lex: NameTables) -> bool:
@@ -286,24 +300,97 @@ def name_then_affiliation(
     return out
 
 
+_AGE_BEFORE = regex.compile(r"\(\d{1,3}+세?+·$")
+
+
+def _opened_before(text: str, start: int) -> int:
+    """Where the parenthesis an organization at ``start`` opens is: right before it
+    (``(토트넘)``) or before an age and a middle dot (``(25·하나금융그룹)``); -1 if neither."""
+    if text[start - 1 : start] == "(":
+        return start - 1
+    m = _AGE_BEFORE.search(text, max(0, start - 6), start)
+    return m.start() if m is not None else -1
+
+
 def in_parentheses(text: str, cands: list[NameCandidate]) -> list[NameCandidate]:
-    """``손흥민(토트넘)``, ``김민재(바이에른 뮌헨)``: an organization that fills the parenthesis
-    right after a person's name is the person's affiliation (sports pages and captions
-    write the club or employer so). Only a person with no affiliation yet takes it."""
+    """``손흥민(토트넘)``, ``김민재(바이에른 뮌헨)``, ``김인경(25·하나금융그룹)``: an organization
+    that fills the parenthesis right after a person's name (after an age, too) is the
+    person's affiliation (sports pages and captions write the club or employer so). Only a
+    person with no affiliation yet takes it."""
     filled = {
-        c.start: c.name
+        opened: c.name
         for c in cands
         if isinstance(c, OrgCandidate)
-        and text[c.start - 1 : c.start] == "("
         and text[c.end : c.end + 1] == ")"
+        and (opened := _opened_before(text, c.start)) >= 0
     }
     if not filled:
         return cands
     out: list[NameCandidate] = []
     for c in cands:
         if isinstance(c, PersonCandidate) and c.affiliation is None:
-            name = filled.get(c.end + 1)
+            name = filled.get(c.end)
             if name is not None and text[c.end : c.end + 1] == "(":
                 c = dataclasses.replace(c, affiliation=name)
         out.append(c)
     return out
+
+
+_SUBJECT_KINDS = frozenset({"company", "university", "research", "investor", "association"})
+"""Organizations whose titled people the clause after their topic names (``카카오는 정신아
+대표가``); an agency, court, outlet or club as the topic acts on outsiders as often
+(``검찰은 최 회장을``, ``CNN은 트럼프 대통령이``)."""
+
+_SUBJECT_PARTICLES = frozenset("이가은는의")
+_TOPIC_GAPS = ("은 ", "는 ")
+
+
+def subject_before(text: str, cands: list[NameCandidate]) -> list[NameCandidate]:
+    """``카카오는 정신아 대표가 이끄는``: an organization as the topic (``은``/``는``, one space)
+    right before a titled person who is the subject of the clause (``이``, ``가``, ``은``,
+    ``는``, ``의`` after the title) is the person's affiliation. Only a company, party,
+    university, institute, investor or association (``_SUBJECT_KINDS``), only a title of a
+    member (no office one person holds — ``대통령``, ``장관``, ``기자``:
+    ``data/names/lone_name_titles.txt`` — and no honorific), only a person with none yet."""
+    topics = {
+        c.end + 2: c.name
+        for c in cands
+        if isinstance(c, OrgCandidate)
+        and c.category in _SUBJECT_KINDS
+        and text[c.end : c.end + 2] in _TOPIC_GAPS
+    }
+    if not topics:
+        return cands
+    lex = name_tables()
+    offices = read_word_set(_OFFICES)
+    out: list[NameCandidate] = []
+    for c in cands:
+        owner = topics.get(c.start)
+        if (
+            owner is not None
+            and isinstance(c, PersonCandidate)
+            and c.affiliation is None
+            and c.title not in offices
+            and _member_title(text, c, lex)
+        ):
+            c = dataclasses.replace(c, affiliation=owner)
+        out.append(c)
+    return out
+
+
+_OFFICES = "names/lone_name_titles.txt"
+
+
+def _member_title(text: str, c: PersonCandidate, lex: NameTables) -> bool:
+    """``c``'s title is a job or rank written right after it, then a subject's particle."""
+    title = c.title
+    if title is None or lex.titles.get(title.split()[-1]) not in ("title", "weak"):
+        return False
+    at = c.end + 1 if text[c.end : c.end + 1] == " " else c.end
+    if not text.startswith(title, at):
+        return False
+    end = at + len(title)
+    if text[end : end + 1] not in _SUBJECT_PARTICLES:
+        return False
+    after = text[end + 1 : end + 2]
+    return not ("가" <= after <= "힣")

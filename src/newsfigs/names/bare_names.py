@@ -18,6 +18,7 @@ from newsfigs.names.words import Word
 _KINSHIP_WORDS = "names/kinship_words.txt"
 _PERSON_PARTICLES = "names/person_particles.txt"
 _GLUED_NOUNS = "names/person_glued_nouns.txt"
+_ROLE_WORDS = "names/role_words.txt"
 
 WRAP = frozenset("'\"‘’“”「」『』<>《》")
 
@@ -68,7 +69,17 @@ def bare_korean_name(text: str, words: list[Word], i: int, lex: NameTables) -> b
         return False
     if w.stem[2] not in given or w.stem[2] == "이" or w.stem[2] in non_name_finals():
         return False
+    if i > 0 and w.joined and _address_unit(words[i - 1]):
+        return False  # 석곡면 연반리, 파주시 봉일천: the next unit of an address
     return _stands_alone(text, words, i, full_name=True)
+
+
+_ADDRESS_UNITS = frozenset("시군구읍면")
+
+
+def _address_unit(w: Word) -> bool:
+    """A proper noun naming an administrative unit (``곡성군``, ``석곡면``, ``화성시``)."""
+    return len(w.stem) >= 2 and w.stem[-1] in _ADDRESS_UNITS and w.tags[-1:] == ("NNP",)
 
 
 def _stands_alone(text: str, words: list[Word], i: int, full_name: bool = False) -> bool:
@@ -212,6 +223,8 @@ def given_name_alone(text: str, words: list[Word], i: int, lex: NameTables, orgs
         return False
     if s in lex.cues_before or s in lex.cues_after or s in lex.surnames:
         return False
+    if s in read_word_set(_ROLE_WORDS):
+        return False  # 래퍼가, 멤버는: an occupation (data/names/role_words.txt), not a name
     if i > 0 and w.joined and words[i - 1].proper:
         return False  # 아베 신조: the end of a longer name
     return _stands_alone(text, words, i)

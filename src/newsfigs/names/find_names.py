@@ -316,7 +316,9 @@ def recognize(a: Analysed) -> list[NameCandidate]:
         org_cands = [c for c in found if isinstance(c, OrgCandidate)]
     found += _people(a, words, lex, org_cands, lookup)
     found = affiliations.in_parentheses(a.text, found)
+    found = affiliations.subject_before(a.text, found)
     found += list_names.listed_beside(a.text, words, found, lex, {c.name for c in org_cands})
+    found = title_names.shared_title(a.text, found)
     found += mentions.aliases(a, found)
     found = abbreviations.link_short_forms(found)
     found += mentions.repeated(a, words, found)

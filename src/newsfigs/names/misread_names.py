@@ -26,11 +26,18 @@ def before_title(
     """The misread name before the title at word ``i``, with the organization between."""
     t0, title = people.title_span(a.text, words, i, lex)
     p = people.linked(words, t0)
+    if p >= 0 and counted_name(words, p, lex):
+        return person_at(a, words, p, title, None)  # 백승우 감독 (백/NR 승/NNB 우/NNG)
     if p < 0:
         q = misread_before(a, words, t0, lex)
         return person_at(a, words, q, title, None) if q >= 0 else None
     aff = org_end.get(p)
-    if aff is None or people.linked(words, aff[0]) >= 0:
+    if aff is None:
+        return None
+    q = people.linked(words, aff[0])
+    if q >= 0 and counted_name(words, q, lex):
+        return person_at(a, words, q, title, aff[1])  # 장예원 SBS 아나운서 (장예/NNP 원/NR)
+    if q >= 0:
         return None
     q = misread_before(a, words, aff[0], lex)
     return person_at(a, words, q, title, aff[1]) if q >= 0 else None
@@ -67,3 +74,24 @@ def misread_before(a: Analysed, words: list[Word], k: int, lex: NameTables) -> i
     if len(toks) < 2 or toks[-1].tag not in ("NNB", "NNG") or toks[-1].end != prev.end:
         return -1
     return k - 1
+
+
+_NUMBER_TAGS = frozenset({"NR", "NNB"})
+_NAME_TAGS = frozenset({"NNP", "NNG", "NR", "NNB"})
+
+
+def counted_name(words: list[Word], p: int, lex: NameTables) -> bool:
+    """Word ``p`` is a full name kiwipiepy read with a numeral or a unit inside (``백승우``:
+    ``백``/NR "hundred"; ``장예원``: ``원``/NR "won"): the bare-name shape, nothing known,
+    nouns only, no particle, and no noun joined before it (a number may precede its unit)."""
+    w = words[p]
+    if w.particle or not w.hangul or not _NUMBER_TAGS.intersection(w.tags):
+        return False
+    if not _NAME_TAGS.issuperset(w.tags):
+        return False
+    s = w.stem
+    if not people.full_name_shape(s, lex) or s[2] in non_name_finals():
+        return False
+    if s in lex.places or s in lex.organizations or s in lex.titles:
+        return False
+    return not (p > 0 and w.joined)

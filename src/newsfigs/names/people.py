@@ -18,7 +18,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import PersonCandidate, PersonSource
 from newsfigs.core.resources import read_words, resource
-from newsfigs.names.gazetteer import Known, NameTables, wikidata_firsts
+from newsfigs.names.gazetteer import Known, NameTables, name_tables, wikidata_firsts
 from newsfigs.names.well_known import well_known_people
 from newsfigs.names.words import Word
 
@@ -49,15 +49,23 @@ def person(
     title: str | None = None,
     affiliation: str | None = None,
 ) -> PersonCandidate:
-    """A person candidate covering the stems of words ``i..j``."""
+    """A person candidate covering the stems of words ``i..j``; an anonymized ``박모`` is
+    named by the surname (``박모(48) 경위`` → ``박``), as ``박모(48)씨`` is."""
     return PersonCandidate(
         start=words[i].start,
         end=words[j].stem_end,
         source=source,
-        name=name,
+        name=anonymized_surname(name),
         title=title,
         affiliation=affiliation,
     )
+
+
+def anonymized_surname(name: str) -> str:
+    """``박모`` (Mr. Park, anonymized) is named by the surname ``박``; any other name as is."""
+    if len(name) == 2 and name[1] == "모" and name_tables().surnames.get(name[0]) == "common":
+        return name[0]
+    return name
 
 
 def korean_name(stem: str, lex: NameTables) -> bool:
@@ -135,7 +143,7 @@ def name_ending_at(
         hit = lookup(" ".join(x.stem for x in words[first : p + 1]))
         if hit is not None and hit[0] == "person":
             return NameHit(first, hit[2], True)
-    if p > 0 and words[p].joined and w.stem in surnames_of:
+    if p > 0 and words[p].joined and w.stem in surnames_of and not _after_noun(words, p, lex):
         given = words[p - 1]  # 버락 오바마, 조 루소, 조엘 코헨: a known family name
         if given.hangul and not given.particle and _given_name(given, lex, orgs):
             return NameHit(p - 1, f"{given.stem} {w.stem}", True)
@@ -153,6 +161,14 @@ def name_ending_at(
             return None  # 조희연 성공회대 교수: a name, then the affiliation
         return NameHit(p - 1, f"{words[p - 1].stem} {w.stem}", True)
     return NameHit(p, w.stem, w.stem in surnames_of or w.stem in well_known_people())
+
+
+def _after_noun(words: list[Word], p: int, lex: NameTables) -> bool:
+    """A Korean full name of the bare-name shape (``김대중``) after a common noun is the whole
+    name: the noun (``당시 김대중 대통령``, ``국립서울현충원 김대중``) is no given name, even
+    when WikiData lists the name as a family name (``버락 오바마``: a proper noun before)."""
+    w = words[p]
+    return not words[p - 1].proper and is_korean_name(w, lex) and full_name_shape(w.stem, lex)
 
 
 def _short_family_name(w: Word, lex: NameTables, orgs: set[str]) -> bool:
@@ -256,6 +272,10 @@ def by_honorific(a: Analysed, words: list[Word], i: int, lex: NameTables) -> Per
     )
 
 
+_GLUED_KINDS = frozenset({"title", "weak"})
+"""Titles a letter or a surname may be glued to (``A경위``, ``김이사가``, ``남경사로``): a weak
+title (also a common noun) is safe there, as kiwipiepy split the letter or surname off."""
+
 _LETTER_HONORIFICS = frozenset({"씨", "양", "군"})
 """After a single capital letter (A씨, B양, C군), 양 and 군 are honorifics too (after a Hangul
 word 군 is as often a county: 양평군)."""
@@ -266,14 +286,17 @@ def by_letter(a: Analysed, words: list[Word], i: int, lex: NameTables) -> Person
     w = words[i]
     stem = w.stem
     if len(stem) >= 2 and stem[0].isascii() and stem[0].isupper():
-        if stem[1:] not in _LETTER_HONORIFICS and lex.titles.get(stem[1:]) != "title":
+        if stem[1:] not in _LETTER_HONORIFICS and lex.titles.get(stem[1:]) not in _GLUED_KINDS:
             return None
         title = stem[1:]
     elif len(stem) == 1 and stem.isascii() and stem.isupper() and i + 1 < len(words):
         nxt = words[i + 1]
         aged = nxt.stem.isdigit() and i + 2 < len(words)
-        if aged:
-            nxt = words[i + 2]  # A(33)씨
+        if aged:  # A(33)씨, A(44·여)씨: the first word after the parenthesis
+            nxt = next(
+                (x for x in words[i + 2 : i + 6] if x.start >= a.text.find(")", w.stem_end)),
+                words[i + 2],
+            )
         if nxt.stem not in _LETTER_HONORIFICS and lex.titles.get(nxt.stem) != "title":
             return None
         if not ((nxt.joined and not aged) or _AGE_GAP.fullmatch(a.text, w.stem_end, nxt.start)):
@@ -297,8 +320,11 @@ def by_glued_title(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | N
     stem = w.stem
     if len(stem) < 3 or not w.hangul or w.tags[:1] != ("NNP",) or stem[0] == "여":
         return None
-    if lex.surnames.get(stem[0]) != "common" or lex.titles.get(stem[1:]) != "title":
+    kind = lex.titles.get(stem[1:])
+    if lex.surnames.get(stem[0]) != "common" or kind not in _GLUED_KINDS:
         return None
+    if kind == "weak" and stem[0] == "신":
+        return None  # 신시장: the prefix "new" (新) before a common noun
     if stem in lex.titles:
         return None
     toks = a.tokens_in(w.start, w.stem_end)
@@ -315,7 +341,9 @@ def by_age(a: Analysed, w: Word, lex: NameTables) -> PersonCandidate | None:
         return None
     if _AGE.match(a.text, w.stem_end) is None:
         return None
-    return PersonCandidate(start=w.start, end=w.stem_end, source="age", name=w.stem)
+    return PersonCandidate(
+        start=w.start, end=w.stem_end, source="age", name=anonymized_surname(w.stem)
+    )
 
 
 def latin_original(text: str, w: Word) -> tuple[str, int] | None:

@@ -6,13 +6,16 @@ proper noun is an organization as often as a name (measured, docs/entities.md). 
 titles of ``data/names/lone_name_titles.txt`` — offices one person holds — it is a name: one
 proper noun of three syllables or more that is no Korean full name, no place, organization,
 title or cue word, no city or district (``세종시``) or envoy's post (``주유네스코``), and
-not the end of a longer name (no proper noun joined before it).
+not the end of a longer name (no proper noun joined before it). A title after the last name
+of a list is every name's (``shared_title``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsfigs.core.analyzer import Analysed
-from newsfigs.core.candidates import PersonCandidate
+from newsfigs.core.candidates import NameCandidate, PersonCandidate
 from newsfigs.core.resources import read_word_set
 from newsfigs.names import people
 from newsfigs.names.bare_names import non_name_finals
@@ -73,3 +76,52 @@ def name_after_glued_word(
     if name in lex.places or name in lex.organizations or name in lex.titles:
         return None
     return PersonCandidate(start=last.start, end=last.end, source="title", name=name, title=title)
+
+
+_LIST_SEPARATORS = frozenset({", ", ",", "·", "ㆍ"})
+
+
+def shared_title(text: str, cands: list[NameCandidate]) -> list[NameCandidate]:
+    """``정지영, 백승우 감독``, ``이일화, 김선영, 라미란 씨``: the title written after the last name
+    of a list is every name's. A person with no title, followed by a separator and a person
+    whose title is written right after it (or passed on from the next one), takes that title;
+    the affiliation stays the last name's (``김철수, 이영희 한국대 교수`` may name two schools)."""
+    by_start: dict[int, list[PersonCandidate]] = {}
+    for c in cands:
+        if isinstance(c, PersonCandidate):
+            by_start.setdefault(c.start, []).append(c)
+    if len(by_start) < 2:
+        return cands
+    titled: dict[int, tuple[str, str]] = {}  # start → (title, separator it came across)
+    given: dict[int, str] = {}
+    for start in sorted(by_start, reverse=True):
+        group = by_start[start]
+        own = next((c.title for c in group if c.title is not None), None)
+        if own is not None:
+            after = next((c.title for c in group if c.title and _written_after(text, c)), None)
+            if after is not None:
+                titled[start] = (after, "")
+            continue
+        end = group[0].end
+        for sep in _LIST_SEPARATORS:
+            nxt = end + len(sep)
+            got = titled.get(nxt) if text[end:nxt] == sep else None
+            # one list, one separator: 신동엽, 강용석, 이연복·최현석 셰프 (강용석 is no chef)
+            if got is not None and got[1] in ("", sep.strip()):
+                given[start] = got[0]
+                titled[start] = (got[0], sep.strip())
+                break
+    if not given:
+        return cands
+    return [
+        dataclasses.replace(c, title=given[c.start])
+        if isinstance(c, PersonCandidate) and c.start in given
+        else c
+        for c in cands
+    ]
+
+
+def _written_after(text: str, c: PersonCandidate) -> bool:
+    """``c``'s title is written right after its name (one space or none), not before it."""
+    title = c.title or ""
+    return text.startswith(title, c.end + 1) or text.startswith(title, c.end)

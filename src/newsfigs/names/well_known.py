@@ -57,7 +57,9 @@ def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | Non
     if w.stem not in alone:
         return None
     if w.particle:
-        if text[w.stem_end : w.end] not in read_word_set(_PERSON_PARTICLES):
+        particle = text[w.stem_end : w.end]
+        person_particle = particle in read_word_set(_PERSON_PARTICLES)
+        if not person_particle and not _about(text, particle, words, i):
             return None
     elif i + 1 < len(words) and words[i + 1].joined:
         return None
@@ -66,6 +68,18 @@ def by_well_known(text: str, words: list[Word], i: int) -> PersonCandidate | Non
     if _wrapped(text, w.gap, w.stem_end):
         return None
     return PersonCandidate(start=w.start, end=w.stem_end, source="well_known", name=w.stem)
+
+
+_WORDS_AFTER_E = "names/words_after_person_e.txt"
+
+
+def _about(text: str, particle: str, words: list[Word], i: int) -> bool:
+    """``갈릴레오에 대한``, ``데카르트에 의해서``, ``칸트에 따르면``: the particle ``에`` (which
+    places take) before "about", "by" or "according to" names the listed person."""
+    if particle != "에" or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    return nxt.gap == " " and text[nxt.start : nxt.end] in read_word_set(_WORDS_AFTER_E)
 
 
 def _wrapped(text: str, gap: str, end: int) -> bool:
