@@ -131,13 +131,11 @@ def tense_after(a: Analysed, end: int) -> Tense | None:
     return settle(said)
 
 
-def bare_day(info: DateInfo) -> bool:
-    """Only a day of the month is written (``14일``, ``14일 오후 3시``): no month, year,
-    weekday, cue, offset or second end. Its month comes from the reference date."""
+def _unplaced(info: DateInfo) -> bool:
+    """No year, weekday, cue, offset, anchor, holiday, Nth or second end: nothing but the
+    reference date places the day or month written (bare_day, bare_month)."""
     return (
-        info.day is not None
-        and info.month is None
-        and info.year is None
+        info.year is None
         and info.weekday is None
         and info.relative is None
         and info.offset_unit is None
@@ -147,6 +145,12 @@ def bare_day(info: DateInfo) -> bool:
         and info.nth is None
         and not info.recurring
     )
+
+
+def bare_day(info: DateInfo) -> bool:
+    """Only a day of the month is written (``14일``, ``14일 오후 3시``): no month, year,
+    weekday, cue, offset or second end. Its month comes from the reference date."""
+    return info.day is not None and info.month is None and _unplaced(info)
 
 
 def by_tense(info: DateInfo, ref: datetime.date | None, tense: str) -> DateInfo:
@@ -171,18 +175,7 @@ def by_tense(info: DateInfo, ref: datetime.date | None, tense: str) -> DateInfo:
 def bare_month(info: DateInfo) -> bool:
     """A month with no year (``11월``, ``12월 25일``, ``11월 중순``): no weekday, cue, offset or
     second end. Its year comes from the reference date."""
-    return (
-        info.month is not None
-        and info.year is None
-        and info.weekday is None
-        and info.relative is None
-        and info.offset_unit is None
-        and info.anchor is None
-        and info.end is None
-        and info.holiday is None
-        and info.nth is None
-        and not info.recurring
-    )
+    return info.month is not None and _unplaced(info)
 
 
 def month_by_tense(info: DateInfo, ref: datetime.date | None, tense: str) -> DateInfo:
