@@ -32,6 +32,7 @@ from newsfigs.names import (
     list_names,
     mentions,
     misread_names,
+    org_cues,
     org_shapes,
     paren_names,
     people,
@@ -96,13 +97,13 @@ def _organizations(a: Analysed, words: list[Word], lex: NameTables) -> list[OrgC
         if shaped is not None:
             out.append(shaped)
         if last in cue_finals:
-            cue = orgs.by_cue_before(text, words, i, lex)
+            cue = org_cues.by_cue_before(text, words, i, lex)
             if cue is not None:
                 out.append(orgs.org(words, cue[0], cue[1], cue[2], "cue"))
         if (
             (w.proper or w.latin)
-            and orgs._proper_name(w, lex)
-            and orgs.by_cue_after(text, words, i, lex)
+            and org_cues.proper_name(w, lex)
+            and org_cues.by_cue_after(text, words, i, lex)
             and not people.korean_name(stem, lex)
             and stem not in person_surnames()
             and not orgs.titled(stem, lex)
