@@ -20,6 +20,7 @@ import datetime
 import unicodedata
 from collections.abc import Sequence
 
+from newsfigs.dates.article_dates import bare_weekday
 from newsfigs.dates.resolve_dates import day_with_weekday
 from newsfigs.models import DateInfo, Figure
 
@@ -28,18 +29,8 @@ _JOINER = ("인 ", "인")
 
 
 def _lone_weekday(info: DateInfo) -> bool:
-    """A weekday alone (``일요일``): no day, month, cue or range of its own."""
-    return (
-        info.weekday is not None
-        and info.day is None
-        and info.month is None
-        and info.year is None
-        and info.relative is None
-        and info.offset is None
-        and info.nth is None
-        and info.end is None
-        and not info.recurring
-    )
+    """A weekday alone (``일요일``), as the article stage reads one, and no range's start."""
+    return bare_weekday(info) and info.end is None
 
 
 def _lone_day(info: DateInfo) -> bool:

@@ -64,7 +64,7 @@ def _in_context(
     return info  # no day named before: the reference date, as the recognizer resolved it
 
 
-def _bare_weekday(info: DateInfo) -> bool:
+def bare_weekday(info: DateInfo) -> bool:
     """``화요일``, ``금요일 오후 3시``: a weekday with no cue, day, week or month of its own,
     read near the day the article named last (``12일 … 화요일``), as ``이날`` is."""
     return (
@@ -338,7 +338,7 @@ def in_article(
             new = _after_clock(info, clock)
             out.append(f.model_copy(update={"date": new}) if new != info else f)
             continue
-        if info.anchor == "text" or (_bare_weekday(info) and day is not None):
+        if info.anchor == "text" or (bare_weekday(info) and day is not None):
             until = text.startswith(UNTIL, f.end) and info.anchor is None
             if until and isinstance(day, datetime.date):
                 new = _until_after(info, day)
