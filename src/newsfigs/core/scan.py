@@ -20,6 +20,14 @@ SENTENCE_END = regex.compile(r"[?!\n]|\.(?!\d)|(?<!\d)\.")
 that is not a decimal point (``1.5A``, ``3.2%`` continue the sentence)."""
 
 
+def word_before(text: str, start: int) -> str:
+    """The written word that ends one space before ``start`` (``여객기`` of ``여객기 8501편``),
+    or ``""`` when no space stands right before ``start``."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    return text[text.rfind(" ", 0, start - 1) + 1 : start - 1]
+
+
 def literal_alternation(words: Iterable[str]) -> str:
     """``words`` as one regex alternation of literals, longest first (so ``기가와트시`` is
     tried before ``기가와트``), each once, in a fixed order (the same pattern every process)."""

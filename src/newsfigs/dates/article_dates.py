@@ -16,7 +16,7 @@ import datetime
 import unicodedata
 from collections.abc import Sequence
 
-from newsfigs.core.scan import SENTENCE_END
+from newsfigs.core.scan import SENTENCE_END, word_before
 from newsfigs.dates.calendar_spans import add_months, last_day, shift_span
 from newsfigs.dates.date_scan import small
 from newsfigs.dates.resolve_dates import resolve
@@ -235,9 +235,7 @@ def _clause_before(text: str, start: int) -> bool:
     """``암흑기였던 당시``, ``구속된 당시``: a clause before ``당시`` says which time it is, not the
     date named last (``사고 당시``, a noun, still points back). The word before is read in
     composed form (a decomposed ``던`` is two characters)."""
-    if start < 3 or text[start - 1] != " ":
-        return False
-    word = unicodedata.normalize("NFC", text[text.rfind(" ", 0, start - 1) + 1 : start - 1])
+    word = unicodedata.normalize("NFC", word_before(text, start))
     return len(word) >= 2 and word.endswith(_CLAUSE_ENDINGS)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.resources import read_word_set
+from newsfigs.core.scan import word_before
 from newsfigs.figures.bases import rate_or_basis
 from newsfigs.figures.figure_context import counted_noun
 from newsfigs.figures.figure_patterns import Patterns
@@ -35,10 +36,8 @@ def flight_number(t: str, start: int) -> bool:
     flight (``data/figures/flight_words.txt``: the written word before the number ends with
     one) and the number has three digits or more. ``여객기 3편이 결항`` counts three flights,
     and ``항공편 120편`` too: a word for flights themselves is not listed."""
-    if start < 2 or t[start - 1] != " ":
-        return False
-    word = t[t.rfind(" ", 0, start - 1) + 1 : start - 1]
-    return any(word.endswith(w) for w in read_word_set(_FLIGHT_WORDS))
+    word = word_before(t, start)
+    return bool(word) and any(word.endswith(w) for w in read_word_set(_FLIGHT_WORDS))
 
 
 def count_fields(

@@ -13,7 +13,7 @@ import regex
 from newsfigs.core.analyzer import Analysed
 from newsfigs.core.candidates import FigureCandidate
 from newsfigs.core.resources import read_rows, read_word_set, resource
-from newsfigs.core.scan import literal_alternation
+from newsfigs.core.scan import literal_alternation, word_before
 from newsfigs.figures.figure_context import counted_noun
 from newsfigs.figures.figure_patterns import Patterns
 from newsfigs.figures.operands import Operand, is_hangul, whole
@@ -227,10 +227,7 @@ def regnal(a: Analysed, op: Operand, start: int) -> bool:
     The word one space before is a given name that reigns by number
     (``data/figures/regnal_names.txt``), and the number is small. An athlete's age written so
     (``메시 13세 때``) has a name that is not listed."""
-    if op.value >= _REGNALS or start < 2 or a.text[start - 1] != " ":
-        return False
-    word_start = a.text.rfind(" ", 0, start - 1) + 1
-    return a.text[word_start : start - 1] in read_word_set(_REGNAL_NAMES)
+    return op.value < _REGNALS and word_before(a.text, start) in read_word_set(_REGNAL_NAMES)
 
 
 def age_gap(t: str, end: int) -> bool:
